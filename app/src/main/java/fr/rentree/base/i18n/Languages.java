@@ -1,0 +1,38 @@
+package fr.rentree.base.i18n;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import org.springframework.stereotype.Component;
+
+/** French for everyone by default (directors' words), English on request; the choice lasts for the session. */
+@Component
+public class Languages implements VaadinServiceInitListener {
+
+    static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+    private static final String CHOICE = Languages.class.getName() + ".choice";
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(init -> init.getUI().setLocale(current(init.getUI().getSession())));
+    }
+
+    public static List<Locale> supported() {
+        return SUPPORTED;
+    }
+
+    /** Switches the session to {@code locale} and redraws the page in it. */
+    public void choose(UI ui, Locale locale) {
+        ui.getSession().setAttribute(CHOICE, locale);
+        ui.setLocale(locale);
+        ui.getPage().reload();
+    }
+
+    private static Locale current(VaadinSession session) {
+        return session.getAttribute(CHOICE) instanceof Locale chosen ? chosen : Locale.FRENCH;
+    }
+}

@@ -1,0 +1,73 @@
+package fr.rentree.base.ui;
+
+import java.util.Locale;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.rentree.base.i18n.Languages;
+
+/**
+ * The frame of every back-office screen: the application name, the navigation built from the views' {@code @Menu}
+ * (titles are message keys), the language and the signed-in user.
+ */
+@Layout
+@AnonymousAllowed
+public class MainLayout extends AppLayout {
+
+    MainLayout(AuthenticationContext authentication, Languages languages) {
+        H1 title = new H1(getTranslation("app.name"));
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        addToNavbar(new DrawerToggle(), title, toolbar(authentication, languages));
+        addToDrawer(navigation());
+    }
+
+    private HorizontalLayout toolbar(AuthenticationContext authentication, Languages languages) {
+        Select<Locale> language = new Select<>();
+        language.setItems(Languages.supported());
+        language.setItemLabelGenerator(locale -> locale.getDisplayLanguage(locale));
+        language.setValue(getLocale());
+        language.setAriaLabel(getTranslation("layout.language"));
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                languages.choose(getUI().orElseThrow(), e.getValue());
+            }
+        });
+        language.setWidth("8em");
+
+        HorizontalLayout toolbar = new HorizontalLayout(language);
+        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        authentication.getPrincipalName().ifPresent(name -> {
+            Button logout = new Button(getTranslation("layout.logout"), e -> authentication.logout());
+            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            toolbar.add(new Span(name), logout);
+        });
+        toolbar.getStyle().set("margin-left", "auto").set("margin-right", "var(--lumo-space-m)");
+        return toolbar;
+    }
+
+    private SideNav navigation() {
+        SideNav nav = new SideNav();
+        MenuConfiguration.getMenuEntries().forEach(entry -> {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        });
+        return nav;
+    }
+}

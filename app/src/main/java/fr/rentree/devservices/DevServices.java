@@ -1,0 +1,128 @@
+package fr.rentree.devservices;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Like Quarkus dev services, without Docker: when {@code rentree.dev-services.enabled} is on (profiles dev and test),
+ * starts a local MariaDB, Camunda engine and SMTP catcher for each of them that is not configured, before the
+ * application context needs them, and stops what it started when the context closes.
+ * Registered in {@code META-INF/spring.factories} because it must act before any bean exists.
+ */
+public final class DevServices implements ApplicationListener<ApplicationEvent>, Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DevServices.class);
+
+    private final List<Runnable> stops = new ArrayList<>();
+    private DevMailbox mailbox;
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE; // after logging and configuration files are set up
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationEvent event) {
+        switch (event) {
+            case ApplicationEnvironmentPreparedEvent prepared -> start(prepared.getEnvironment());
+            case ApplicationPreparedEvent prepared when mailbox != null ->
+                    prepared.getApplicationContext().getBeanFactory().registerSingleton("devMailbox", mailbox);
+            case ContextClosedEvent closed -> stop();
+            case ApplicationFailedEvent failed -> stop();
+            default -> {
+            }
+        }
+    }
+
+    private void start(ConfigurableEnvironment environment) {
+        if (!environment.getProperty("rentree.dev-services.enabled", Boolean.class, false)) {
+            return;
+        }
+        if (environment.matchesProfiles("prod")) {
+            throw new DevServiceException("Dev services are switched on in the prod profile: refusing to start"
+                    + " local servers in production. Remove rentree.dev-services.enabled.");
+        }
+        DevServicesSettings settings = DevServicesSettings.from(environment);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        try {
+            LocalEngine engine = null;
+            long engineStart = System.nanoTime();
+            if (!environment.containsProperty("camunda.client.grpc-address")) {
+                engine = new LocalEngine(settings);
+                String how = engine.launch(); // the slowest: launched first, awaited last
+                stops.add(engine::stop);
+                LOG.info("Dev service: Camunda engine {}", how);
+            }
+            if (!environment.containsProperty("spring.datasource.url")) {
+                LocalMariaDb database = new LocalMariaDb(settings);
+                timed("MariaDB on 127.0.0.1:" + settings.databasePort(), database::start);
+                stops.add(database::stop);
+                properties.put("spring.datasource.url", database.jdbcUrl());
+                properties.put("spring.datasource.username", "root");
+                properties.put("spring.datasource.password", "");
+            }
+            if (!environment.containsProperty("spring.mail.host")) {
+                DevMailbox smtp = new DevMailbox(settings.smtpPort());
+                timed("SMTP catcher (GreenMail) on 127.0.0.1:" + settings.smtpPort(), () -> {
+                    smtp.start();
+                    return "";
+                });
+                stops.add(smtp::stop);
+                mailbox = smtp;
+                properties.put("spring.mail.host", "127.0.0.1");
+                properties.put("spring.mail.port", smtp.port());
+            }
+            if (engine != null) {
+                engine.awaitReady();
+                LOG.info("Dev service up: Camunda engine {} on 127.0.0.1:{} (gRPC), REST {}, in {} ms",
+                        settings.engineVersion(), engine.grpcPort(), engine.restPort(),
+                        (System.nanoTime() - engineStart) / 1_000_000);
+                properties.put("camunda.client.grpc-address", "http://127.0.0.1:" + engine.grpcPort());
+                properties.put("camunda.client.rest-address", "http://127.0.0.1:" + engine.restPort());
+            }
+        } catch (DevServiceException e) {
+            LOG.error("Dev services could not start: {}", e.getMessage());
+            stop();
+            throw e;
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("rentreeDevServices", properties));
+    }
+
+    private static String timed(String what, Supplier<String> start) {
+        long begin = System.nanoTime();
+        String how = start.get();
+        LOG.info("Dev service up: {}, {}, in {} ms", what, how.isEmpty() ? "in process" : how,
+                (System.nanoTime() - begin) / 1_000_000);
+        return how;
+    }
+
+    /** Stops what was started, last first: the engine outlives nothing, the database outlives the app. */
+    private void stop() {
+        for (int i = stops.size() - 1; i >= 0; i--) {
+            try {
+                stops.get(i).run();
+            } catch (RuntimeException e) {
+                LOG.warn("A dev service did not stop cleanly: {}", e.getMessage());
+            }
+        }
+        if (!stops.isEmpty()) {
+            LOG.info("Dev services stopped");
+        }
+        stops.clear();
+    }
+}

@@ -1,0 +1,52 @@
+package fr.rentree.devservices.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import fr.rentree.devservices.DevMailbox;
+import fr.rentree.devservices.SentMail;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * "Courriels envoyés" (dev only): what the application sent to the dev SMTP catcher, newest first; click a row to
+ * read the message. Registered only when the catcher runs (see {@link DevRoutes}).
+ */
+@Route(value = "dev/courriels", registerAtStartup = false)
+@Menu(title = "nav.sent-mails", order = 99, icon = "vaadin:envelope-open")
+@PermitAll
+public class SentMailsView extends VerticalLayout implements HasDynamicTitle {
+
+    SentMailsView(DevMailbox mailbox) {
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        Grid<SentMail> grid = new Grid<>();
+        grid.addColumn(mail -> time.format(mail.receivedAt())).setHeader(getTranslation("mails.column.time"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(SentMail::to).setHeader(getTranslation("mails.column.to")).setFlexGrow(1);
+        grid.addColumn(SentMail::subject).setHeader(getTranslation("mails.column.subject")).setFlexGrow(2);
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(
+                mail -> new Pre(mail.body())));
+        grid.setItems(mailbox.sentMails());
+        grid.setAllRowsVisible(true);
+        Button refresh = new Button(getTranslation("tasks.refresh"), e -> grid.setItems(mailbox.sentMails()));
+        refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        add(new H2(getTranslation("nav.sent-mails")), new Paragraph(getTranslation("mails.intro")), refresh, grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.sent-mails") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,11 @@
+package fr.rentree.school.domain;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface SchoolRepository extends ListCrudRepository<School, String> {
+
+    List<School> findByUaiInOrderByName(Collection<String> uais);
+}

@@ -1,0 +1,130 @@
+package fr.rentree.tasks.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.rentree.base.ui.Notifications;
+import fr.rentree.school.domain.School;
+import fr.rentree.school.service.SchoolService;
+import fr.rentree.security.service.SignedInUser;
+import fr.rentree.tasks.domain.HumanTask;
+import fr.rentree.tasks.service.HumanTaskService;
+import fr.rentree.tasks.service.TaskCompletionException;
+import jakarta.annotation.security.PermitAll;
+
+/** "Mes tâches": the steps the processes wait for from the signed-in user, oldest first. */
+@Route("")
+@Menu(title = "nav.tasks", order = 0, icon = "vaadin:tasks")
+@PermitAll
+public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
+
+    private final HumanTaskService tasks;
+    private final SignedInUser user;
+    private final Map<String, TaskForm> forms;
+    private final Map<String, String> schoolNames;
+    private final Grid<HumanTask> grid = new Grid<>();
+    private final Paragraph empty = new Paragraph();
+    private Registration polling;
+
+    MyTasksView(HumanTaskService tasks, SchoolService schools, AuthenticationContext authentication,
+            List<TaskForm> forms) {
+        this.tasks = tasks;
+        this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        this.forms = forms.stream().collect(Collectors.toMap(TaskForm::formKey, Function.identity()));
+        this.schoolNames = schools.findAll(user.schoolUais()).stream()
+                .collect(Collectors.toMap(School::uai, School::name));
+        DateTimeFormatter created = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+
+        grid.addColumn(task -> getTranslation("task." + task.formKey())).setHeader(getTranslation("tasks.column.task"))
+                .setFlexGrow(2);
+        grid.addColumn(task -> schoolNames.getOrDefault(task.schoolUai(), task.schoolUai()))
+                .setHeader(getTranslation("tasks.column.school")).setFlexGrow(2);
+        grid.addColumn(task -> created.format(task.createdAt())).setHeader(getTranslation("tasks.column.created"));
+        grid.addComponentColumn(task -> {
+            Button open = new Button(getTranslation("tasks.open"), e -> open(task));
+            open.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            return open;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.setAllRowsVisible(true);
+
+        Button refresh = new Button(getTranslation("tasks.refresh"), e -> refresh());
+        refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        add(new H2(getTranslation("nav.tasks")), refresh, grid, empty);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        refresh();
+        // tasks arrive from the engine at any time: look again every few seconds while the inbox is open
+        event.getUI().setPollInterval(5000);
+        polling = event.getUI().addPollListener(poll -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        polling.remove();
+    }
+
+    private void refresh() {
+        List<HumanTask> open = tasks.inbox(user.schoolUais(), groups());
+        grid.setItems(open);
+        empty.setText(open.isEmpty() ? getTranslation("tasks.empty") : "");
+    }
+
+    private void open(HumanTask task) {
+        TaskForm form = forms.get(task.formKey());
+        if (form == null) {
+            Notifications.error(getTranslation("tasks.no-form", task.formKey()));
+            return;
+        }
+        Dialog dialog = new Dialog(getTranslation("task." + task.formKey()));
+        dialog.setWidth("min(40em, 95vw)");
+        dialog.add(form.create(new TaskContext(task.id(), task.schoolUai(), task.campaignId()), variables -> {
+            try {
+                tasks.complete(task.id(), variables, user.getUsername(), user.schoolUais(), groups());
+                Notifications.success(getTranslation("tasks.completed", getTranslation("task." + task.formKey())));
+            } catch (TaskCompletionException e) {
+                Notifications.error(getTranslation("task.error." + e.reason().name()));
+            }
+            dialog.close();
+            refresh();
+        }));
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    /** The candidate groups of the BPMN models, by role. */
+    private Set<String> groups() {
+        return Set.of(switch (user.role()) {
+            case DIRECTOR -> "director";
+            case DISTRICT_STAFF -> "district";
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.tasks") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,106 @@
+package fr.rentree.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium driven by Selenium, with the flags this closed network needs. */
+public final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final Path screenshots = Path.of(System.getProperty("rentree.screenshots", "target/screenshots"));
+
+    public Browser() {
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("rentree.chromium", "/usr/bin/chromium"));
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--window-size=1280,900", "--lang=fr-FR",
+                    "--user-data-dir=" + Files.createTempDirectory("rentree-chromium"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of(System.getProperty("rentree.chromedriver", "/usr/bin/chromedriver"))
+                            .toFile())
+                    .build();
+            driver = new ChromeDriver(service, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void open(String url) {
+        driver.get(url);
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Waits (up to 20 s) for an element to be visible, and returns it. */
+    public WebElement await(By locator) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Waits for a visible element holding this text (Vaadin renders components in the light DOM). */
+    public WebElement awaitText(String tag, String text) {
+        return await(By.xpath("//" + tag + "[contains(normalize-space(.), \"" + text + "\")]"));
+    }
+
+    public void awaitGone(String tag, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(
+                By.xpath("//" + tag + "[contains(normalize-space(.), \"" + text + "\")]")));
+    }
+
+    /**
+     * The visible text of an element and of every shadow root under it: Vaadin's own parts (login form title,
+     * error message) live in shadow DOM, out of XPath's reach.
+     */
+    public String deepText(String cssSelector) {
+        Object text = driver.executeScript("""
+                const collect = node => {
+                  let text = '';
+                  if (node.shadowRoot) text += collect(node.shadowRoot);
+                  for (const child of node.childNodes) {
+                    text += child.nodeType === Node.TEXT_NODE ? child.textContent + ' ' : collect(child);
+                  }
+                  return text;
+                };
+                const element = document.querySelector(arguments[0]);
+                return element ? collect(element).replace(/\\s+/g, ' ') : '';""", cssSelector);
+        return String.valueOf(text);
+    }
+
+    /** Waits until the deep text of an element holds {@code expected}. */
+    public void awaitDeepText(String cssSelector, String expected) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> deepText(cssSelector).contains(expected));
+    }
+
+    /** Saves a PNG under target/screenshots, to be looked at. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(screenshots);
+            Path file = screenshots.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,22 @@
+package fr.rentree.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The one application context of the integration tests (so the engine starts once per run): the whole application
+ * on a random port, real MariaDB, real Camunda engine, real SMTP server (GreenMail), a freshly migrated schema.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestSetup.class)
+public @interface RentreeIntegrationTest {
+}

@@ -1,0 +1,25 @@
+package fr.rentree.support;
+
+import fr.rentree.school.service.SchoolService;
+import fr.rentree.security.service.BackOfficeUserService;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+@TestConfiguration(proxyBeanMethods = false)
+class TestSetup {
+
+    /** Every run starts from an empty, freshly migrated schema, whatever an earlier run left. */
+    @Bean
+    FlywayMigrationStrategy cleanThenMigrate() {
+        return flyway -> {
+            flyway.clean();
+            flyway.migrate();
+        };
+    }
+
+    @Bean
+    Fixtures fixtures(SchoolService schools, BackOfficeUserService users) {
+        return new Fixtures(schools, users);
+    }
+}

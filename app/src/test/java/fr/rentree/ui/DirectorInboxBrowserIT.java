@@ -1,0 +1,98 @@
+package fr.rentree.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Set;
+
+import fr.rentree.campaign.domain.Campaign;
+import fr.rentree.campaign.domain.CampaignState;
+import fr.rentree.campaign.domain.Profile;
+import fr.rentree.campaign.service.CampaignService;
+import fr.rentree.support.Browser;
+import fr.rentree.support.Fixtures;
+import fr.rentree.support.RentreeIntegrationTest;
+import fr.rentree.tasks.service.HumanTaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A director signs in and completes the first step of a campaign from "Mes tâches", in a real Chromium. */
+@RentreeIntegrationTest
+class DirectorInboxBrowserIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    HumanTaskService tasks;
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName()); // what the page showed at the end
+        browser.close();
+    }
+
+    @Test
+    void a_wrong_password_is_refused_in_french() {
+        browser.open("http://localhost:" + port + "/login");
+        signIn("personne", "mauvais");
+
+        browser.awaitDeepText("vaadin-login-form", "Identifiant ou mot de passe incorrect");
+        assertThat(browser.currentUrl()).endsWith("/login?error");
+        browser.screenshot("login-error");
+    }
+
+    @Test
+    void a_director_completes_the_selection_step_from_the_inbox() {
+        var school = fixtures.schoolWithDirector("École élémentaire Pasteur");
+        Campaign campaign = campaigns.launch(school.school().uai(), school.director());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> tasks.ofProcessInstance(campaign.processInstanceKey()).size() == 1);
+
+        browser.open("http://localhost:" + port + "/");
+        browser.awaitDeepText("vaadin-login-form", "Connexion");
+        browser.screenshot("login");
+        signIn(school.director(), Fixtures.PASSWORD);
+
+        browser.awaitText("h2", "Mes tâches");
+        browser.awaitText("vaadin-grid-cell-content", "Sélectionner les destinataires");
+        browser.awaitText("vaadin-grid-cell-content", "École élémentaire Pasteur");
+        browser.screenshot("inbox");
+
+        browser.awaitText("vaadin-button", "Ouvrir").click();
+        browser.awaitText("vaadin-checkbox", "Parent");
+        browser.awaitText("vaadin-checkbox", "Élève").click(); // untick pupils: parents only
+        browser.screenshot("select-recipients");
+        browser.awaitText("vaadin-button", "Valider la sélection").click();
+
+        browser.awaitText("p", "Aucune tâche en attente");
+        browser.screenshot("inbox-done");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Campaign done = campaigns.find(campaign.id()).orElseThrow();
+            assertThat(done.state()).isEqualTo(CampaignState.SELECTION_RECORDED);
+            assertThat(done.selection().orElseThrow().profiles()).isEqualTo(Set.of(Profile.PARENT));
+        });
+    }
+
+    private void signIn(String username, String password) {
+        browser.await(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(username);
+        browser.await(By.cssSelector("vaadin-password-field[name='password'] input")).sendKeys(password, Keys.ENTER);
+    }
+}
