@@ -1,5 +1,8 @@
 package fr.rentree.devservices;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +61,7 @@ public final class DevServices implements ApplicationListener<ApplicationEvent>,
                     + " local servers in production. Remove rentree.dev-services.enabled.");
         }
         DevServicesSettings settings = DevServicesSettings.from(environment);
+        claim(settings.dataDir());
         Map<String, Object> properties = new LinkedHashMap<>();
         try {
             LocalEngine engine = null;
@@ -101,6 +105,32 @@ public final class DevServices implements ApplicationListener<ApplicationEvent>,
             throw e;
         }
         environment.getPropertySources().addFirst(new MapPropertySource("rentreeDevServices", properties));
+    }
+
+    /**
+     * One application per dev-services folder: a second one would share, then stop, the first one's servers.
+     */
+    private void claim(Path dataDir) {
+        Path lock = dataDir.resolve("app.pid");
+        long me = ProcessHandle.current().pid();
+        new ChildProcess("Rentrée", lock).leftRunning().filter(other -> other.pid() != me).ifPresent(other -> {
+            throw new DevServiceException("Rentrée already runs with the dev services of " + dataDir + " (pid "
+                    + other.pid() + "). Stop it first, or give this one another folder with"
+                    + " RENTREE_DEVSERVICES_DATADIR.");
+        });
+        try {
+            Files.createDirectories(dataDir);
+            Files.writeString(lock, Long.toString(me));
+        } catch (IOException e) {
+            throw new DevServiceException("Cannot write in the dev services folder " + dataDir + ": " + e, e);
+        }
+        stops.add(() -> {
+            try {
+                Files.deleteIfExists(lock);
+            } catch (IOException e) {
+                LOG.warn("Could not remove {}: {}", lock, e.getMessage());
+            }
+        });
     }
 
     private static String timed(String what, Supplier<String> start) {

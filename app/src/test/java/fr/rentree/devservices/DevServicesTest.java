@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,26 @@ class DevServicesTest {
                     .isInstanceOf(DevServiceException.class)
                     .hasMessageContaining("Port " + squatter.getLocalPort() + " is already taken by another program")
                     .hasMessageContaining("SPRING_DATASOURCE_URL");
+        }
+    }
+
+    @Test
+    void a_second_application_on_the_same_dev_services_is_refused_before_touching_them() throws Exception {
+        Process firstApplication = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(data.resolve("app.pid"), Long.toString(firstApplication.pid()));
+            MockEnvironment environment = new MockEnvironment()
+                    .withProperty("rentree.dev-services.enabled", "true")
+                    .withProperty("rentree.dev-services.data-dir", data.toString());
+
+            assertThatThrownBy(() -> new DevServices().onApplicationEvent(new ApplicationEnvironmentPreparedEvent(
+                    null, new SpringApplication(), new String[0], environment)))
+                    .isInstanceOf(DevServiceException.class)
+                    .hasMessageContaining("Rentrée already runs with the dev services of " + data)
+                    .hasMessageContaining("pid " + firstApplication.pid());
+            assertThat(Files.readString(data.resolve("app.pid"))).isEqualTo(Long.toString(firstApplication.pid()));
+        } finally {
+            firstApplication.destroy();
         }
     }
 
