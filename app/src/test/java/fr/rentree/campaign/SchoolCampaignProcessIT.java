@@ -2,6 +2,7 @@ package fr.rentree.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -85,9 +86,8 @@ class SchoolCampaignProcessIT {
 
         tasks.complete(task.id(), variables, school.director(), scope, DIRECTORS);
 
-        assertThatThrownBy(() -> tasks.complete(task.id(), variables, school.director(), scope, DIRECTORS))
-                .isInstanceOfSatisfying(TaskCompletionException.class,
-                        e -> assertThat(e.reason()).isEqualTo(TaskCompletionException.Reason.ALREADY_DONE));
+        assertThat(refusal(task, school.director(), school.school().uai()))
+                .isEqualTo(TaskCompletionException.Reason.ALREADY_DONE);
         assertThat(tasks.find(task.id()).orElseThrow().state()).isEqualTo(HumanTaskState.COMPLETED);
     }
 
@@ -97,10 +97,8 @@ class SchoolCampaignProcessIT {
         var theirs = fixtures.schoolWithDirector("École des Platanes");
         HumanTask task = awaitOpenTask(campaigns.launch(theirs.school().uai(), theirs.director()));
 
-        assertThatThrownBy(() -> tasks.complete(task.id(), new SelectionCriteria(Set.of(), ActivationFilter.ALL)
-                .toVariables(), mine.director(), Set.of(mine.school().uai()), DIRECTORS))
-                .isInstanceOfSatisfying(TaskCompletionException.class,
-                        e -> assertThat(e.reason()).isEqualTo(TaskCompletionException.Reason.NOT_YOURS));
+        assertThat(refusal(task, mine.director(), mine.school().uai()))
+                .isEqualTo(TaskCompletionException.Reason.NOT_YOURS);
         assertThat(tasks.find(task.id()).orElseThrow().state()).isEqualTo(HumanTaskState.OPEN);
     }
 
@@ -115,10 +113,8 @@ class SchoolCampaignProcessIT {
 
         assertThat(tasks.find(task.id()).orElseThrow().state()).isEqualTo(HumanTaskState.CANCELLED);
         assertThat(tasks.inbox(Set.of(school.school().uai()), DIRECTORS)).isEmpty();
-        assertThatThrownBy(() -> tasks.complete(task.id(), new SelectionCriteria(Set.of(), ActivationFilter.ALL)
-                .toVariables(), school.director(), Set.of(school.school().uai()), DIRECTORS))
-                .isInstanceOfSatisfying(TaskCompletionException.class,
-                        e -> assertThat(e.reason()).isEqualTo(TaskCompletionException.Reason.GONE));
+        assertThat(refusal(task, school.director(), school.school().uai()))
+                .isEqualTo(TaskCompletionException.Reason.GONE);
     }
 
     @Test
@@ -128,10 +124,8 @@ class SchoolCampaignProcessIT {
         HumanTask task = awaitOpenTask(campaign);
         engine.newCancelInstanceCommand(campaign.processInstanceKey()).send().join(); // not yet reconciled
 
-        assertThatThrownBy(() -> tasks.complete(task.id(), new SelectionCriteria(Set.of(), ActivationFilter.ALL)
-                .toVariables(), school.director(), Set.of(school.school().uai()), DIRECTORS))
-                .isInstanceOfSatisfying(TaskCompletionException.class,
-                        e -> assertThat(e.reason()).isEqualTo(TaskCompletionException.Reason.GONE));
+        assertThat(refusal(task, school.director(), school.school().uai()))
+                .isEqualTo(TaskCompletionException.Reason.GONE);
         assertThat(tasks.inbox(Set.of(school.school().uai()), DIRECTORS)).isEmpty();
     }
 
@@ -144,6 +138,13 @@ class SchoolCampaignProcessIT {
                 .isInstanceOfSatisfying(CampaignException.class,
                         e -> assertThat(e.reason()).isEqualTo(CampaignException.Reason.ALREADY_RUNNING));
         assertThat(campaigns.campaignsOf(Set.of(school.school().uai()))).hasSize(1);
+    }
+
+    /** Submits the task as {@code director} of {@code uai}, expecting a refusal, and returns its reason. */
+    private TaskCompletionException.Reason refusal(HumanTask task, String director, String uai) {
+        var variables = new SelectionCriteria(Set.of(), ActivationFilter.ALL).toVariables();
+        return catchThrowableOfType(TaskCompletionException.class,
+                () -> tasks.complete(task.id(), variables, director, Set.of(uai), DIRECTORS)).reason();
     }
 
     private HumanTask awaitOpenTask(Campaign campaign) {

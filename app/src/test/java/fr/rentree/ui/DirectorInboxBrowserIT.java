@@ -82,6 +82,7 @@ class DirectorInboxBrowserIT {
         browser.screenshot("select-recipients");
         browser.awaitText("vaadin-button", "Valider la sélection").click();
 
+        browser.awaitDeepText("vaadin-notification-card", "« Sélectionner les destinataires » : c'est fait");
         browser.awaitText("p", "Aucune tâche en attente");
         browser.screenshot("inbox-done");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -89,6 +90,11 @@ class DirectorInboxBrowserIT {
             assertThat(done.state()).isEqualTo(CampaignState.SELECTION_RECORDED);
             assertThat(done.selection().orElseThrow().profiles()).isEqualTo(Set.of(Profile.PARENT));
         });
+
+        browser.awaitText("vaadin-side-nav-item", "Campagnes").click();
+        browser.awaitText("vaadin-grid-cell-content", "Sélection enregistrée");
+        browser.awaitText("vaadin-grid-cell-content", "Parent");
+        browser.screenshot("campaigns");
     }
 
     private void signIn(String username, String password) {

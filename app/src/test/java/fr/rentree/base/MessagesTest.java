@@ -1,0 +1,44 @@
+package fr.rentree.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The texts users read: both languages complete, and no apostrophe eaten by message formatting. */
+class MessagesTest {
+
+    private static final Pattern LONE_QUOTE = Pattern.compile("(?<!')'(?!')");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"messages.properties", "messages_en.properties"})
+    void a_text_with_arguments_doubles_its_apostrophes(String bundle) throws IOException {
+        load(bundle).forEach((key, value) -> {
+            if (value.toString().contains("{0}")) {
+                assertThat(LONE_QUOTE.matcher(value.toString()).find())
+                        .as("%s in %s: write '' for an apostrophe in a text with arguments", key, bundle).isFalse();
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"messages_en.properties"})
+    void every_french_text_has_its_translation(String bundle) throws IOException {
+        assertThat(load(bundle).keySet()).containsExactlyInAnyOrderElementsOf(load("messages.properties").keySet());
+    }
+
+    private static Properties load(String bundle) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/i18n/" + bundle)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
