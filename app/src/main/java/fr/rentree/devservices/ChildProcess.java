@@ -73,10 +73,6 @@ final class ChildProcess {
         return handle != null && handle.isAlive();
     }
 
-    long pid() {
-        return handle.pid();
-    }
-
     /** Asks the process to stop (SIGTERM), waits for it, and forgets it. */
     void stop(Duration grace) {
         if (handle == null) {

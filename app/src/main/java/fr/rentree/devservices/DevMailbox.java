@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +46,7 @@ public final class DevMailbox {
     private static SentMail toSentMail(MimeMessage message) {
         try {
             Instant received = Optional.ofNullable(message.getReceivedDate()).or(
-                    () -> Optional.ofNullable(sentDate(message))).map(d -> d.toInstant()).orElse(Instant.EPOCH);
+                    () -> Optional.ofNullable(sentDate(message))).map(Date::toInstant).orElse(Instant.EPOCH);
             return new SentMail(received, join(message.getFrom()),
                     join(message.getAllRecipients()), message.getSubject(), body(message));
         } catch (MessagingException e) {
@@ -53,7 +54,7 @@ public final class DevMailbox {
         }
     }
 
-    private static java.util.Date sentDate(MimeMessage message) {
+    private static Date sentDate(MimeMessage message) {
         try {
             return message.getSentDate();
         } catch (MessagingException e) {

@@ -95,6 +95,13 @@ class DirectorInboxBrowserIT {
         browser.awaitText("vaadin-grid-cell-content", "Sélection enregistrée");
         browser.awaitText("vaadin-grid-cell-content", "Parent");
         browser.screenshot("campaigns");
+
+        // the confirmation e-mail, read in the dev-only page
+        browser.awaitText("vaadin-side-nav-item", "Courriels envoyés").click();
+        browser.awaitText("vaadin-grid-cell-content", "Rentrée : sélection enregistrée pour École élémentaire Pasteur")
+                .click();
+        browser.awaitText("pre", "Profils : Parent");
+        browser.screenshot("sent-mails");
     }
 
     private void signIn(String username, String password) {

@@ -94,8 +94,4 @@ public class Campaign {
     public String createdBy() {
         return createdBy;
     }
-
-    public @Nullable Instant selectionRecordedAt() {
-        return selectionRecordedAt;
-    }
 }

@@ -82,10 +82,6 @@ public class HumanTask {
         moveTo(state == HumanTaskState.COMPLETING ? HumanTaskState.COMPLETED : HumanTaskState.CANCELLED, now);
     }
 
-    public boolean isPending() {
-        return state == HumanTaskState.OPEN || state == HumanTaskState.COMPLETING;
-    }
-
     private void require(HumanTaskState expected) {
         if (state != expected) {
             throw new IllegalStateException("Task " + id + " is " + state + ", not " + expected);
