@@ -4,6 +4,7 @@ import java.util.Set;
 
 import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.school.domain.School;
+import fr.rentree.school.domain.SchoolKind;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.BackOfficeUserService;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "rentree";
+    private static final String DISTRICT = "DSDEN de démonstration";
+    private static final String ENT = "https://ent.demo.rentree.localhost";
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     private final SchoolService schools;
@@ -37,9 +40,12 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        schools.createIfAbsent(new School("0750001U", "École élémentaire Jules-Ferry", "ce.0750001u@ac-paris.fr"));
-        schools.createIfAbsent(new School("0750002V", "Collège Louise-Michel", "ce.0750002v@ac-paris.fr"));
-        schools.createIfAbsent(new School("0931234L", "Lycée Olympe-de-Gouges", "ce.0931234l@ac-creteil.fr"));
+        schools.createIfAbsent(new School("0750001U", "École élémentaire Jules-Ferry", SchoolKind.ECOLE, DISTRICT,
+                "ce.0750001u@ac-paris.fr", ENT));
+        schools.createIfAbsent(new School("0750002V", "Collège Louise-Michel", SchoolKind.COLLEGE, DISTRICT,
+                "ce.0750002v@ac-paris.fr", ENT));
+        schools.createIfAbsent(new School("0931234L", "Lycée Olympe-de-Gouges", SchoolKind.LYCEE, DISTRICT,
+                "ce.0931234l@ac-creteil.fr", ENT));
         users.createIfAbsent("claire.dubois", PASSWORD, "Claire Dubois", Role.DIRECTOR, Set.of("0750001U"));
         users.createIfAbsent("karim.benali", PASSWORD, "Karim Benali", Role.DIRECTOR,
                 Set.of("0750002V", "0931234L"));

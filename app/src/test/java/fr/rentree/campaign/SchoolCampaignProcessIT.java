@@ -13,7 +13,7 @@ import java.util.Set;
 import fr.rentree.campaign.domain.ActivationFilter;
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignState;
-import fr.rentree.campaign.domain.Profile;
+import fr.rentree.directory.domain.Profile;
 import fr.rentree.campaign.domain.SelectionCriteria;
 import fr.rentree.campaign.service.CampaignException;
 import fr.rentree.campaign.service.CampaignService;

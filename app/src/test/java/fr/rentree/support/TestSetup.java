@@ -4,6 +4,7 @@ import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.BackOfficeUserService;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Bean;
 
 @TestConfiguration(proxyBeanMethods = false)
@@ -19,7 +20,7 @@ class TestSetup {
     }
 
     @Bean
-    Fixtures fixtures(SchoolService schools, BackOfficeUserService users) {
-        return new Fixtures(schools, users);
+    Fixtures fixtures(SchoolService schools, BackOfficeUserService users, JdbcClient jdbc) {
+        return new Fixtures(schools, users, jdbc);
     }
 }

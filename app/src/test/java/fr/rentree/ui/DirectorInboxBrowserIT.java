@@ -8,7 +8,7 @@ import java.util.Set;
 
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignState;
-import fr.rentree.campaign.domain.Profile;
+import fr.rentree.directory.domain.Profile;
 import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;

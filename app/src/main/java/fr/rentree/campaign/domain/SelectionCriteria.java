@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import fr.rentree.directory.domain.Profile;
+
 /**
  * The filters of step 1 of a publipostage. No profile chosen means every profile, as in the ENT consoles.
  * Travels as small process variables, never as a list of accounts.

@@ -8,4 +8,6 @@ import org.springframework.data.repository.ListCrudRepository;
 public interface SchoolRepository extends ListCrudRepository<School, String> {
 
     List<School> findByUaiInOrderByName(Collection<String> uais);
+
+    List<School> findByDistrictOrderByName(String district);
 }

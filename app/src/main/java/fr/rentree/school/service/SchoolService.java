@@ -31,6 +31,10 @@ public class SchoolService {
         return schools.findByUaiInOrderByName(uais);
     }
 
+    public List<School> inDistrict(String district) {
+        return schools.findByDistrictOrderByName(district);
+    }
+
     /** Adds a school unless one with that UAI exists (the UAI is chosen, not generated, hence insert). */
     @Transactional
     public School createIfAbsent(School school) {

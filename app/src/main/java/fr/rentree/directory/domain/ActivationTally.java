@@ -1,0 +1,9 @@
+package fr.rentree.directory.domain;
+
+/** How many accounts of one profile are activated and not yet (the "Statistiques" block of the console). */
+public record ActivationTally(Profile profile, long activated, long notActivated) {
+
+    public long total() {
+        return activated + notActivated;
+    }
+}

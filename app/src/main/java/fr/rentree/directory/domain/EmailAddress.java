@@ -1,0 +1,16 @@
+package fr.rentree.directory.domain;
+
+import java.util.regex.Pattern;
+
+/** What the directory accepts as an e-mail address: one @, a dotted domain, no spaces, at most 254 characters. */
+public final class EmailAddress {
+
+    private static final Pattern SHAPE = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+    private EmailAddress() {
+    }
+
+    public static boolean isValid(String candidate) {
+        return candidate.length() <= 254 && SHAPE.matcher(candidate).matches();
+    }
+}

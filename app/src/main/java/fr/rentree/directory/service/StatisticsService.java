@@ -1,0 +1,122 @@
+package fr.rentree.directory.service;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.rentree.directory.domain.ActivationTally;
+import fr.rentree.directory.domain.GroupTally;
+import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.domain.SchoolYear;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Activated and not yet activated accounts per profile, for a school, its classes and a district. Counts only the
+ * accounts in use (not those in pré-suppression), straight from the covering index of the account table.
+ */
+@Service
+@Transactional(readOnly = true)
+public class StatisticsService {
+
+    private final JdbcClient jdbc;
+
+    StatisticsService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The "Statistiques" block of a school: every profile, zeros included. */
+    public List<ActivationTally> ofSchool(String uai) {
+        Map<Profile, ActivationTally> tallies = emptyTallies();
+        jdbc.sql("""
+                        select profile, count(activated_at), count(*) from account
+                        where school_uai = ? and state = 'ACTIVE' group by profile""")
+                .param(uai)
+                .query(row -> {
+                    Profile profile = Profile.valueOf(row.getString(1));
+                    tallies.put(profile, new ActivationTally(profile, row.getLong(2), row.getLong(3) - row.getLong(2)));
+                });
+        return List.copyOf(tallies.values());
+    }
+
+    /** Per class of the year: its pupils, their parents (each once per class) and its teachers. */
+    public List<GroupTally> ofClasses(String uai, SchoolYear year) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, Map<Profile, ActivationTally>> tallies = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select c.code, c.label, a.profile, count(a.activated_at), count(*)
+                        from school_class c
+                        join account_class ac on ac.class_id = c.id
+                        join account a on a.id = ac.account_id and a.state = 'ACTIVE'
+                        where c.school_uai = :uai and c.school_year = :year
+                        group by c.code, c.label, a.profile
+                        union all
+                        select c.code, c.label, 'PARENT', count(distinct case when p.activated_at is not null
+                                                                         then p.id end), count(distinct p.id)
+                        from school_class c
+                        join account_class ac on ac.class_id = c.id
+                        join account child on child.id = ac.account_id and child.profile = 'STUDENT'
+                                              and child.state = 'ACTIVE'
+                        join parent_link l on l.child_id = child.id
+                        join account p on p.id = l.parent_id and p.state = 'ACTIVE'
+                        where c.school_uai = :uai and c.school_year = :year
+                        group by c.code, c.label
+                        order by 1""")
+                .param("uai", uai).param("year", year.startYear())
+                .query(row -> {
+                    String code = row.getString(1);
+                    labels.putIfAbsent(code, row.getString(2) == null ? code : row.getString(2));
+                    Profile profile = Profile.valueOf(row.getString(3));
+                    tallies.computeIfAbsent(code, c -> new EnumMap<>(Profile.class))
+                            .put(profile, new ActivationTally(profile, row.getLong(4), row.getLong(5) - row.getLong(4)));
+                });
+        List<GroupTally> classes = new ArrayList<>();
+        tallies.forEach((code, byProfile) ->
+                classes.add(new GroupTally(code, labels.get(code), List.copyOf(byProfile.values()))));
+        return classes;
+    }
+
+    /**
+     * Per school of a district (given as the schools' UAIs and names, in the order to show them), every profile.
+     */
+    public List<GroupTally> ofSchools(Map<String, String> namesByUai) {
+        Map<String, Map<Profile, ActivationTally>> tallies = new LinkedHashMap<>();
+        namesByUai.keySet().forEach(uai -> tallies.put(uai, emptyTallies()));
+        if (!namesByUai.isEmpty()) {
+            jdbc.sql("""
+                            select school_uai, profile, count(activated_at), count(*) from account
+                            where school_uai in (:uais) and state = 'ACTIVE' group by school_uai, profile""")
+                    .param("uais", namesByUai.keySet())
+                    .query(row -> {
+                        Profile profile = Profile.valueOf(row.getString(2));
+                        tallies.get(row.getString(1)).put(profile,
+                                new ActivationTally(profile, row.getLong(3), row.getLong(4) - row.getLong(3)));
+                    });
+        }
+        List<GroupTally> schools = new ArrayList<>();
+        tallies.forEach((uai, byProfile) ->
+                schools.add(new GroupTally(uai, namesByUai.get(uai), List.copyOf(byProfile.values()))));
+        return schools;
+    }
+
+    /** The sum over groups, per profile: a district's own "Statistiques" block. */
+    public static List<ActivationTally> total(Collection<GroupTally> groups) {
+        Map<Profile, ActivationTally> sum = emptyTallies();
+        groups.forEach(group -> group.byProfile().forEach(tally -> sum.merge(tally.profile(), tally,
+                (a, b) -> new ActivationTally(a.profile(), a.activated() + b.activated(),
+                        a.notActivated() + b.notActivated()))));
+        return List.copyOf(sum.values());
+    }
+
+    private static Map<Profile, ActivationTally> emptyTallies() {
+        Map<Profile, ActivationTally> tallies = new EnumMap<>(Profile.class);
+        for (Profile profile : Profile.values()) {
+            tallies.put(profile, new ActivationTally(profile, 0, 0));
+        }
+        return tallies;
+    }
+}

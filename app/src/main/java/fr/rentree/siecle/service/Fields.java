@@ -1,0 +1,55 @@
+package fr.rentree.siecle.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One record of an export (an ELEVE, a PERSONNE, an INDIVIDU...): the texts of the elements under it by relative
+ * path ({@code NOM_DE_FAMILLE}, {@code DISCIPLINES/DISCIPLINE/LIBELLE_COURT}) and attributes as {@code path@name}.
+ */
+final class Fields {
+
+    private final String path;
+    private final int line;
+    private final Map<String, List<String>> values = new HashMap<>();
+
+    Fields(String path, int line, Map<String, String> attributes) {
+        this.path = path;
+        this.line = line;
+        attributes.forEach((name, value) -> add("@" + name, value));
+    }
+
+    String path() {
+        return path;
+    }
+
+    int line() {
+        return line;
+    }
+
+    void add(String key, String value) {
+        values.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
+    }
+
+    /** The first value, stripped; null when absent or empty (SIECLE writes empty elements for "none"). */
+    @Nullable String text(String key) {
+        List<String> all = values.get(key);
+        if (all == null) {
+            return null;
+        }
+        String value = all.getFirst().strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    List<String> texts(String key) {
+        return values.getOrDefault(key, List.of()).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,109 @@
+package fr.rentree.siecle.service;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.rentree.directory.domain.RosterChanges;
+import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.directory.service.DirectoryService;
+import fr.rentree.school.service.SchoolService;
+import fr.rentree.siecle.domain.ExportFile;
+import fr.rentree.siecle.domain.ExportKind;
+import fr.rentree.siecle.domain.Finding;
+import fr.rentree.siecle.domain.ImportAnalysis;
+import fr.rentree.siecle.domain.Severity;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports a school's SIECLE and STS-web exports in two steps, as the director sees them: {@link #analyse} reads and
+ * checks the files and previews the changes without writing anything; {@link #apply} makes them, all or nothing.
+ */
+@Service
+@EnableConfigurationProperties(SiecleSettings.class)
+public class SiecleImportService {
+
+    private final DirectoryService directory;
+    private final SchoolService schools;
+    private final SiecleSettings settings;
+    private final ExportOpener opener;
+    private final Clock clock;
+
+    SiecleImportService(DirectoryService directory, SchoolService schools, SiecleSettings settings, Clock clock) {
+        this.directory = directory;
+        this.schools = schools;
+        this.settings = settings;
+        this.opener = new ExportOpener(settings.maxFileSize().toBytes());
+        this.clock = clock;
+    }
+
+    public ImportAnalysis analyse(String uai, List<ExportFile> files) {
+        List<Finding> findings = new ArrayList<>();
+        List<String> names = files.stream().map(ExportFile::name).toList();
+        if (files.isEmpty()) {
+            findings.add(Finding.error("nothing", "", null));
+        }
+        if (schools.find(uai).isEmpty()) {
+            findings.add(Finding.error("school.unknown", "", null, uai));
+        }
+        Map<ExportKind, ExportContent> contents = new EnumMap<>(ExportKind.class);
+        for (ExportFile file : files) {
+            read(file, findings).ifPresent(content -> {
+                ExportContent other = contents.putIfAbsent(content.kind(), content);
+                if (other != null) {
+                    findings.add(Finding.error("kind.duplicate", other.file(), null, file.name()));
+                }
+            });
+        }
+        if (hasErrors(findings)) {
+            return refused(uai, names, findings);
+        }
+        LocalDate today = LocalDate.now(clock);
+        var roster = new RosterBuilder(settings, uai, SchoolYear.of(today), today, findings)
+                .build(List.copyOf(contents.values()), () -> directory.activePupils(uai));
+        if (hasErrors(findings)) {
+            return refused(uai, names, findings);
+        }
+        return new ImportAnalysis(uai, names, findings, roster, directory.preview(roster));
+    }
+
+    /** Applies an analysis that was not refused; the changes are computed again at that moment and returned. */
+    public RosterChanges apply(ImportAnalysis analysis, String importedBy) {
+        if (analysis.refused()) {
+            throw new IllegalArgumentException("a refused import cannot be applied");
+        }
+        return directory.apply(analysis.roster(), importedBy, analysis.files());
+    }
+
+    private Optional<ExportContent> read(ExportFile file, List<Finding> findings) {
+        try (DecodedExport export = opener.open(file, findings)) {
+            String root = XmlScanner.root(export);
+            Optional<ExportKind> kind = ExportKind.ofRoot(root);
+            if (kind.isEmpty()) {
+                findings.add(root.equals("EDT_STS") ? Finding.error("root.emp-sts", file.name(), null)
+                        : Finding.error("root.unknown", file.name(), null, root));
+                return Optional.empty();
+            }
+            return Optional.of(ExportContent.read(kind.get(), export));
+        } catch (RefusedExport refused) {
+            findings.add(refused.finding());
+        } catch (IOException e) {
+            findings.add(Finding.error("unreadable", file.name(), null));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasErrors(List<Finding> findings) {
+        return findings.stream().anyMatch(finding -> finding.severity() == Severity.ERROR);
+    }
+
+    private static ImportAnalysis refused(String uai, List<String> names, List<Finding> findings) {
+        return new ImportAnalysis(uai, names, findings, null, new RosterChanges(List.of()));
+    }
+}

@@ -1,0 +1,24 @@
+package fr.rentree.siecle.service;
+
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The import's rules that a district may want to change ({@code rentree.siecle.*}).
+ *
+ * @param maxFileSize            the largest XML accepted, unpacked (a 2,000-pupil lycée exports about 5 MB)
+ * @param guardianLevels         the NIVEAU_RESPONSABILITE values that get a parent account (1 = legal guardian)
+ * @param guardianOldLegalValues the RESP_LEGAL values of the pre-2018 format that get one (1 and 2 = legal)
+ * @param guardiansWithoutLevel  whether a link carrying neither field gets one
+ * @param teacherFunctions       the STS-web FONCTION codes of the teacher profile; every other one is staff
+ */
+@ConfigurationProperties("rentree.siecle")
+public record SiecleSettings(@DefaultValue("100MB") DataSize maxFileSize,
+                             @DefaultValue("1") Set<Integer> guardianLevels,
+                             @DefaultValue({"1", "2"}) Set<Integer> guardianOldLegalValues,
+                             @DefaultValue("false") boolean guardiansWithoutLevel,
+                             @DefaultValue("ENS") Set<String> teacherFunctions) {
+}
