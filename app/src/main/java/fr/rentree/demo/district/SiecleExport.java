@@ -724,7 +724,7 @@ public final class SiecleExport {
 
         private List<Child> children(int[] remaining, Origin origin) {
             int roll = dice.below(100);
-            int size = roll < 50 ? 1 : roll < 84 ? 2 : roll < 96 ? 3 : 4;
+            int size = roll < 70 ? 1 : roll < 92 ? 2 : roll < 98 ? 3 : 4;
             boolean twins = size >= 2 && dice.chance(0.03);
             List<Child> children = new ArrayList<>();
             for (int i = 0; i < size; i++) {
@@ -1071,6 +1071,8 @@ public final class SiecleExport {
      */
     private static final class Xml implements Closeable {
 
+        private static final String INDENT = " ".repeat(32);
+
         private final Writer out;
         private final Deque<String> open = new ArrayDeque<>();
 
@@ -1144,22 +1146,28 @@ public final class SiecleExport {
         }
 
         private void indent() throws IOException {
-            for (int i = 0; i < open.size(); i++) {
-                out.write("  ");
+            for (int depth = open.size(); depth > 0; depth -= INDENT.length() / 2) {
+                out.write(INDENT, 0, 2 * Math.min(depth, INDENT.length() / 2));
             }
         }
 
         private void escape(String text) throws IOException {
+            int written = 0;
             for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                switch (c) {
-                    case '&' -> out.write("&amp;");
-                    case '<' -> out.write("&lt;");
-                    case '>' -> out.write("&gt;");
-                    case '"' -> out.write("&quot;");
-                    default -> out.write(c);
+                String entity = switch (text.charAt(i)) {
+                    case '&' -> "&amp;";
+                    case '<' -> "&lt;";
+                    case '>' -> "&gt;";
+                    case '"' -> "&quot;";
+                    default -> null;
+                };
+                if (entity != null) {
+                    out.write(text, written, i - written);
+                    out.write(entity);
+                    written = i + 1;
                 }
             }
+            out.write(text, written, text.length() - written);
         }
     }
 

@@ -1,0 +1,354 @@
+package fr.rentree.siecle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import fr.rentree.directory.domain.ChangeKind;
+import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.siecle.domain.ExportFile;
+import fr.rentree.siecle.domain.Finding;
+import fr.rentree.siecle.domain.ImportAnalysis;
+import fr.rentree.siecle.service.SiecleImportService;
+import fr.rentree.support.Fixtures;
+import fr.rentree.support.RentreeIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The defects real exports have (siecle-format.md), each with the exact words the director reads. A refused import
+ * writes nothing: every refusal is followed by an import attempt and a count of the school's accounts.
+ */
+@RentreeIntegrationTest
+class SiecleDefectsIT {
+
+    @Autowired
+    SiecleImportService imports;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    MessageSource messages;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+    @TempDir
+    Path folder;
+
+    String uai;
+    int year;
+    SiecleSamples samples;
+
+    @BeforeEach
+    void aSchool() {
+        uai = fixtures.schoolWithDirector("Collège des défauts").school().uai();
+        year = SchoolYear.of(LocalDate.now(clock)).startYear();
+        samples = new SiecleSamples(folder, uai, year);
+    }
+
+    @AfterEach
+    void aRefusedOrWarnedImportLeavesNoHalfWrittenData() {
+        long accounts = jdbc.sql("select count(*) from account where school_uai = ?").param(uai)
+                .query(Long.class).single();
+        assertThat(accounts).as("accounts written for a refused import").isZero();
+    }
+
+    @Test
+    void a_file_that_is_not_an_export() {
+        assertRefused(samples.file("notes.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<BULLETINS/>"),
+                "notes.xml : élément racine <BULLETINS> inattendu ; un export SIECLE commence par <BEE_ELEVES>,"
+                        + " <BEE_RESPONSABLES> ou <BEE_NOMENCLATURES>, un export STS-web par <STS_EDT>.");
+    }
+
+    @Test
+    void the_emp_sts_upload_instead_of_the_sts_emp_export() {
+        assertRefused(samples.file("emp_sts_" + uai + "_" + year + ".xml",
+                        "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<EDT_STS><PARAMETRES/></EDT_STS>"),
+                "emp_sts_" + uai + "_" + year + ".xml : c'est le fichier emp_sts que le logiciel d'emploi du temps"
+                        + " envoie vers STS-web ; déposez l'export sts_emp_<UAI>_<année>.xml téléchargé depuis STS-web.");
+    }
+
+    @Test
+    void another_schools_export() {
+        assertRefused(samples.file("ElevesSansAdresses.xml", samples.pupils().replace(uai, "0750001U")),
+                "ElevesSansAdresses.xml : ce fichier concerne l'établissement 0750001U, pas " + uai + ".");
+    }
+
+    @Test
+    void last_years_export() {
+        String lastYear = samples.staff().replace("ANNEE=\"" + year + "\"", "ANNEE=\"" + (year - 1) + "\"");
+        assertRefused(samples.file(samples.staffFileName(), lastYear),
+                samples.staffFileName() + " : ce fichier concerne l'année scolaire " + (year - 1) + "-" + year
+                        + ", pas " + year + "-" + (year + 1) + ".");
+    }
+
+    @Test
+    void an_unknown_encoding() {
+        assertRefused(samples.file("ElevesSansAdresses.xml",
+                        samples.pupils().replace("ISO-8859-15", "LATIN-KLINGON")),
+                "ElevesSansAdresses.xml, ligne 1 : l'encodage déclaré « LATIN-KLINGON » est inconnu ;"
+                        + " un export SIECLE est en ISO-8859-15.");
+    }
+
+    @Test
+    void an_undeclared_encoding_is_guessed_and_said() {
+        String undeclared = samples.pupils().replace(" encoding=\"ISO-8859-15\"", "");
+        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", undeclared));
+
+        assertThat(texts(analysis.warnings())).contains(
+                "ElevesSansAdresses.xml : l'encodage n'est pas déclaré ; le fichier a été lu en ISO-8859-15.");
+        assertThat(firstNames(analysis)).contains("Noël", "Zoé");
+    }
+
+    @Test
+    void a_utf8_byte_order_mark_is_read_as_utf8_and_said() {
+        byte[] xml = samples.pupils().getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[xml.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(xml, 0, withBom, 3, xml.length);
+
+        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", withBom));
+
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml : le fichier commence par une marque"
+                + " d'ordre des octets UTF-8 (BOM) ; il a été lu en UTF-8.");
+        assertThat(lastNames(analysis)).contains("BŒUF");
+    }
+
+    @Test
+    void utf8_declared_as_latin9_is_read_as_utf8_and_said() {
+        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml",
+                samples.pupils().getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml : le fichier déclare l'encodage"
+                + " ISO-8859-15 mais il est en UTF-8 (fichier retouché ?) ; il a été lu en UTF-8.");
+        assertThat(lastNames(analysis)).contains("BŒUF", "MARTIN--DUPONT");
+    }
+
+    @Test
+    void latin9_declared_as_utf8() {
+        String xml = samples.pupils().replace("ISO-8859-15", "UTF-8");
+        int line = lineOf(xml, "Zoé"); // the first byte that is not UTF-8
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml.getBytes(SiecleSamples.LATIN_9)),
+                "ElevesSansAdresses.xml, ligne " + line + " : le fichier déclare l'encodage UTF-8 mais contient des"
+                        + " octets invalides dans cet encodage.");
+    }
+
+    @Test
+    void an_unclosed_tag() {
+        String xml = samples.pupils().replace("<PRENOM>Noël</PRENOM>", "<PRENOM>Noël");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml),
+                "ElevesSansAdresses.xml, ligne " + lineOf(xml, "</ELEVE>", lineOf(xml, "<PRENOM>Noël"))
+                        + " : XML mal formé, l'élément"
+                        + " <PRENOM> ouvert ligne " + lineOf(xml, "<PRENOM>Noël") + " n'est pas refermé correctement.");
+    }
+
+    @Test
+    void mismatched_tag_names() {
+        String xml = samples.guardians().replace("<PRENOM>Claire</PRENOM>", "<PRENOM>Claire</PRENON>");
+        int line = lineOf(xml, "</PRENON>");
+        assertRefused(samples.file("ResponsablesAvecAdresses.xml", xml),
+                "ResponsablesAvecAdresses.xml, ligne " + line + " : XML mal formé, l'élément <PRENOM> ouvert ligne "
+                        + line + " n'est pas refermé correctement.");
+    }
+
+    @Test
+    void a_doctype_and_its_external_entities_are_refused_unread() throws IOException {
+        Path secret = Files.writeString(folder.resolve("secret.txt"), "mot de passe");
+        String xml = samples.pupils().replace("<BEE_ELEVES VERSION=\"3.5\">",
+                "<!DOCTYPE BEE_ELEVES [<!ENTITY vol SYSTEM \"" + secret.toUri() + "\">]>\n<BEE_ELEVES VERSION=\"3.5\">")
+                .replace("<PRENOM>Zoé</PRENOM>", "<PRENOM>&vol;</PRENOM>");
+
+        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
+
+        assertThat(texts(analysis.errors())).containsExactly("ElevesSansAdresses.xml, ligne 2 : le fichier contient"
+                + " une déclaration DOCTYPE, refusée par sécurité (un export SIECLE n'en contient pas).");
+        assertThat(analysis.toString()).doesNotContain("mot de passe");
+    }
+
+    @Test
+    void a_duplicate_ine_is_a_warning_naming_both_pupils() {
+        String xml = samples.pupils().replace("0123456789C", "0123456789B");
+        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
+
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne " + lineOf(xml, "1003\" ELENOET")
+                + " : l'INE 0123456789B de l'élève BŒUF Anne-Sophie est aussi celui de BŒUF Noël (ligne "
+                + lineOf(xml, "1002\" ELENOET") + ").");
+        assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4);
+    }
+
+    @Test
+    void a_pupil_in_no_class_is_a_warning() {
+        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", samples.pupils()));
+
+        assertThat(texts(analysis.warnings())).containsExactly("ElevesSansAdresses.xml, ligne "
+                + lineOf(samples.pupils(), "1004\" ELENOET") + " : l'élève N'DIAYE Moussa n'est affecté(e) à aucune"
+                + " classe ; son compte sera créé sans classe.");
+    }
+
+    @Test
+    void a_pupil_without_first_name() {
+        String xml = samples.pupils().replace("<PRENOM>Moussa</PRENOM>", "<PRENOM></PRENOM>");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "1004\" ELENOET") + " : l'élève N'DIAYE (ELEVE_ID 1004) n'a pas de prénom.");
+    }
+
+    @Test
+    void a_pupil_without_last_name() {
+        String xml = samples.pupils().replace("<NOM_DE_FAMILLE>N'DIAYE</NOM_DE_FAMILLE>", "");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "1004\" ELENOET") + " : l'élève 1004 (ELEVE_ID) n'a pas de nom.");
+    }
+
+    @Test
+    void a_pupil_without_sex_or_birth_date_is_a_warning() {
+        String xml = samples.pupils().replace("<DATE_NAISS>14/07/2014</DATE_NAISS>", "<DATE_NAISS/>")
+                .replace("<CODE_SEXE>1</CODE_SEXE>\n</ELEVE>\n</ELEVES>", "\n</ELEVE>\n</ELEVES>");
+        int line = lineOf(xml, "1004\" ELENOET");
+
+        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
+
+        assertThat(texts(analysis.warnings())).contains(
+                "ElevesSansAdresses.xml, ligne " + line + " : l'élève N'DIAYE Moussa n'a pas de date de naissance.",
+                "ElevesSansAdresses.xml, ligne " + line + " : le sexe de l'élève N'DIAYE Moussa n'est pas renseigné.");
+        assertThat(analysis.refused()).isFalse();
+    }
+
+    @Test
+    void a_date_in_the_wrong_format() {
+        String xml = samples.pupils().replace("12/03/2014", "2014-03-12");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "1001\" ELENOET") + " : date « 2014-03-12 » invalide dans <DATE_NAISS>"
+                + " (attendu : jj/mm/aaaa).");
+    }
+
+    @Test
+    void a_zip_without_xml() {
+        assertRefused(samples.zip("ElevesSansAdresses.zip", "LISEZMOI.txt", "rien"),
+                "ElevesSansAdresses.zip : l'archive zip ne contient aucun fichier XML.");
+    }
+
+    @Test
+    void a_zip_with_several_xml_files() {
+        assertRefused(samples.zip("exports.zip", "ElevesSansAdresses.xml", samples.pupils(),
+                        "ResponsablesAvecAdresses.xml", samples.guardians()),
+                "exports.zip : l'archive zip contient plusieurs fichiers XML (ElevesSansAdresses.xml,"
+                        + " ResponsablesAvecAdresses.xml) ; déposez chaque export séparément.");
+    }
+
+    @Test
+    void a_zip_bomb_is_refused_after_reading_no_more_than_the_limit() throws IOException {
+        Path bomb = folder.resolve("bombe.zip");
+        byte[] zeros = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(bomb); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("ElevesSansAdresses.xml"));
+            for (int i = 0; i < 101; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertThat(Files.size(bomb)).isLessThan(1 << 20);
+
+        assertRefused(new ExportFile("bombe.zip", bomb),
+                "bombe.zip : l'archive zip se décompresse en plus de 100 Mo ; elle est refusée par précaution.");
+    }
+
+    @Test
+    void an_oversized_file() throws IOException {
+        Path big = folder.resolve("gros.xml");
+        try (var out = Files.newByteChannel(big, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.SPARSE)) {
+            out.position(101L << 20).write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}));
+        }
+        assertRefused(new ExportFile("gros.xml", big), "gros.xml : fichier trop volumineux (102 Mo ; au plus 100 Mo).");
+    }
+
+    @Test
+    void two_exports_of_the_same_kind() {
+        assertRefused(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                        samples.file("ElevesAvecAdresses.xml", samples.pupils())),
+                "ElevesSansAdresses.xml et ElevesAvecAdresses.xml sont deux exports du même type ; n'en déposez qu'un.");
+    }
+
+    @Test
+    void an_invalid_email_is_ignored_with_a_warning() {
+        String xml = samples.guardians().replace("claire.martin@exemple.fr", "claire.martin@@exemple");
+        ImportAnalysis analysis = analyse(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                samples.file("ResponsablesAvecAdresses.xml", xml)));
+
+        assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml, ligne "
+                + lineOf(xml, "PERSONNE_ID=\"2001\"") + " : l'adresse électronique « claire.martin@@exemple » de"
+                + " MARTIN Claire est invalide ; elle est ignorée.");
+    }
+
+    @Test
+    void an_error_in_one_file_refuses_the_others_too() {
+        String broken = samples.guardians().replace("<PRENOM>Claire</PRENOM>", "<PRENOM>Claire");
+        ImportAnalysis analysis = analyse(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                samples.file("ResponsablesAvecAdresses.xml", broken)));
+
+        assertThat(analysis.refused()).isTrue();
+        assertThat(analysis.changes().isEmpty()).isTrue();
+    }
+
+    private void assertRefused(ExportFile file, String message) {
+        assertRefused(List.of(file), message);
+    }
+
+    private void assertRefused(List<ExportFile> files, String message) {
+        ImportAnalysis analysis = analyse(files);
+        assertThat(texts(analysis.errors())).containsExactly(message);
+        assertThat(analysis.refused()).isTrue();
+    }
+
+    private ImportAnalysis analyse(ExportFile file) {
+        return analyse(List.of(file));
+    }
+
+    private ImportAnalysis analyse(List<ExportFile> files) {
+        return imports.analyse(uai, files);
+    }
+
+    private List<String> texts(List<Finding> findings) {
+        return findings.stream()
+                .map(finding -> messages.getMessage(finding.messageKey(), finding.arguments(), Locale.FRENCH))
+                .toList();
+    }
+
+    private static List<String> firstNames(ImportAnalysis analysis) {
+        return analysis.roster().entries().stream().map(entry -> entry.firstName()).toList();
+    }
+
+    private static List<String> lastNames(ImportAnalysis analysis) {
+        return analysis.roster().entries().stream().map(entry -> entry.lastName()).toList();
+    }
+
+    private static int lineOf(String text, String part) {
+        return lineOf(text, part, 1);
+    }
+
+    /** The line of the first occurrence of a part at or after a line. */
+    private static int lineOf(String text, String part, int fromLine) {
+        int from = 0;
+        for (int line = 1; line < fromLine; line++) {
+            from = text.indexOf('\n', from) + 1;
+        }
+        return (int) text.substring(0, text.indexOf(part, from)).chars().filter(c -> c == '\n').count() + 1;
+    }
+}
