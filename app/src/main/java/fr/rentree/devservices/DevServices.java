@@ -66,7 +66,8 @@ public final class DevServices implements ApplicationListener<ApplicationEvent>,
         try {
             LocalEngine engine = null;
             long engineStart = System.nanoTime();
-            if (!environment.containsProperty("camunda.client.grpc-address")) {
+            boolean engineWanted = environment.getProperty("rentree.dev-services.engine.enabled", Boolean.class, true);
+            if (engineWanted && !environment.containsProperty("camunda.client.grpc-address")) {
                 engine = new LocalEngine(settings);
                 String how = engine.launch(); // the slowest: launched first, awaited last
                 stops.add(engine::stop);
@@ -80,7 +81,8 @@ public final class DevServices implements ApplicationListener<ApplicationEvent>,
                 properties.put("spring.datasource.username", "root");
                 properties.put("spring.datasource.password", "");
             }
-            if (!environment.containsProperty("spring.mail.host")) {
+            boolean mailWanted = environment.getProperty("rentree.dev-services.mail.enabled", Boolean.class, true);
+            if (mailWanted && !environment.containsProperty("spring.mail.host")) {
                 DevMailbox smtp = new DevMailbox(settings.smtpPort());
                 timed("SMTP catcher (GreenMail) on 127.0.0.1:" + settings.smtpPort(), () -> {
                     smtp.start();

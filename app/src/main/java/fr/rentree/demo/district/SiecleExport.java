@@ -572,7 +572,8 @@ public final class SiecleExport {
             int[] perLevel = perLevel();
             int[] classes = new int[levels.size()];
             for (int i = 0; i < levels.size(); i++) {
-                classes[i] = (int) Math.ceil(perLevel[i] / 26.0);
+                // About 25 a class, never more than 30.
+                classes[i] = (int) Math.max(Math.round(perLevel[i] / 25.0), Math.ceil(perLevel[i] / 30.0));
                 for (int k = 0; k < classes[i]; k++) {
                     divisions.add(new Division(levels.get(i).division(k), levels.get(i).label(k), levels.get(i)));
                 }
@@ -1121,6 +1122,7 @@ public final class SiecleExport {
             out.write(">\n");
         }
 
+        /** Ends the elements still open, then the file. */
         @Override
         public void close() throws IOException {
             try {

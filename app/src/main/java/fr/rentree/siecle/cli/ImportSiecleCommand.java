@@ -1,0 +1,118 @@
+package fr.rentree.siecle.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import fr.rentree.directory.domain.ChangeKind;
+import fr.rentree.directory.domain.RosterChanges;
+import fr.rentree.siecle.domain.ExportFile;
+import fr.rentree.siecle.domain.Finding;
+import fr.rentree.siecle.domain.ImportAnalysis;
+import fr.rentree.siecle.service.SiecleImportService;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
+
+/**
+ * {@code java -jar rentree-app.jar import-siecle --uai <UAI> [--dry-run] <file>...}: the import for scheduled runs.
+ * Starts the application without web server, engine, job workers or mail (only the database is needed), prints the
+ * summary in French and exits 0 when imported (or importable, with {@code --dry-run}), 2 when the input is refused,
+ * 1 on an internal error. Spring options ({@code --spring.profiles.active=dev}...) pass through.
+ */
+public final class ImportSiecleCommand {
+
+    public static final String NAME = "import-siecle";
+    private static final Locale FRENCH = Locale.FRENCH;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ImportSiecleCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(Class<?> application, String... args) {
+        String uai = null;
+        boolean dryRun = false;
+        List<ExportFile> files = new ArrayList<>();
+        List<String> springArgs = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--uai") && i + 1 < args.length) {
+                uai = args[++i].strip().toUpperCase(Locale.ROOT);
+            } else if (arg.equals("--dry-run")) {
+                dryRun = true;
+            } else if (arg.startsWith("--")) {
+                springArgs.add(arg);
+            } else {
+                files.add(new ExportFile(Path.of(arg).getFileName().toString(), Path.of(arg)));
+            }
+        }
+        List<String> missing = files.stream().filter(file -> !Files.isReadable(file.path()))
+                .map(file -> file.path().toString()).toList();
+        if (uai == null || files.isEmpty() || !missing.isEmpty()) {
+            err.println("usage: java -jar rentree-app.jar " + NAME + " --uai <UAI> [--dry-run] <fichier>...");
+            missing.forEach(path -> err.println("fichier introuvable ou illisible : " + path));
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = headless(application).run(springArgs.toArray(String[]::new))) {
+            return importFiles(context, uai, files, dryRun);
+        } catch (RuntimeException e) {
+            err.println("Erreur interne, rien n'a été enregistré : " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static SpringApplication headless(Class<?> application) {
+        SpringApplication spring = new SpringApplication(application);
+        spring.setWebApplicationType(WebApplicationType.NONE);
+        spring.setBannerMode(Banner.Mode.OFF);
+        spring.setLogStartupInfo(false);
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("camunda.client.worker.defaults.enabled", "false"); // the client stays idle: no engine needed
+        defaults.put("camunda.client.deployment.enabled", "false");
+        defaults.put("rentree.dev-services.engine.enabled", "false");
+        defaults.put("rentree.scheduling.enabled", "false");
+        defaults.put("spring.autoconfigure.exclude", "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
+        defaults.put("rentree.dev-services.mail.enabled", "false");
+        defaults.put("rentree.demo.enabled", "false");
+        defaults.put("spring.main.lazy-initialization", "true"); // only what the import needs is built
+        defaults.put("logging.level.root", "warn");
+        spring.setDefaultProperties(defaults);
+        return spring;
+    }
+
+    private int importFiles(ConfigurableApplicationContext context, String uai, List<ExportFile> files,
+                            boolean dryRun) {
+        SiecleImportService imports = context.getBean(SiecleImportService.class);
+        MessageSource messages = context.getBean(MessageSource.class);
+        ImportAnalysis analysis = imports.analyse(uai, files);
+        RosterChanges changes = analysis.refused() || dryRun ? analysis.changes() : imports.apply(analysis, "cli");
+        out.println(messages.getMessage("cli.import.title", new Object[] {uai, String.join(", ", analysis.files())},
+                FRENCH));
+        for (ChangeKind kind : ChangeKind.values()) {
+            out.println(messages.getMessage("import.change." + kind, null, FRENCH) + " : " + changes.count(kind));
+        }
+        print(messages, "cli.import.errors", analysis.errors());
+        print(messages, "cli.import.warnings", analysis.warnings());
+        String verdict = analysis.refused() ? "cli.import.refused" : dryRun ? "cli.import.dry-run" : "cli.import.done";
+        out.println(messages.getMessage(verdict, null, FRENCH));
+        return analysis.refused() ? 2 : 0;
+    }
+
+    private void print(MessageSource messages, String title, List<Finding> findings) {
+        out.println(messages.getMessage(title, new Object[] {findings.size()}, FRENCH));
+        findings.forEach(finding ->
+                out.println("  - " + messages.getMessage(finding.messageKey(), finding.arguments(), FRENCH)));
+    }
+}

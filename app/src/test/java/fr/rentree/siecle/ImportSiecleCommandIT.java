@@ -1,0 +1,121 @@
+package fr.rentree.siecle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.siecle.domain.ExportFile;
+import fr.rentree.support.Fixtures;
+import fr.rentree.support.RentreeIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The headless import as the README documents it: the packaged jar, run as its own process against the test
+ * database, with nothing but the database (production profile, no engine, no mail).
+ */
+@RentreeIntegrationTest
+class ImportSiecleCommandIT {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Environment environment;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+    @TempDir
+    Path folder;
+
+    String uai;
+    SiecleSamples samples;
+
+    @BeforeEach
+    void aSchool() {
+        fixtures.emptyDirectory();
+        uai = fixtures.schoolWithDirector("Collège de la ligne de commande").school().uai();
+        samples = new SiecleSamples(folder, uai, SchoolYear.of(LocalDate.now(clock)).startYear());
+    }
+
+    @Test
+    void a_dry_run_prints_the_summary_and_writes_nothing_then_the_import_writes() throws Exception {
+        String[] files = paths(samples.all());
+
+        Run dryRun = importSiecle("--uai", uai, "--dry-run", files[0], files[1], files[2]);
+
+        assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
+        assertThat(dryRun.output()).contains("Comptes à créer : 11", "Comptes à passer en pré-suppression : 0",
+                "Avertissements (1) :", "l'élève N'DIAYE Moussa n'est affecté(e) à aucune classe",
+                "Simulation (--dry-run) : rien n'a été enregistré.");
+        assertThat(accounts()).isZero();
+
+        Run real = importSiecle("--uai", uai, files[0], files[1], files[2]);
+
+        assertThat(real.exitCode()).as(real.output()).isZero();
+        assertThat(real.output()).contains("Comptes à créer : 11", "Import effectué.");
+        assertThat(accounts()).isEqualTo(11);
+    }
+
+    @Test
+    void refused_input_exits_2_with_the_reason() throws Exception {
+        ExportFile wrongSchool = samples.file("ElevesSansAdresses.xml", samples.pupils().replace(uai, "0750001U"));
+
+        Run run = importSiecle("--uai", uai, wrongSchool.path().toString());
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("ce fichier concerne l'établissement 0750001U, pas " + uai,
+                "Import refusé : rien n'a été enregistré.");
+        assertThat(accounts()).isZero();
+    }
+
+    @Test
+    void an_unreachable_database_exits_1() throws Exception {
+        Run run = importSiecle("--uai", uai, paths(samples.all())[0],
+                "--spring.datasource.url=jdbc:mariadb://127.0.0.1:9/rentree?connectTimeout=500");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("Erreur interne, rien n'a été enregistré");
+    }
+
+    private Run importSiecle(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target", "rentree-app.jar").toAbsolutePath().toString(), "import-siecle"));
+        command.addAll(Arrays.asList(args));
+        command.add("--spring.profiles.active=prod");
+        if (Arrays.stream(args).noneMatch(arg -> arg.startsWith("--spring.datasource.url"))) {
+            command.add("--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"));
+        }
+        command.add("--rentree.activation-codes.key-file="
+                + environment.getRequiredProperty("rentree.activation-codes.key-file"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    private long accounts() {
+        return jdbc.sql("select count(*) from account where school_uai = ?").param(uai).query(Long.class).single();
+    }
+
+    private static String[] paths(ExportFile... files) {
+        return Arrays.stream(files).map(file -> file.path().toString()).toArray(String[]::new);
+    }
+
+    record Run(int exitCode, String output) {
+    }
+}
