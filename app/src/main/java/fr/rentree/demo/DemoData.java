@@ -1,13 +1,33 @@
 package fr.rentree.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import fr.rentree.campaign.service.CampaignService;
+import fr.rentree.demo.district.DemoDistrict;
+import fr.rentree.demo.district.DemoSchool;
+import fr.rentree.demo.district.SiecleExport;
+import fr.rentree.directory.domain.AccountQuery;
+import fr.rentree.directory.domain.AccountRow;
+import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.domain.SchoolKind;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.BackOfficeUserService;
+import fr.rentree.siecle.domain.ExportFile;
+import fr.rentree.siecle.domain.ImportAnalysis;
+import fr.rentree.siecle.service.SiecleImportService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,45 +36,113 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * A small demo district for command 1 ({@code rentree.demo.enabled}): three schools, their directors, a district
- * officer, and a campaign waiting in the first director's inbox. Added once; a restart keeps what was done.
+ * The demo district of command 1 ({@code rentree.demo.enabled}): six schools of Seine-Saint-Denis whose SIECLE and
+ * STS-web exports are generated, then imported through the real importer; a later export of the collège where a few
+ * pupils left (so pré-suppression shows); part of the accounts activated; two directors, a district officer and a
+ * campaign waiting in the first director's inbox. Made once; a restart keeps what was done.
  */
 @Component
 @ConditionalOnProperty("rentree.demo.enabled")
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "rentree";
-    private static final String DISTRICT = "DSDEN de démonstration";
+    static final String DISTRICT = "DSDEN de la Seine-Saint-Denis";
+    private static final long SEED = 2026;
     private static final String ENT = "https://ent.demo.rentree.localhost";
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     private final SchoolService schools;
     private final BackOfficeUserService users;
     private final CampaignService campaigns;
+    private final SiecleImportService imports;
+    private final DirectoryService directory;
+    private final Clock clock;
 
-    DemoData(SchoolService schools, BackOfficeUserService users, CampaignService campaigns) {
+    DemoData(SchoolService schools, BackOfficeUserService users, CampaignService campaigns,
+             SiecleImportService imports, DirectoryService directory, Clock clock) {
         this.schools = schools;
         this.users = users;
         this.campaigns = campaigns;
+        this.imports = imports;
+        this.directory = directory;
+        this.clock = clock;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        schools.createIfAbsent(new School("0750001U", "École élémentaire Jules-Ferry", SchoolKind.ECOLE, DISTRICT,
-                "ce.0750001u@ac-paris.fr", ENT));
-        schools.createIfAbsent(new School("0750002V", "Collège Louise-Michel", SchoolKind.COLLEGE, DISTRICT,
-                "ce.0750002v@ac-paris.fr", ENT));
-        schools.createIfAbsent(new School("0931234L", "Lycée Olympe-de-Gouges", SchoolKind.LYCEE, DISTRICT,
-                "ce.0931234l@ac-creteil.fr", ENT));
-        users.createIfAbsent("claire.dubois", PASSWORD, "Claire Dubois", Role.DIRECTOR, Set.of("0750001U"));
-        users.createIfAbsent("karim.benali", PASSWORD, "Karim Benali", Role.DIRECTOR,
-                Set.of("0750002V", "0931234L"));
-        users.createIfAbsent("sophie.martin", PASSWORD, "Sophie Martin", Role.DISTRICT_STAFF,
-                Set.of("0750001U", "0750002V", "0931234L"));
-        if (campaigns.campaignsOf(Set.of("0750001U")).isEmpty()) {
-            campaigns.launch("0750001U", "claire.dubois");
+    public void run(ApplicationArguments args) throws IOException {
+        List<DemoSchool> district = new DemoDistrict(SEED).schools(6, "093");
+        DemoSchool ecole = first(district, DemoSchool.Kind.ECOLE);
+        DemoSchool college = first(district, DemoSchool.Kind.COLLEGE);
+        DemoSchool lycee = first(district, DemoSchool.Kind.LYCEE);
+        for (DemoSchool school : district) {
+            if (schools.find(school.uai()).isEmpty()) {
+                schools.createIfAbsent(new School(school.uai(), school.name(), SchoolKind.valueOf(school.kind().name()),
+                        DISTRICT, "ce." + school.uai().toLowerCase() + "@ac-creteil.example", ENT));
+                importExports(school, school == college);
+            }
         }
-        LOG.info("Demo district ready: sign in as claire.dubois, karim.benali (directors) or sophie.martin"
-                + " (district), password '{}'", PASSWORD);
+        users.createIfAbsent("claire.dubois", PASSWORD, "Claire Dubois", Role.DIRECTOR, Set.of(ecole.uai()));
+        users.createIfAbsent("karim.benali", PASSWORD, "Karim Benali", Role.DIRECTOR,
+                Set.of(college.uai(), lycee.uai()));
+        users.createIfAbsent("sophie.martin", PASSWORD, "Sophie Martin", Role.DISTRICT_STAFF,
+                Set.copyOf(district.stream().map(DemoSchool::uai).toList()));
+        if (campaigns.campaignsOf(Set.of(ecole.uai())).isEmpty()) {
+            campaigns.launch(ecole.uai(), "claire.dubois");
+        }
+        LOG.info("Demo district ready: sign in as claire.dubois ({}), karim.benali ({}, {}) or sophie.martin"
+                + " (district), password '{}'", ecole.name(), college.name(), lycee.name(), PASSWORD);
+    }
+
+    /** Imports the school's exports; for one school, a second export a few weeks later, where some pupils left. */
+    private void importExports(DemoSchool school, boolean withLeavers) throws IOException {
+        LocalDate today = LocalDate.now(clock);
+        SchoolYear year = SchoolYear.of(today);
+        SiecleExport exports = new SiecleExport(SEED, year.startYear(), LocalDate.of(year.startYear(), 9, 1));
+        Path folder = Files.createTempDirectory("rentree-demo-");
+        try {
+            importFiles(school, exports.write(school, folder.resolve("rentree"), 0));
+            activateSome(school.uai());
+            if (withLeavers) {
+                importFiles(school, exports.write(school, folder.resolve("octobre"), 0.03));
+            }
+        } finally {
+            try (var files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private void importFiles(DemoSchool school, List<Path> paths) {
+        List<ExportFile> files = paths.stream()
+                .map(path -> new ExportFile(path.getFileName().toString(), path)).toList();
+        ImportAnalysis analysis = imports.analyse(school.uai(), files);
+        if (analysis.refused()) {
+            throw new IllegalStateException("the demo exports of " + school.uai() + " were refused: "
+                    + analysis.errors());
+        }
+        imports.apply(analysis, "demo");
+    }
+
+    /** As if the rentrée had started: most teachers, half the pupils and fewer parents have activated. */
+    private void activateSome(String uai) {
+        Random random = new Random(SEED ^ uai.hashCode());
+        List<AccountRow> accounts = directory.accounts(new AccountQuery(uai, "", Set.of(), false), 0, 100_000);
+        List<Long> activated = new ArrayList<>();
+        for (AccountRow account : accounts) {
+            double share = switch (account.profile()) {
+                case TEACHER -> 0.85;
+                case STAFF -> 0.7;
+                case STUDENT -> 0.5;
+                default -> 0.35;
+            };
+            if (random.nextDouble() < share) {
+                activated.add(account.id());
+            }
+        }
+        directory.recordActivations(activated);
+    }
+
+    private static DemoSchool first(List<DemoSchool> district, DemoSchool.Kind kind) {
+        return district.stream().filter(school -> school.kind() == kind).findFirst().orElseThrow();
     }
 }

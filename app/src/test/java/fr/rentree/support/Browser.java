@@ -49,8 +49,10 @@ public final class Browser implements AutoCloseable {
 
     /** Waits (up to 20 s) for an element to be visible, and returns it. */
     public WebElement await(By locator) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
+        WebElement element = new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(locator));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element); // clickable, and seen
+        return element;
     }
 
     /** Waits for a visible element holding this text (Vaadin renders components in the light DOM). */
@@ -85,6 +87,13 @@ public final class Browser implements AutoCloseable {
     /** Waits until the deep text of an element holds {@code expected}. */
     public void awaitDeepText(String cssSelector, String expected) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> deepText(cssSelector).contains(expected));
+    }
+
+    /** Hands files to a vaadin-upload, as choosing them in the file dialog would. */
+    public void upload(String uploadSelector, Path... files) {
+        WebElement input = await(By.cssSelector(uploadSelector)).getShadowRoot()
+                .findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(String.join("\n", java.util.Arrays.stream(files).map(Path::toString).toList()));
     }
 
     /** Saves a PNG under target/screenshots, to be looked at. */

@@ -15,7 +15,7 @@ public final class Notifications {
     }
 
     public static void success(String message) {
-        Notification.show(message, 4000, Notification.Position.BOTTOM_START)
+        Notification.show(message, 4000, Notification.Position.BOTTOM_END)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 }

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -25,6 +24,7 @@ import fr.rentree.campaign.service.CampaignException;
 import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
+import fr.rentree.school.ui.SchoolPicker;
 import fr.rentree.security.service.SignedInUser;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -46,12 +46,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(getLocale()).withZone(ZoneId.systemDefault());
 
-        ComboBox<School> school = new ComboBox<>(getTranslation("campaigns.school"), mySchools);
-        school.setItemLabelGenerator(s -> s.name() + " (" + s.uai() + ")");
-        school.setWidth("24em");
-        if (!mySchools.isEmpty()) {
-            school.setValue(mySchools.getFirst());
-        }
+        SchoolPicker school = new SchoolPicker(getTranslation("campaigns.school"), mySchools);
         Button launch = new Button(getTranslation("campaigns.launch"));
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         launch.setDisableOnClick(true);

@@ -1,7 +1,6 @@
 package fr.rentree.directory.service;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,15 +100,6 @@ public class StatisticsService {
         tallies.forEach((uai, byProfile) ->
                 schools.add(new GroupTally(uai, namesByUai.get(uai), List.copyOf(byProfile.values()))));
         return schools;
-    }
-
-    /** The sum over groups, per profile: a district's own "Statistiques" block. */
-    public static List<ActivationTally> total(Collection<GroupTally> groups) {
-        Map<Profile, ActivationTally> sum = emptyTallies();
-        groups.forEach(group -> group.byProfile().forEach(tally -> sum.merge(tally.profile(), tally,
-                (a, b) -> new ActivationTally(a.profile(), a.activated() + b.activated(),
-                        a.notActivated() + b.notActivated()))));
-        return List.copyOf(sum.values());
     }
 
     private static Map<Profile, ActivationTally> emptyTallies() {

@@ -1,0 +1,60 @@
+package fr.rentree.directory.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.rentree.directory.domain.GroupTally;
+import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.service.StatisticsService;
+import fr.rentree.school.domain.School;
+import fr.rentree.school.service.SchoolService;
+import fr.rentree.security.service.SignedInUser;
+import jakarta.annotation.security.RolesAllowed;
+
+/** "Suivi des écoles": the district officer's schools side by side, activation per profile, and their sum. */
+@Route("circonscription")
+@Menu(title = "nav.district", order = 1, icon = "vaadin:chart-grid")
+@RolesAllowed("DISTRICT_STAFF")
+public class DistrictView extends VerticalLayout implements HasDynamicTitle {
+
+    DistrictView(StatisticsService statistics, SchoolService schools, AuthenticationContext authentication) {
+        SignedInUser user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        List<School> mine = schools.findAll(user.schoolUais());
+        Map<String, String> names = new LinkedHashMap<>();
+        mine.forEach(school -> names.put(school.uai(), school.name()));
+        List<GroupTally> bySchool = statistics.ofSchools(names);
+
+        Grid<GroupTally> grid = new Grid<>();
+        grid.setId("district-statistics");
+        grid.addComponentColumn(group -> new Anchor("etablissement?uai=" + group.key(), group.label()))
+                .setHeader(getTranslation("campaigns.column.school")).setFlexGrow(3)
+                .setComparator(GroupTally::label);
+        grid.addColumn(GroupTally::key).setHeader("UAI");
+        Tallies.addProfileColumns(grid, Profile.STUDENT, Profile.PARENT, Profile.TEACHER, Profile.STAFF);
+        grid.addColumn(group -> group.total() == 0 ? "–" : group.activated() * 100 / group.total() + " %")
+                .setHeader(getTranslation("statistics.rate")).setComparator(group ->
+                        group.total() == 0 ? 0 : group.activated() * 100 / group.total());
+        grid.setItems(bySchool);
+        grid.setAllRowsVisible(true);
+
+        var total = Tallies.block(GroupTally.sum(bySchool));
+        total.setId("district-total");
+        add(new H2(getTranslation("nav.district")), new H3(getTranslation("statistics.title")), total,
+                new H3(getTranslation("statistics.by-school")), grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.district") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,171 @@
+package fr.rentree.directory.ui;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Set;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.rentree.directory.domain.AccountQuery;
+import fr.rentree.directory.domain.AccountRow;
+import fr.rentree.directory.domain.AccountState;
+import fr.rentree.directory.domain.GroupTally;
+import fr.rentree.directory.domain.Origin;
+import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.directory.service.DirectoryService;
+import fr.rentree.directory.service.StatisticsService;
+import fr.rentree.school.domain.School;
+import fr.rentree.school.service.SchoolService;
+import fr.rentree.school.ui.SchoolPicker;
+import fr.rentree.security.service.SignedInUser;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * "Mon établissement": a school's statistics (as the console's "Informations" tab shows them), its classes, and its
+ * accounts, searchable; imported accounts in green, manual ones in red, as directors know them.
+ */
+@Route("etablissement")
+@Menu(title = "nav.school", order = 2, icon = "vaadin:academy-cap")
+@RolesAllowed({"DIRECTOR", "DISTRICT_STAFF"})
+public class SchoolView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    private final DirectoryService directory;
+    private final StatisticsService statistics;
+    private final List<School> mySchools;
+    private final SchoolPicker school;
+    private final Div overview = new Div();
+    private final TextField search = new TextField();
+    private final MultiSelectComboBox<Profile> profiles = new MultiSelectComboBox<>();
+    private final Checkbox withPreDeletion = new Checkbox();
+    private final Grid<AccountRow> accounts = new Grid<>();
+    private final DateTimeFormatter dates;
+    private final Clock clock;
+
+    SchoolView(DirectoryService directory, StatisticsService statistics, SchoolService schools,
+               AuthenticationContext authentication, Clock clock) {
+        this.directory = directory;
+        this.statistics = statistics;
+        this.clock = clock;
+        SignedInUser user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        mySchools = schools.findAll(user.schoolUais());
+        dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+        school = new SchoolPicker(getTranslation("import.school"), mySchools);
+        school.addValueChangeListener(e -> show());
+
+        search.setPlaceholder(getTranslation("school.search"));
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
+        profiles.setPlaceholder(getTranslation("account.profile"));
+        profiles.setItems(Profile.values());
+        profiles.setItemLabelGenerator(profile -> getTranslation("profile." + profile));
+        profiles.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
+        withPreDeletion.setLabel(getTranslation("school.with-pre-deletion"));
+        withPreDeletion.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
+        HorizontalLayout filters = new HorizontalLayout(search, profiles, withPreDeletion);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        configureAccounts();
+
+        add(new H2(getTranslation("nav.school")), school, overview, new H3(getTranslation("school.accounts")),
+                filters, accounts);
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("uai")
+                .flatMap(uai -> mySchools.stream().filter(s -> s.uai().equals(uai)).findFirst())
+                .ifPresent(school::setValue);
+        show();
+    }
+
+    private void show() {
+        overview.removeAll();
+        School current = school.getValue();
+        if (current == null) {
+            return;
+        }
+        SchoolYear year = SchoolYear.of(LocalDate.now(clock));
+        overview.add(new Span(getTranslation("school.summary", getTranslation("school.kind." + current.kind()),
+                current.uai(), current.district() == null ? "–" : current.district(), year.label())));
+        Grid<?> block = Tallies.block(statistics.ofSchool(current.uai()));
+        block.setId("school-statistics");
+        overview.add(new H3(getTranslation("statistics.title")), block);
+
+        List<GroupTally> classes = statistics.ofClasses(current.uai(), year);
+        Grid<GroupTally> classGrid = new Grid<>();
+        classGrid.setId("class-statistics");
+        classGrid.addColumn(GroupTally::key).setHeader(getTranslation("account.classes")).setSortable(true);
+        classGrid.addColumn(GroupTally::label).setHeader(getTranslation("school.class-label"));
+        Tallies.addProfileColumns(classGrid, Profile.STUDENT, Profile.PARENT, Profile.TEACHER);
+        classGrid.setItems(classes);
+        classGrid.setHeight("18em");
+        overview.add(new H3(getTranslation("statistics.by-class")), classGrid);
+        accounts.getDataProvider().refreshAll();
+    }
+
+    private void configureAccounts() {
+        accounts.setId("accounts");
+        accounts.addColumn(AccountRow::lastName).setHeader(getTranslation("account.last-name")).setFlexGrow(2);
+        accounts.addColumn(AccountRow::firstName).setHeader(getTranslation("account.first-name")).setFlexGrow(2);
+        accounts.addComponentColumn(this::profileBadge).setHeader(getTranslation("account.profile"));
+        accounts.addColumn(AccountRow::login).setHeader(getTranslation("account.login")).setFlexGrow(2);
+        accounts.addColumn(row -> row.classes() == null ? "" : row.classes()).setHeader(getTranslation("account.classes"));
+        accounts.addColumn(row -> row.email() == null ? "" : row.email()).setHeader(getTranslation("account.email"))
+                .setFlexGrow(2);
+        accounts.addColumn(this::state).setHeader(getTranslation("account.state"));
+        accounts.addColumn(row -> dates.format(row.createdAt())).setHeader(getTranslation("account.created"));
+        accounts.setItems(new CallbackDataProvider<AccountRow, Void>(
+                query -> directory.accounts(query(), query.getOffset(), query.getLimit()).stream(),
+                query -> school.getValue() == null ? 0 : directory.count(query())));
+        accounts.setMinHeight("24em");
+    }
+
+    private AccountQuery query() {
+        Set<Profile> chosen = profiles.getValue();
+        return new AccountQuery(school.getValue() == null ? "" : school.getValue().uai(), search.getValue(), chosen,
+                withPreDeletion.getValue());
+    }
+
+    /** The profile in green when imported (SIECLE, STS-web), in red when created by hand, as in seed 004. */
+    private Span profileBadge(AccountRow row) {
+        Span badge = new Span(getTranslation("profile." + row.profile()));
+        badge.getElement().getThemeList().add(row.origin() == Origin.MANUAL ? "badge error" : "badge success");
+        badge.getElement().setAttribute("title", getTranslation("account.origin." + row.origin()));
+        return badge;
+    }
+
+    private String state(AccountRow row) {
+        if (row.state() != AccountState.ACTIVE) {
+            return getTranslation("account.state." + row.state());
+        }
+        return getTranslation(row.activatedAt() == null ? "account.state.NOT_ACTIVATED" : "account.state.ACTIVATED");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.school") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,41 @@
+package fr.rentree.directory.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import fr.rentree.directory.domain.ActivationTally;
+import fr.rentree.directory.domain.GroupTally;
+import fr.rentree.directory.domain.Profile;
+
+/** How the screens show activation counts: "35 / 85 (41 %)", and the "Statistiques" table of the console. */
+final class Tallies {
+
+    private Tallies() {
+    }
+
+    static String text(ActivationTally tally) {
+        return tally.total() == 0 ? "–" : tally.activated() + " / " + tally.total() + " (" + tally.percent() + " %)";
+    }
+
+    /** A column per profile the groups have accounts of (a class has no guests; a district has every profile). */
+    static void addProfileColumns(Grid<GroupTally> grid, Profile... profiles) {
+        for (Profile profile : profiles) {
+            grid.addColumn(group -> text(group.of(profile)))
+                    .setHeader(grid.getTranslation("statistics.activated-of", grid.getTranslation("profile." + profile)))
+                    .setComparator(group -> group.of(profile).percent());
+        }
+    }
+
+    /** The "Statistiques" block: for each profile, how many activated and how many not. */
+    static Grid<ActivationTally> block(Iterable<ActivationTally> tallies) {
+        Grid<ActivationTally> grid = new Grid<>();
+        grid.addColumn(tally -> grid.getTranslation("profile." + tally.profile()))
+                .setHeader(grid.getTranslation("account.profile"));
+        grid.addColumn(ActivationTally::activated).setHeader(grid.getTranslation("statistics.activated"));
+        grid.addColumn(ActivationTally::notActivated).setHeader(grid.getTranslation("statistics.not-activated"));
+        grid.addColumn(tally -> tally.total() == 0 ? "–" : tally.percent() + " %")
+                .setHeader(grid.getTranslation("statistics.rate"));
+        grid.setItems(java.util.stream.StreamSupport.stream(tallies.spliterator(), false).toList());
+        grid.setAllRowsVisible(true);
+        grid.setWidth("40em");
+        return grid;
+    }
+}

@@ -1,0 +1,251 @@
+package fr.rentree.siecle.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.rentree.base.ui.Notifications;
+import fr.rentree.directory.domain.AccountChange;
+import fr.rentree.directory.domain.ChangeKind;
+import fr.rentree.directory.domain.RosterChanges;
+import fr.rentree.school.service.SchoolService;
+import fr.rentree.school.ui.SchoolPicker;
+import fr.rentree.security.service.SignedInUser;
+import fr.rentree.siecle.domain.ExportFile;
+import fr.rentree.siecle.domain.Finding;
+import fr.rentree.siecle.domain.ImportAnalysis;
+import fr.rentree.siecle.service.SiecleImportService;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * "Import SIECLE / STS-web": the director uploads the school's exports, reads what is wrong with them and what the
+ * import would change, then confirms. Nothing is written before the confirmation.
+ */
+@Route("import")
+@Menu(title = "nav.import", order = 3, icon = "vaadin:upload")
+@RolesAllowed("DIRECTOR")
+public class ImportView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final int MAX_FILE_BYTES = 100 << 20;
+
+    private final SiecleImportService imports;
+    private final SignedInUser user;
+    private final List<ExportFile> received = new CopyOnWriteArrayList<>();
+    private final SchoolPicker school;
+    private final Upload upload;
+    private final Span fileList = new Span();
+    private final Button analyse = new Button();
+    private final Div report = new Div();
+    private ImportAnalysis analysis;
+
+    ImportView(SiecleImportService imports, SchoolService schools, AuthenticationContext authentication) {
+        this.imports = imports;
+        this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        school = new SchoolPicker(getTranslation("import.school"), schools.findAll(user.schoolUais()));
+        school.addValueChangeListener(e -> clear());
+
+        upload = new Upload(UploadHandler.toTempFile((metadata, file) ->
+                received.add(new ExportFile(metadata.fileName(), file.toPath()))));
+        upload.setAcceptedFileTypes(".xml", ".zip", "application/xml", "text/xml", "application/zip");
+        upload.setMaxFileSize(MAX_FILE_BYTES);
+        upload.setMaxFiles(6);
+        upload.setI18n(uploadTexts());
+        upload.addAllFinishedListener(e -> showFiles());
+        upload.addFileRejectedListener(e -> Notifications.error(getTranslation("import.rejected", e.getFileName())));
+
+        analyse.setText(getTranslation("import.analyse"));
+        analyse.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        analyse.setDisableOnClick(true);
+        analyse.setEnabled(false);
+        analyse.addClickListener(e -> analyse());
+        Button restart = new Button(getTranslation("import.restart"), e -> clear());
+
+        add(new H2(getTranslation("nav.import")), new Paragraph(getTranslation("import.intro")), school, upload,
+                fileList, new HorizontalLayout(analyse, restart), report);
+    }
+
+    private void showFiles() {
+        fileList.setText(received.isEmpty() ? "" : getTranslation("import.files",
+                received.stream().map(ExportFile::name).collect(Collectors.joining(", "))));
+        analyse.setEnabled(!received.isEmpty() && school.getValue() != null);
+    }
+
+    private void analyse() {
+        report.removeAll();
+        analysis = imports.analyse(school.getValue().uai(), List.copyOf(received));
+        showFindings(analysis.errors(), "import.errors", "import-errors");
+        showFindings(analysis.warnings(), "import.warnings", "import-warnings");
+        if (analysis.refused()) {
+            report.add(paragraph(getTranslation("import.refused"), "import-verdict"));
+        } else if (analysis.changes().isEmpty()) {
+            report.add(paragraph(getTranslation("import.nothing-to-do"), "import-verdict"));
+        } else {
+            showChanges(analysis.changes());
+        }
+        analyse.setEnabled(true);
+    }
+
+    private void showFindings(List<Finding> findings, String title, String id) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        UnorderedList list = new UnorderedList();
+        list.setId(id);
+        findings.forEach(finding -> list.add(new ListItem(getTranslation(finding.messageKey(), finding.arguments()))));
+        H3 heading = new H3(getTranslation(title, findings.size()));
+        if (id.equals("import-errors")) {
+            heading.getStyle().setColor("var(--lumo-error-text-color)");
+        }
+        report.add(heading, list);
+    }
+
+    private void showChanges(RosterChanges changes) {
+        report.add(new H3(getTranslation("import.preview")));
+        HorizontalLayout counts = new HorizontalLayout();
+        counts.setId("import-counts");
+        TabSheet details = new TabSheet();
+        for (ChangeKind kind : ChangeKind.values()) {
+            Span count = new Span(getTranslation("import.change." + kind) + " : " + changes.count(kind));
+            count.getElement().getThemeList().add(kind == ChangeKind.PRE_DELETE ? "badge contrast" : "badge");
+            counts.add(count);
+            if (changes.count(kind) > 0) {
+                details.add(getTranslation("import.change." + kind) + " (" + changes.count(kind) + ")",
+                        changeGrid(changes.ofKind(kind)));
+            }
+        }
+        details.setWidthFull();
+        Button apply = new Button(getTranslation("import.apply"));
+        apply.setId("import-apply");
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        apply.setDisableOnClick(true);
+        apply.addClickListener(e -> confirm(changes, apply));
+        report.add(counts, details, apply);
+    }
+
+    private Grid<AccountChange> changeGrid(List<AccountChange> changes) {
+        Grid<AccountChange> grid = new Grid<>();
+        grid.addColumn(change -> change.entry().lastName()).setHeader(getTranslation("account.last-name"))
+                .setSortable(true);
+        grid.addColumn(change -> change.entry().firstName()).setHeader(getTranslation("account.first-name"));
+        grid.addColumn(change -> getTranslation("profile." + change.entry().profile()))
+                .setHeader(getTranslation("account.profile")).setSortable(true);
+        grid.addColumn(change -> String.join(", ", change.entry().classes().stream().sorted().toList()))
+                .setHeader(getTranslation("account.classes"));
+        grid.addColumn(change -> change.login() == null ? "" : change.login())
+                .setHeader(getTranslation("account.login"));
+        grid.addColumn(change -> change.changedFields().stream().map(field -> getTranslation("import.field." + field))
+                .collect(Collectors.joining(", "))).setHeader(getTranslation("import.changed-fields")).setFlexGrow(2);
+        grid.setItems(changes);
+        grid.setHeight("22em");
+        return grid;
+    }
+
+    private void confirm(RosterChanges changes, Button apply) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("import.confirm.title"));
+        dialog.setText(getTranslation("import.confirm.text", school.getValue().name(),
+                changes.count(ChangeKind.CREATE), changes.count(ChangeKind.UPDATE),
+                changes.count(ChangeKind.PRE_DELETE), changes.count(ChangeKind.RESTORE)));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("import.apply"));
+        dialog.addCancelListener(e -> apply.setEnabled(true));
+        dialog.addConfirmListener(e -> {
+            RosterChanges applied = imports.apply(analysis, user.getUsername());
+            String done = getTranslation("import.done", applied.count(ChangeKind.CREATE),
+                    applied.count(ChangeKind.UPDATE), applied.count(ChangeKind.PRE_DELETE),
+                    applied.count(ChangeKind.RESTORE));
+            Notifications.success(done);
+            clear();
+            report.add(paragraph(done, "import-verdict"));
+        });
+        dialog.open();
+    }
+
+    private UploadI18N uploadTexts() {
+        UploadI18N texts = new UploadI18N();
+        texts.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add-one"))
+                .setMany(getTranslation("upload.add-many")));
+        texts.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop-one"))
+                .setMany(getTranslation("upload.drop-many")));
+        texts.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.too-many"))
+                .setFileIsTooBig(getTranslation("upload.too-big")).setIncorrectFileType(getTranslation("upload.wrong-type")));
+        texts.setUploading(new UploadI18N.Uploading()
+                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("upload.connecting"))
+                        .setStalled(getTranslation("upload.stalled")).setProcessing(getTranslation("upload.processing"))
+                        .setHeld(getTranslation("upload.held")))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
+                        .setPrefix(getTranslation("upload.remaining")).setUnknown(getTranslation("upload.remaining-unknown")))
+                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("upload.server-unavailable"))
+                        .setUnexpectedServerError(getTranslation("upload.server-error"))
+                        .setForbidden(getTranslation("upload.forbidden"))));
+        texts.setUnits(new UploadI18N.Units(List.of("o", "ko", "Mo", "Go", "To", "Po", "Eo", "Zo", "Yo")));
+        return texts;
+    }
+
+    /** Forgets the uploaded files (and deletes them): a new import starts from nothing. */
+    private void clear() {
+        received.forEach(file -> delete(file.path().toFile()));
+        received.clear();
+        upload.clearFileList();
+        analysis = null;
+        report.removeAll();
+        showFiles();
+    }
+
+    private static void delete(File file) {
+        try {
+            Files.deleteIfExists(file.toPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Paragraph paragraph(String text, String id) {
+        Paragraph paragraph = new Paragraph(text);
+        paragraph.setId(id);
+        return paragraph;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        showFiles();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        clear();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.import") + " · " + getTranslation("app.name");
+    }
+}

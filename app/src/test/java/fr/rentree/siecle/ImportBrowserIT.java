@@ -1,0 +1,121 @@
+package fr.rentree.siecle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.support.Browser;
+import fr.rentree.support.Fixtures;
+import fr.rentree.support.RentreeIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The director's import, in a real Chromium: upload the three exports, read the preview, confirm, find the accounts
+ * and the statistics; then an export where a pupil left puts that pupil in pré-suppression.
+ */
+@RentreeIntegrationTest
+class ImportBrowserIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Clock clock;
+    @TempDir
+    Path folder;
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        fixtures.emptyDirectory();
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
+        browser.close();
+    }
+
+    @Test
+    void a_director_imports_the_three_exports_then_a_pupil_who_left_goes_to_pre_deletion() throws Exception {
+        var school = fixtures.schoolWithDirector("Collège Germaine-Tillion");
+        SiecleSamples samples = new SiecleSamples(folder, school.school().uai(),
+                SchoolYear.of(LocalDate.now(clock)).startYear());
+        Path[] files = named(samples.all());
+
+        browser.open("http://localhost:" + port + "/import");
+        browser.await(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(school.director());
+        browser.await(By.cssSelector("vaadin-password-field[name='password'] input"))
+                .sendKeys(Fixtures.PASSWORD, Keys.ENTER);
+        browser.awaitText("h2", "Import SIECLE / STS-web");
+        browser.upload("vaadin-upload", files);
+        browser.awaitText("span", "Fichiers déposés");
+        browser.awaitText("vaadin-button", "Analyser les fichiers").click();
+
+        browser.awaitText("h3", "Aperçu des changements");
+        browser.awaitText("span", "Comptes à créer : 11");
+        browser.awaitText("li", "l'élève N'DIAYE Moussa n'est affecté(e) à aucune classe");
+        browser.awaitText("vaadin-grid-cell-content", "MARTIN--DUPONT");
+        browser.screenshot("import-preview");
+        browser.awaitText("vaadin-button", "Appliquer l'import").click();
+        browser.awaitDeepText("vaadin-confirm-dialog-overlay", "11 compte(s) créé(s)");
+        browser.screenshot("import-confirm");
+        browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
+        browser.awaitText("p", "Import effectué : 11 compte(s) créé(s)");
+
+        browser.awaitText("vaadin-side-nav-item", "Mon établissement").click();
+        browser.awaitText("h3", "Statistiques");
+        browser.awaitText("vaadin-grid-cell-content", "zoe.martin-dupont");
+        browser.awaitText("vaadin-grid-cell-content", "6EME A");
+        assertThat(browser.deepText("#school-statistics")).contains("Élève 0 4", "Parent 0 4", "Enseignant 0 2");
+        browser.screenshot("school-overview");
+
+        String yesterday = LocalDate.now(clock).minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        Path left = Files.writeString(folder.resolve("ElevesSansAdresses.xml"), samples.pupils().replace(
+                "<PRENOM>Noël</PRENOM>", "<PRENOM>Noël</PRENOM><DATE_SORTIE>" + yesterday + "</DATE_SORTIE>"),
+                SiecleSamples.LATIN_9);
+        browser.awaitText("vaadin-side-nav-item", "Import SIECLE").click();
+        browser.upload("vaadin-upload", left);
+        browser.awaitText("vaadin-button", "Analyser les fichiers").click();
+        browser.awaitText("span", "Comptes à passer en pré-suppression : 1");
+        browser.awaitText("vaadin-grid-cell-content", "Noël");
+        browser.screenshot("import-leaver");
+        browser.awaitText("vaadin-button", "Appliquer l'import").click();
+        browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
+        browser.awaitText("p", "1 en pré-suppression");
+
+        browser.awaitText("vaadin-side-nav-item", "Mon établissement").click();
+        browser.awaitText("vaadin-grid-cell-content", "zoe.martin-dupont");
+        assertThat(browser.deepText("#accounts")).doesNotContain("noel.boeuf");
+        browser.awaitText("vaadin-checkbox", "Afficher les comptes en pré-suppression").click();
+        browser.awaitText("vaadin-grid-cell-content", "noel.boeuf");
+        browser.awaitText("vaadin-grid-cell-content", "Pré-suppression");
+        browser.screenshot("school-pre-deletion");
+    }
+
+    /** The exports under their real names (the upload sends the file's own name). */
+    private Path[] named(fr.rentree.siecle.domain.ExportFile... files) throws Exception {
+        Path dir = Files.createDirectories(folder.resolve("upload"));
+        Path[] named = new Path[files.length];
+        for (int i = 0; i < files.length; i++) {
+            named[i] = Files.copy(files[i].path(), dir.resolve(files[i].name()));
+        }
+        return named;
+    }
+}
