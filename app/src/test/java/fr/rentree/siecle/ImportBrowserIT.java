@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.directory.service.DirectoryService;
+import fr.rentree.siecle.service.SiecleImportService;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -35,6 +36,10 @@ class ImportBrowserIT {
     Fixtures fixtures;
     @Autowired
     Clock clock;
+    @Autowired
+    SiecleImportService imports;
+    @Autowired
+    DirectoryService directory;
     @TempDir
     Path folder;
 
@@ -60,9 +65,7 @@ class ImportBrowserIT {
         Path[] files = named(samples.all());
 
         browser.open("http://localhost:" + port + "/import");
-        browser.await(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(school.director());
-        browser.await(By.cssSelector("vaadin-password-field[name='password'] input"))
-                .sendKeys(Fixtures.PASSWORD, Keys.ENTER);
+        browser.signIn(school.director(), Fixtures.PASSWORD);
         browser.awaitText("h2", "Import SIECLE / STS-web");
         browser.upload("vaadin-upload", files);
         browser.awaitText("span", "Fichiers déposés");
@@ -107,6 +110,31 @@ class ImportBrowserIT {
         browser.awaitText("vaadin-grid-cell-content", "noel.boeuf");
         browser.awaitText("vaadin-grid-cell-content", "Pré-suppression");
         browser.screenshot("school-pre-deletion");
+    }
+
+    @Test
+    void a_district_officer_follows_each_schools_activation_and_the_total() {
+        var first = fixtures.schoolWithDirector("École Louise-Michel");
+        var second = fixtures.schoolWithDirector("Collège Jean-Jaurès");
+        SiecleSamples samples = new SiecleSamples(folder, second.school().uai(),
+                SchoolYear.of(LocalDate.now(clock)).startYear());
+        imports.apply(imports.analyse(second.school().uai(), java.util.List.of(samples.all())), "test");
+        directory.recordActivations(directory.accounts(new fr.rentree.directory.domain.AccountQuery(
+                second.school().uai(), "zoe", java.util.Set.of(), false), 0, 10).stream()
+                .map(fr.rentree.directory.domain.AccountRow::id).toList());
+        String officer = fixtures.districtOfficer(java.util.Set.of(first.school().uai(), second.school().uai()));
+
+        browser.open("http://localhost:" + port + "/circonscription");
+        browser.signIn(officer, Fixtures.PASSWORD);
+
+        browser.awaitText("h2", "Suivi des écoles");
+        browser.awaitText("vaadin-grid-cell-content", "Collège Jean-Jaurès");
+        assertThat(browser.deepText("#district-statistics")).contains("École Louise-Michel", "1 / 4 (25 %)");
+        assertThat(browser.deepText("#district-total")).contains("Élève 1 3 25 %");
+        browser.screenshot("district");
+        browser.awaitText("a", "Collège Jean-Jaurès").click();
+        browser.awaitText("vaadin-grid-cell-content", "zoe.martin-dupont");
+        browser.screenshot("district-school");
     }
 
     /** The exports under their real names (the upload sends the file's own name). */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -87,6 +88,12 @@ public final class Browser implements AutoCloseable {
     /** Waits until the deep text of an element holds {@code expected}. */
     public void awaitDeepText(String cssSelector, String expected) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> deepText(cssSelector).contains(expected));
+    }
+
+    /** Fills in and sends the login form. */
+    public void signIn(String username, String password) {
+        await(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(username);
+        await(By.cssSelector("vaadin-password-field[name='password'] input")).sendKeys(password, Keys.ENTER);
     }
 
     /** Hands files to a vaadin-upload, as choosing them in the file dialog would. */

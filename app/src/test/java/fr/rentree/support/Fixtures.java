@@ -47,6 +47,13 @@ public class Fixtures {
         return new SchoolAndDirector(school, director);
     }
 
+    /** A district officer following the given schools; returns their username. */
+    public String districtOfficer(Set<String> uais) {
+        String username = "dsden." + sequence.incrementAndGet();
+        users.createIfAbsent(username, PASSWORD, "Conseillère " + username, Role.DISTRICT_STAFF, uais);
+        return username;
+    }
+
     public record SchoolAndDirector(School school, String director) {
     }
 }

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -52,7 +50,7 @@ class DirectorInboxBrowserIT {
     @Test
     void a_wrong_password_is_refused_in_french() {
         browser.open("http://localhost:" + port + "/login");
-        signIn("personne", "mauvais");
+        browser.signIn("personne", "mauvais");
 
         browser.awaitDeepText("vaadin-login-form", "Identifiant ou mot de passe incorrect");
         assertThat(browser.currentUrl()).endsWith("/login?error");
@@ -69,7 +67,7 @@ class DirectorInboxBrowserIT {
         browser.open("http://localhost:" + port + "/");
         browser.awaitDeepText("vaadin-login-form", "Connexion");
         browser.screenshot("login");
-        signIn(school.director(), Fixtures.PASSWORD);
+        browser.signIn(school.director(), Fixtures.PASSWORD);
 
         browser.awaitText("h2", "Mes tâches");
         browser.awaitText("vaadin-grid-cell-content", "Sélectionner les destinataires");
@@ -102,10 +100,5 @@ class DirectorInboxBrowserIT {
                 .click();
         browser.awaitText("pre", "Profils : Parent");
         browser.screenshot("sent-mails");
-    }
-
-    private void signIn(String username, String password) {
-        browser.await(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(username);
-        browser.await(By.cssSelector("vaadin-password-field[name='password'] input")).sendKeys(password, Keys.ENTER);
     }
 }

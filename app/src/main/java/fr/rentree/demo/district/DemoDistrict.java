@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import fr.rentree.demo.district.DemoSchool.Kind;
+import fr.rentree.school.domain.Uai;
 
 /**
  * A deterministic demo district: schools with valid UAIs, French names and realistic sizes, ready for
@@ -18,7 +19,6 @@ import fr.rentree.demo.district.DemoSchool.Kind;
  */
 public final class DemoDistrict {
 
-    private static final String UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
     private static final int SERIALS_PER_DEPARTEMENT = 10_000;
     private static final Pattern DEPARTEMENT = Pattern.compile("\\d{1,3}");
 
@@ -104,8 +104,7 @@ public final class DemoDistrict {
     }
 
     private static String uai(String prefix, int serial) {
-        String digits = prefix + String.format("%04d", serial);
-        return digits + UAI_LETTERS.charAt(Integer.parseInt(digits) % UAI_LETTERS.length());
+        return Uai.of(Integer.parseInt(prefix + String.format("%04d", serial)));
     }
 
     private static List<Kind> kinds(int count) {

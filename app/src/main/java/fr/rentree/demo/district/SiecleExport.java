@@ -34,12 +34,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import fr.rentree.demo.district.DemoSchool.Kind;
+import fr.rentree.school.domain.Uai;
 
 /**
  * Writes the three files a school exports at the start of the year — SIECLE pupils (zipped), SIECLE guardians and
@@ -55,7 +55,6 @@ public final class SiecleExport {
     private static final DateTimeFormatter BEE_TIMESTAMP = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss");
     private static final DateTimeFormatter STS_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final String CHECK_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
-    private static final Pattern UAI = Pattern.compile("\\d{7}[A-Z]");
     private static final String BEE_VERSION = "3.3";
     private static final String PUPILS_ENTRY = "ElevesSansAdresses.xml";
     /** Codes only: their labels live in Nomenclature.xml, which accounts do not need. */
@@ -88,7 +87,7 @@ public final class SiecleExport {
      */
     public List<Path> write(DemoSchool school, Path directory, double leaverShare) throws IOException {
         Objects.requireNonNull(school, "school");
-        if (!UAI.matcher(school.uai()).matches()) {
+        if (!Uai.isValid(school.uai())) {
             throw new IllegalArgumentException("not a UAI: " + school.uai());
         }
         if (!(leaverShare >= 0.0 && leaverShare <= 1.0)) {

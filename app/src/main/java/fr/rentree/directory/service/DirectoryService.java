@@ -144,7 +144,26 @@ public class DirectoryService {
                         Timestamp.from(now), changes.count(ChangeKind.CREATE), changes.count(ChangeKind.UPDATE),
                         changes.count(ChangeKind.PRE_DELETE), changes.count(ChangeKind.RESTORE))
                 .update();
+        recount(Set.of(uai));
         return changes;
+    }
+
+    /**
+     * Brings the activation tallies of these schools up to date; called by every write that changes which accounts
+     * are in use or activated, in its transaction, under a lock on the schools (writers of a school take turns).
+     */
+    private void recount(Collection<String> uais) {
+        if (uais.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select uai from school where uai in (:uais) for update").param("uais", uais).query(String.class)
+                .list();
+        jdbc.sql("delete from account_tally where school_uai in (:uais)").param("uais", uais).update();
+        jdbc.sql("""
+                        insert into account_tally (school_uai, profile, activated, not_activated)
+                        select school_uai, profile, count(activated_at), count(*) - count(activated_at)
+                        from account where school_uai in (:uais) and state = 'ACTIVE' group by school_uai, profile""")
+                .param("uais", uais).update();
     }
 
     private Map<String, Long> ensureClasses(Roster roster) {
@@ -342,6 +361,13 @@ public class DirectoryService {
                 .toArray(SqlParameterSource[]::new);
         batch.batchUpdate("update account set activated_at = :now, activation_code = null, version = version + 1"
                 + " where id = :id and activated_at is null", rows);
+        Set<String> schools = new HashSet<>();
+        List<Long> ids = List.copyOf(accountIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            schools.addAll(jdbc.sql("select distinct school_uai from account where id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))).query(String.class).list());
+        }
+        recount(schools);
     }
 
     // --- lists

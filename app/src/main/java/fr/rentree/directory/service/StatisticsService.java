@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Activated and not yet activated accounts per profile, for a school, its classes and a district. Counts only the
- * accounts in use (not those in pré-suppression), straight from the covering index of the account table.
+ * accounts in use (not those in pré-suppression). Schools and districts read the tallies the directory keeps per
+ * school and profile ({@code account_tally}); classes are counted live, a school at a time.
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,16 +31,7 @@ public class StatisticsService {
 
     /** The "Statistiques" block of a school: every profile, zeros included. */
     public List<ActivationTally> ofSchool(String uai) {
-        Map<Profile, ActivationTally> tallies = emptyTallies();
-        jdbc.sql("""
-                        select profile, count(activated_at), count(*) from account
-                        where school_uai = ? and state = 'ACTIVE' group by profile""")
-                .param(uai)
-                .query(row -> {
-                    Profile profile = Profile.valueOf(row.getString(1));
-                    tallies.put(profile, new ActivationTally(profile, row.getLong(2), row.getLong(3) - row.getLong(2)));
-                });
-        return List.copyOf(tallies.values());
+        return ofSchools(Map.of(uai, uai)).getFirst().byProfile();
     }
 
     /** Per class of the year: its pupils, their parents (each once per class) and its teachers. */
@@ -87,13 +79,13 @@ public class StatisticsService {
         namesByUai.keySet().forEach(uai -> tallies.put(uai, emptyTallies()));
         if (!namesByUai.isEmpty()) {
             jdbc.sql("""
-                            select school_uai, profile, count(activated_at), count(*) from account
-                            where school_uai in (:uais) and state = 'ACTIVE' group by school_uai, profile""")
+                            select school_uai, profile, activated, not_activated from account_tally
+                            where school_uai in (:uais)""")
                     .param("uais", namesByUai.keySet())
                     .query(row -> {
                         Profile profile = Profile.valueOf(row.getString(2));
                         tallies.get(row.getString(1)).put(profile,
-                                new ActivationTally(profile, row.getLong(3), row.getLong(4) - row.getLong(3)));
+                                new ActivationTally(profile, row.getLong(3), row.getLong(4)));
                     });
         }
         List<GroupTally> schools = new ArrayList<>();

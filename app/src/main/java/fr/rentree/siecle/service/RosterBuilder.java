@@ -1,6 +1,7 @@
 package fr.rentree.siecle.service;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.Roster;
 import fr.rentree.directory.domain.RosterEntry;
 import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.siecle.domain.ExportKind;
 import fr.rentree.siecle.domain.Finding;
 import org.jspecify.annotations.Nullable;
 
@@ -62,7 +64,7 @@ final class RosterBuilder {
             }
         }
         for (ExportContent export : exports) {
-            if (export.kind() == fr.rentree.siecle.domain.ExportKind.GUARDIANS) {
+            if (export.kind() == ExportKind.GUARDIANS) {
                 guardians(export, pupils != null ? pupils : knownPupils.get(), entries);
             }
         }
@@ -72,7 +74,9 @@ final class RosterBuilder {
     private void checkHeader(ExportContent export) {
         ExportHeader header = export.header();
         if (header == null || header.uai() == null) {
-            findings.add(Finding.error("uai.missing", export.file(), null));
+            if (export.kind() != ExportKind.NOMENCLATURE) { // code tables are the same for every school
+                findings.add(Finding.error("uai.missing", export.file(), null));
+            }
         } else if (!header.uai().equals(uai)) {
             findings.add(Finding.error("uai.mismatch", export.file(), null, header.uai(), uai));
         }
@@ -107,17 +111,11 @@ final class RosterBuilder {
             if (id == null || (left != null && !left.isAfter(today))) {
                 continue; // gone: their account goes to pré-suppression
             }
-            String lastName = firstOf(pupil, "NOM_USAGE", "NOM_DE_FAMILLE", "NOM");
-            String firstName = pupil.text("PRENOM");
-            if (lastName == null) {
-                findings.add(Finding.error("pupil.last-name.missing", file, pupil.line(), id));
+            Name name = name(pupil, "pupil", id, file, "NOM_USAGE", "NOM_DE_FAMILLE", "NOM");
+            if (name == null) {
                 continue;
             }
-            if (firstName == null) {
-                findings.add(Finding.error("pupil.first-name.missing", file, pupil.line(), lastName, id));
-                continue;
-            }
-            String who = lastName + " " + firstName;
+            String who = name.who();
             LocalDate birthDate = ExportDates.BEE.read(pupil, "DATE_NAISS", file, findings);
             if (!pupil.has("DATE_NAISS") || pupil.text("DATE_NAISS") == null) {
                 findings.add(Finding.warning("pupil.birth-date.missing", file, pupil.line(), who));
@@ -139,7 +137,7 @@ final class RosterBuilder {
                 }
             }
             present.add("E:" + id);
-            entries.add(new RosterEntry("E:" + id, Origin.SIECLE, Profile.STUDENT, lastName, firstName, birthDate,
+            entries.add(new RosterEntry("E:" + id, Origin.SIECLE, Profile.STUDENT, name.last(), name.first(), birthDate,
                     ine, email(pupil, "MEL", file, who), division == null ? Set.of() : Set.of(division), Set.of(),
                     Set.of()));
         }
@@ -167,18 +165,11 @@ final class RosterBuilder {
             if (theirs == null) {
                 continue; // no child here any more, or not a legal guardian: no account
             }
-            String lastName = firstOf(person, "NOM_USAGE", "NOM_DE_FAMILLE", "NOM");
-            String firstName = person.text("PRENOM");
-            if (lastName == null) {
-                findings.add(Finding.error("person.last-name.missing", file, person.line(), id));
-                continue;
+            Name name = name(person, "person", id, file, "NOM_USAGE", "NOM_DE_FAMILLE", "NOM");
+            if (name != null) {
+                entries.add(new RosterEntry("P:" + id, Origin.SIECLE, Profile.PARENT, name.last(), name.first(), null,
+                        null, email(person, "MEL", file, name.who()), Set.of(), Set.of(), theirs));
             }
-            if (firstName == null) {
-                findings.add(Finding.error("person.first-name.missing", file, person.line(), lastName, id));
-                continue;
-            }
-            entries.add(new RosterEntry("P:" + id, Origin.SIECLE, Profile.PARENT, lastName, firstName, null, null,
-                    email(person, "MEL", file, lastName + " " + firstName), Set.of(), Set.of(), theirs));
         }
     }
 
@@ -208,17 +199,11 @@ final class RosterBuilder {
             if (id == null) {
                 continue;
             }
-            String lastName = firstOf(individual, "NOM_USAGE", "NOM_PATRONYMIQUE");
-            String firstName = individual.text("PRENOM");
-            if (lastName == null) {
-                findings.add(Finding.error("staff.last-name.missing", file, individual.line(), id));
+            Name name = name(individual, "staff", id, file, "NOM_USAGE", "NOM_PATRONYMIQUE");
+            if (name == null) {
                 continue;
             }
-            if (firstName == null) {
-                findings.add(Finding.error("staff.first-name.missing", file, individual.line(), lastName, id));
-                continue;
-            }
-            String who = lastName + " " + firstName;
+            String who = name.who();
             LocalDate birthDate = ExportDates.STS.read(individual, "DATE_NAISSANCE", file, findings);
             boolean national = !"local".equals(individual.text("@TYPE")); // locals often lack both: not worth a word
             if (national && individual.text("DATE_NAISSANCE") == null) {
@@ -241,8 +226,30 @@ final class RosterBuilder {
             String function = individual.text("FONCTION");
             Profile profile = function != null && settings.teacherFunctions().contains(function)
                     ? Profile.TEACHER : Profile.STAFF;
-            entries.add(new RosterEntry("I:" + id, Origin.STS_WEB, profile, lastName, firstName, birthDate, null,
+            entries.add(new RosterEntry("I:" + id, Origin.STS_WEB, profile, name.last(), name.first(), birthDate, null,
                     email(individual, "MEL", file, who), classes, headOf, Set.of()));
+        }
+    }
+
+    /** The names of a record, or null after saying which one is missing (an account needs both, for its login). */
+    private @Nullable Name name(Fields record, String kind, String id, String file, String... lastNameFields) {
+        String lastName = firstOf(record, lastNameFields);
+        String firstName = record.text("PRENOM");
+        if (lastName == null) {
+            findings.add(Finding.error(kind + ".last-name.missing", file, record.line(), id));
+            return null;
+        }
+        if (firstName == null) {
+            findings.add(Finding.error(kind + ".first-name.missing", file, record.line(), lastName, id));
+            return null;
+        }
+        return new Name(lastName, firstName);
+    }
+
+    private record Name(String last, String first) {
+
+        String who() {
+            return last + " " + first;
         }
     }
 
@@ -258,7 +265,7 @@ final class RosterBuilder {
     private static @Nullable LocalDate parseStsDate(String text) {
         try {
             return LocalDate.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null; // an unreadable end date: the headship is kept
         }
     }
