@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -175,14 +176,14 @@ public class DirectoryService {
                         .addValue("uai", roster.schoolUai()).addValue("year", roster.year().startYear())
                         .addValue("code", code).addValue("label", roster.classLabels().get(code)))
                 .toList();
-        batch.batchUpdate("insert into school_class (school_uai, school_year, code, label)"
+        inChunks("insert into school_class (school_uai, school_year, code, label)"
                 + " values (:uai, :year, :code, :label)", missing.toArray(SqlParameterSource[]::new));
         List<SqlParameterSource> relabelled = roster.classLabels().entrySet().stream()
                 .map(label -> (SqlParameterSource) new MapSqlParameterSource()
                         .addValue("uai", roster.schoolUai()).addValue("year", roster.year().startYear())
                         .addValue("code", label.getKey()).addValue("label", label.getValue()))
                 .toList();
-        batch.batchUpdate("update school_class set label = :label where school_uai = :uai and school_year = :year"
+        inChunks("update school_class set label = :label where school_uai = :uai and school_year = :year"
                 + " and code = :code and not (label <=> :label)", relabelled.toArray(SqlParameterSource[]::new));
         return missing.isEmpty() ? ids : classIds(roster);
     }
@@ -216,7 +217,7 @@ public class DirectoryService {
                     .addValue("uai", uai).addValue("login", login).addValue("loginBase", base)
                     .addValue("code", codes.seal(codes.generate(), login)));
         }
-        batch.batchUpdate("""
+        inChunks("""
                 insert into account (school_uai, profile, origin, source_id, login, login_base, last_name, first_name,
                                      birth_date, national_id, email, local_admin, created_at, state, state_since,
                                      activation_code)
@@ -247,7 +248,7 @@ public class DirectoryService {
                         .addValue("restore", change.kind() == ChangeKind.RESTORE));
             }
         }
-        batch.batchUpdate("""
+        inChunks("""
                 update account set source_id = :sourceId, profile = :profile, last_name = :lastName,
                                    first_name = :firstName, birth_date = :birthDate, national_id = :nationalId,
                                    email = :email,
@@ -258,7 +259,7 @@ public class DirectoryService {
         SqlParameterSource[] departures = changes.ofKind(ChangeKind.PRE_DELETE).stream()
                 .map(change -> new MapSqlParameterSource("id", change.accountId()).addValue("now", now))
                 .toArray(SqlParameterSource[]::new);
-        batch.batchUpdate("update account set state = 'PRE_DELETION', state_since = :now, version = version + 1"
+        inChunks("update account set state = 'PRE_DELETION', state_since = :now, version = version + 1"
                 + " where id = :id", departures);
     }
 
@@ -296,10 +297,10 @@ public class DirectoryService {
                         .addValue("head", change.entry().headOf().contains(code)));
             }
         }
-        batch.batchUpdate("delete from account_class where account_id = :id and class_id in"
+        inChunks("delete from account_class where account_id = :id and class_id in"
                 + " (select c.id from school_class c where c.school_year = :year)",
                 cleared.toArray(SqlParameterSource[]::new));
-        batch.batchUpdate("insert into account_class (account_id, class_id, head_teacher) values (:id, :class, :head)",
+        inChunks("insert into account_class (account_id, class_id, head_teacher) values (:id, :class, :head)",
                 placed.toArray(SqlParameterSource[]::new));
     }
 
@@ -321,9 +322,19 @@ public class DirectoryService {
                 }
             }
         }
-        batch.batchUpdate("delete from parent_link where parent_id = :id", cleared.toArray(SqlParameterSource[]::new));
-        batch.batchUpdate("insert into parent_link (parent_id, child_id, legal_level, relationship)"
+        inChunks("delete from parent_link where parent_id = :id", cleared.toArray(SqlParameterSource[]::new));
+        inChunks("insert into parent_link (parent_id, child_id, legal_level, relationship)"
                 + " values (:parent, :child, :level, :relationship)", linked.toArray(SqlParameterSource[]::new));
+    }
+
+    /**
+     * Runs a batch statement a thousand rows at a time: one batch of a whole district would outgrow the server's
+     * largest packet.
+     */
+    private void inChunks(String sql, SqlParameterSource[] rows) {
+        for (int from = 0; from < rows.length; from += CHUNK) {
+            batch.batchUpdate(sql, Arrays.copyOfRange(rows, from, Math.min(rows.length, from + CHUNK)));
+        }
     }
 
     private static String abbreviate(String text, int max) {
@@ -359,7 +370,7 @@ public class DirectoryService {
         SqlParameterSource[] rows = accountIds.stream()
                 .map(id -> new MapSqlParameterSource("id", id).addValue("now", Timestamp.from(clock.instant())))
                 .toArray(SqlParameterSource[]::new);
-        batch.batchUpdate("update account set activated_at = :now, activation_code = null, version = version + 1"
+        inChunks("update account set activated_at = :now, activation_code = null, version = version + 1"
                 + " where id = :id and activated_at is null", rows);
         Set<String> schools = new HashSet<>();
         List<Long> ids = List.copyOf(accountIds);
