@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
+import fr.rentree.directory.domain.ActivationCode;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.siecle.service.SiecleImportService;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The director's import, in a real Chromium: upload the three exports, read the preview, confirm, find the accounts
@@ -40,6 +43,8 @@ class ImportBrowserIT {
     SiecleImportService imports;
     @Autowired
     DirectoryService directory;
+    @Autowired
+    JdbcClient jdbc;
     @TempDir
     Path folder;
 
@@ -89,6 +94,20 @@ class ImportBrowserIT {
         assertThat(browser.deepText("#school-statistics")).contains("Élève 0 4", "Parent 0 4", "Enseignant 0 2");
         browser.screenshot("school-overview");
 
+        // a lost sheet: the director gives Zoé a new code, the old one stops working
+        long zoe = accountId("zoe.martin-dupont");
+        ActivationCode before = directory.activationCode(zoe).orElseThrow();
+        browser.await(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='zoe.martin-dupont']"));
+        browser.await(By.xpath("(//vaadin-button[contains(., 'Nouveau code')])[" + rowOf("zoe.martin-dupont") + "]"))
+                .click();
+        browser.awaitDeepText("vaadin-confirm-dialog-overlay", "Donner un nouveau code d'activation à Zoé MARTIN--DUPONT");
+        browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
+        String shown = browser.await(By.id("new-activation-code")).getText();
+        browser.screenshot("new-activation-code");
+        assertThat(shown).matches("[" + ActivationCode.ALPHABET + "]{8}").isNotEqualTo(before.value());
+        assertThat(directory.activationCode(zoe)).contains(new ActivationCode(shown));
+        browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
+
         String yesterday = LocalDate.now(clock).minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         Path left = Files.writeString(folder.resolve("ElevesSansAdresses.xml"), samples.pupils().replace(
                 "<PRENOM>Noël</PRENOM>", "<PRENOM>Noël</PRENOM><DATE_SORTIE>" + yesterday + "</DATE_SORTIE>"),
@@ -135,6 +154,19 @@ class ImportBrowserIT {
         browser.awaitText("a", "Collège Jean-Jaurès").click();
         browser.awaitText("vaadin-grid-cell-content", "zoe.martin-dupont");
         browser.screenshot("district-school");
+    }
+
+    private long accountId(String login) {
+        return jdbc.sql("select id from account where login = ?").param(login).query(Long.class).single();
+    }
+
+    /** The position of an account in the school's list (sorted by name, pré-suppression hidden). */
+    private int rowOf(String login) {
+        List<String> logins = jdbc.sql("""
+                        select login from account where school_uai = (select school_uai from account where login = ?)
+                        and state = 'ACTIVE' and activated_at is null order by last_name, first_name, login""")
+                .param(login).query(String.class).list();
+        return logins.indexOf(login) + 1;
     }
 
     /** The exports under their real names (the upload sends the file's own name). */

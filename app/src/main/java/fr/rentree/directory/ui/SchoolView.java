@@ -8,8 +8,12 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Set;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -27,6 +31,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.rentree.base.ui.Notifications;
 import fr.rentree.directory.domain.AccountQuery;
 import fr.rentree.directory.domain.AccountRow;
 import fr.rentree.directory.domain.AccountState;
@@ -39,12 +44,14 @@ import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.school.ui.SchoolPicker;
+import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.SignedInUser;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
  * "Mon établissement": a school's statistics (as the console's "Informations" tab shows them), its classes, and its
- * accounts, searchable; imported accounts in green, manual ones in red, as directors know them.
+ * accounts, searchable; imported accounts in green, manual ones in red, as directors know them. A director can give
+ * an account not yet activated a new activation code (a lost sheet); district staff only read.
  */
 @Route("etablissement")
 @Menu(title = "nav.school", order = 2, icon = "vaadin:academy-cap")
@@ -62,6 +69,7 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
     private final Grid<AccountRow> accounts = new Grid<>();
     private final DateTimeFormatter dates;
     private final Clock clock;
+    private final boolean director;
 
     SchoolView(DirectoryService directory, StatisticsService statistics, SchoolService schools,
                AuthenticationContext authentication, Clock clock) {
@@ -69,6 +77,7 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         this.statistics = statistics;
         this.clock = clock;
         SignedInUser user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        director = user.role() == Role.DIRECTOR; // district staff never see activation codes
         mySchools = schools.findAll(user.schoolUais());
         dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
@@ -122,6 +131,7 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         Tallies.addProfileColumns(classGrid, Profile.STUDENT, Profile.PARENT, Profile.TEACHER);
         classGrid.setItems(classes);
         classGrid.setHeight("18em");
+        classGrid.setWidthFull();
         overview.add(new H3(getTranslation("statistics.by-class")), classGrid);
         accounts.getDataProvider().refreshAll();
     }
@@ -135,12 +145,49 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         accounts.addColumn(row -> row.classes() == null ? "" : row.classes()).setHeader(getTranslation("account.classes"));
         accounts.addColumn(row -> row.email() == null ? "" : row.email()).setHeader(getTranslation("account.email"))
                 .setFlexGrow(2);
-        accounts.addColumn(this::state).setHeader(getTranslation("account.state"));
-        accounts.addColumn(row -> dates.format(row.createdAt())).setHeader(getTranslation("account.created"));
+        accounts.addColumn(this::state).setHeader(getTranslation("account.state")).setAutoWidth(true);
+        accounts.addColumn(row -> dates.format(row.createdAt())).setHeader(getTranslation("account.created"))
+                .setAutoWidth(true);
+        if (director) {
+            accounts.addComponentColumn(this::newCodeButton).setAutoWidth(true).setFlexGrow(0);
+        }
         accounts.setItems(new CallbackDataProvider<AccountRow, Void>(
                 query -> directory.accounts(query(), query.getOffset(), query.getLimit()).stream(),
                 query -> school.getValue() == null ? 0 : directory.count(query())));
         accounts.setMinHeight("24em");
+    }
+
+    /** For an account not yet activated: a new activation code, the previous one void (a lost sheet). */
+    private Component newCodeButton(AccountRow row) {
+        if (row.state() != AccountState.ACTIVE || row.activatedAt() != null) {
+            return new Span();
+        }
+        Button button = new Button(getTranslation("account.new-code"));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        button.addClickListener(e -> {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("account.new-code"),
+                    getTranslation("account.new-code.confirm", row.firstName() + " " + row.lastName(), row.login()),
+                    getTranslation("account.new-code"), ok -> showNewCode(row));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
+            confirm.open();
+        });
+        return button;
+    }
+
+    private void showNewCode(AccountRow row) {
+        directory.regenerateActivationCode(row.id()).ifPresentOrElse(code -> {
+            Span shown = new Span(code.value());
+            shown.setId("new-activation-code");
+            shown.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
+                    .setFontSize("var(--lumo-font-size-xxl)").set("letter-spacing", "0.15em");
+            ConfirmDialog dialog = new ConfirmDialog();
+            dialog.setHeader(getTranslation("account.new-code.done", row.login()));
+            dialog.add(shown);
+            dialog.setConfirmText(getTranslation("action.close"));
+            dialog.open();
+        }, () -> Notifications.error(getTranslation("account.new-code.activated", row.login())));
+        accounts.getDataProvider().refreshAll();
     }
 
     private AccountQuery query() {

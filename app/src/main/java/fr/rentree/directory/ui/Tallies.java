@@ -20,7 +20,7 @@ final class Tallies {
         for (Profile profile : profiles) {
             grid.addColumn(group -> text(group.of(profile)))
                     .setHeader(grid.getTranslation("statistics.activated-of", grid.getTranslation("profile." + profile)))
-                    .setComparator(group -> group.of(profile).percent());
+                    .setComparator(group -> group.of(profile).percent()).setAutoWidth(true).setFlexGrow(0);
         }
     }
 
