@@ -4,10 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import fr.rentree.directory.domain.ChangeKind;
 import fr.rentree.directory.domain.RosterChanges;
@@ -64,7 +62,7 @@ public final class ImportSiecleCommand {
             missing.forEach(path -> err.println("fichier introuvable ou illisible : " + path));
             return 2;
         }
-        try (ConfigurableApplicationContext context = headless(application).run(springArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = headless(application).run(options(springArgs))) {
             return importFiles(context, uai, files, dryRun);
         } catch (RuntimeException e) {
             err.println("Erreur interne, rien n'a été enregistré : " + e.getMessage());
@@ -77,19 +75,27 @@ public final class ImportSiecleCommand {
         spring.setWebApplicationType(WebApplicationType.NONE);
         spring.setBannerMode(Banner.Mode.OFF);
         spring.setLogStartupInfo(false);
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        defaults.put("camunda.client.worker.defaults.enabled", "false"); // the client stays idle: no engine needed
-        defaults.put("camunda.client.deployment.enabled", "false");
-        defaults.put("rentree.dev-services.engine.enabled", "false");
-        defaults.put("rentree.scheduling.enabled", "false");
-        defaults.put("spring.autoconfigure.exclude", "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
-        defaults.put("rentree.dev-services.mail.enabled", "false");
-        defaults.put("rentree.demo.enabled", "false");
-        defaults.put("spring.main.lazy-initialization", "true"); // only what the import needs is built
-        defaults.put("logging.level.root", "warn");
-        spring.setDefaultProperties(defaults);
         return spring;
+    }
+
+    /**
+     * What the command switches off, as command-line options so that no profile's file turns it back on; the
+     * user's own options come after and may still change the rest (the database...).
+     */
+    private static String[] options(List<String> userOptions) {
+        List<String> options = new ArrayList<>(List.of(
+                "--camunda.client.worker.defaults.enabled=false", // the client stays idle: no engine needed
+                "--camunda.client.deployment.enabled=false",
+                "--rentree.dev-services.engine.enabled=false",
+                "--rentree.dev-services.mail.enabled=false",
+                "--rentree.demo.enabled=false",
+                "--rentree.scheduling.enabled=false",
+                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+                "--spring.main.lazy-initialization=true", // only what the import needs is built
+                "--logging.level.root=warn"));
+        options.addAll(userOptions);
+        return options.toArray(String[]::new);
     }
 
     private int importFiles(ConfigurableApplicationContext context, String uai, List<ExportFile> files,

@@ -32,7 +32,7 @@ public record Finding(Severity severity, String key, String file, @Nullable Inte
     public Object[] arguments() {
         Object[] arguments = new Object[details.size() + 2];
         arguments[0] = file;
-        arguments[1] = line == null ? "?" : line;
+        arguments[1] = line == null ? "?" : line.toString(); // a line number, not a quantity: no "5 025"
         for (int i = 0; i < details.size(); i++) {
             arguments[i + 2] = details.get(i);
         }
