@@ -118,9 +118,14 @@ class ImportBrowserIT {
         browser.awaitText("span", "Comptes à passer en pré-suppression : 1");
         browser.awaitText("vaadin-grid-cell-content", "Noël");
         browser.screenshot("import-leaver");
+        // meanwhile, the same export is imported from elsewhere (another session, the scheduled command)
+        imports.apply(imports.analyse(school.school().uai(),
+                List.of(new fr.rentree.siecle.domain.ExportFile("ElevesSansAdresses.xml", left))), "autre session");
         browser.awaitText("vaadin-button", "Appliquer l'import").click();
         browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
-        browser.awaitText("p", "1 en pré-suppression");
+        browser.awaitText("p", "Import effectué : 0 compte(s) créé(s), 0 mis à jour, 0 en pré-suppression");
+        browser.awaitText("p", "avaient changé entre l'aperçu et votre confirmation");
+        browser.screenshot("import-changed-meanwhile");
 
         browser.awaitText("vaadin-side-nav-item", "Mon établissement").click();
         browser.awaitText("vaadin-grid-cell-content", "zoe.martin-dupont");

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -183,8 +184,13 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                     applied.count(ChangeKind.UPDATE), applied.count(ChangeKind.PRE_DELETE),
                     applied.count(ChangeKind.RESTORE));
             Notifications.success(done);
+            boolean asPreviewed = Arrays.stream(ChangeKind.values())
+                    .allMatch(kind -> applied.count(kind) == changes.count(kind));
             clear();
             report.add(paragraph(done, "import-verdict"));
+            if (!asPreviewed) { // another import of the school ran between the preview and the confirmation
+                report.add(paragraph(getTranslation("import.done.changed"), "import-changed"));
+            }
         });
         dialog.open();
     }
