@@ -75,9 +75,9 @@ class DemoData implements ApplicationRunner {
         DemoSchool college = first(district, DemoSchool.Kind.COLLEGE);
         DemoSchool lycee = first(district, DemoSchool.Kind.LYCEE);
         for (DemoSchool school : district) {
-            if (schools.find(school.uai()).isEmpty()) {
-                schools.createIfAbsent(new School(school.uai(), school.name(), SchoolKind.valueOf(school.kind().name()),
-                        DISTRICT, "ce." + school.uai().toLowerCase() + "@ac-creteil.example", ENT));
+            schools.createIfAbsent(new School(school.uai(), school.name(), SchoolKind.valueOf(school.kind().name()),
+                    DISTRICT, "ce." + school.uai().toLowerCase() + "@ac-creteil.example", ENT));
+            if (directory.count(new AccountQuery(school.uai(), "", Set.of(), true)) == 0) { // not imported yet
                 importExports(school, school == college);
             }
         }
