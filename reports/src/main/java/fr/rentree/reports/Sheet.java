@@ -1,0 +1,24 @@
+package fr.rentree.reports;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one account's sheet prints, already in the reader's words.
+ *
+ * @param pile           the pile it is handed out with
+ * @param schoolName     the school's name
+ * @param entUrl         the address of the ENT
+ * @param holderName     the holder's first and last name
+ * @param profile        the holder's profile (Élève, Parent…)
+ * @param classes        the holder's classes; null when none
+ * @param children       for a parent, the children and their classes; null otherwise
+ * @param login          the login
+ * @param activationCode the activation code; null once the account is activated, which prints the lost-password
+ *                       variant
+ * @param qrUrl          the address the QR code opens (the activation or password page, login filled in, never
+ *                       the code)
+ */
+public record Sheet(Pile pile, String schoolName, String entUrl, String holderName, String profile,
+                    @Nullable String classes, @Nullable String children, String login,
+                    @Nullable String activationCode, String qrUrl) {
+}

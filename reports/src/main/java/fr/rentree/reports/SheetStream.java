@@ -1,0 +1,111 @@
+package fr.rentree.reports;
+
+import java.util.Iterator;
+import java.util.function.IntConsumer;
+
+import org.jspecify.annotations.Nullable;
+
+import net.sf.jasperreports.engine.JRDataSource;
+import net.sf.jasperreports.engine.JRField;
+
+/**
+ * The sheets, read once, cut into batches that each fill a few pages: a batch ends on a page boundary, so the
+ * batches printed one after the other look like one long report. Mirrors the templates' page breaks: a pile starts
+ * on a new page, its separator takes one sheet's place.
+ */
+final class SheetStream {
+
+    private final Iterator<Sheet> sheets;
+    private final SheetLayout layout;
+    private final IntConsumer progress;
+    private @Nullable Sheet next;
+    private @Nullable String pileKey;
+    private int read;
+    private int placesTakenOnPage;
+
+    SheetStream(Iterator<Sheet> sheets, SheetLayout layout, IntConsumer progress) {
+        this.sheets = sheets;
+        this.layout = layout;
+        this.progress = progress;
+        this.next = sheets.hasNext() ? sheets.next() : null;
+    }
+
+    boolean hasMore() {
+        return next != null;
+    }
+
+    int read() {
+        return read;
+    }
+
+    /** The next batch: at least {@code minimum} sheets (fewer at the end), up to the end of a page. */
+    JRDataSource nextBatch(int minimum) {
+        return new Batch(minimum);
+    }
+
+    private boolean startsPile(Sheet sheet) {
+        return !sheet.pile().key().equals(pileKey);
+    }
+
+    private final class Batch implements JRDataSource {
+
+        private final int minimum;
+        private int count;
+        private @Nullable Sheet current;
+        private boolean firstOfPile;
+
+        Batch(int minimum) {
+            this.minimum = minimum;
+        }
+
+        @Override
+        public boolean next() {
+            Sheet sheet = next;
+            if (sheet == null || count >= minimum && (placesTakenOnPage == 0 || startsPile(sheet))) {
+                return false;
+            }
+            firstOfPile = startsPile(sheet);
+            if (firstOfPile) {
+                pileKey = sheet.pile().key();
+                placesTakenOnPage = 0;
+                if (sheet.pile().title() != null) {
+                    takePlaces(layout.separatorPlaces());
+                }
+            }
+            takePlaces(1);
+            current = sheet;
+            next = sheets.hasNext() ? sheets.next() : null;
+            count++;
+            progress.accept(++read);
+            return true;
+        }
+
+        private void takePlaces(int places) {
+            placesTakenOnPage = (placesTakenOnPage + places) % layout.sheetsPerPage();
+        }
+
+        @Override
+        public @Nullable Object getFieldValue(JRField field) {
+            Sheet sheet = current;
+            if (sheet == null) {
+                throw new IllegalStateException("No current sheet");
+            }
+            return switch (field.getName()) {
+                case "pileKey" -> sheet.pile().key();
+                case "pileTitle" -> sheet.pile().title();
+                case "pileDetail" -> sheet.pile().detail();
+                case "firstOfPile" -> firstOfPile;
+                case "schoolName" -> sheet.schoolName();
+                case "entUrl" -> sheet.entUrl();
+                case "holderName" -> sheet.holderName();
+                case "profile" -> sheet.profile();
+                case "classes" -> sheet.classes();
+                case "children" -> sheet.children();
+                case "login" -> sheet.login();
+                case "activationCode" -> sheet.activationCode();
+                case "qrCode" -> new QrCode(sheet.qrUrl());
+                default -> throw new IllegalArgumentException("No sheet field " + field.getName());
+            };
+        }
+    }
+}
