@@ -10,7 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import fr.rentree.campaign.domain.ActivationFilter;
+import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignState;
 import fr.rentree.directory.domain.Profile;

@@ -3,6 +3,7 @@ package fr.rentree.campaign.domain;
 import java.time.Instant;
 import java.util.Optional;
 
+import fr.rentree.directory.domain.ActivationFilter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;

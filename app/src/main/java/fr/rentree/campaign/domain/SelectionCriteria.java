@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.Profile;
 
 /**

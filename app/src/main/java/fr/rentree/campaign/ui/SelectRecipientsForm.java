@@ -12,7 +12,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import fr.rentree.campaign.domain.ActivationFilter;
+import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.campaign.domain.SelectionCriteria;
 import fr.rentree.tasks.ui.TaskContext;

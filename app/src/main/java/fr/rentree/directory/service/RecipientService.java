@@ -1,0 +1,224 @@
+package fr.rentree.directory.service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.rentree.directory.domain.ActivationFilter;
+import fr.rentree.directory.domain.DistributionOrder;
+import fr.rentree.directory.domain.ParentPlacement;
+import fr.rentree.directory.domain.Pile;
+import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.domain.Recipient;
+import fr.rentree.directory.domain.RecipientQuery;
+import fr.rentree.directory.domain.RecipientSelection;
+import fr.rentree.directory.domain.SchoolYear;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The accounts a publipostage selects, in the order they are handed out, read a page at a time. A parent sorted
+ * by class may be listed once per child's class, so a query counts sheets, not accounts.
+ */
+@Service
+public class RecipientService {
+
+    /** Profiles in the order piles and sheets follow. */
+    private static final String PROFILE_RANK = "'STUDENT', 'PARENT', 'TEACHER', 'STAFF', 'GUEST'";
+
+    private final JdbcClient jdbc;
+    private final ActivationCodes codes;
+    private final Clock clock;
+
+    RecipientService(JdbcClient jdbc, ActivationCodes codes, Clock clock) {
+        this.jdbc = jdbc;
+        this.codes = codes;
+        this.clock = clock;
+    }
+
+    /** The class codes of the school this year, in order. */
+    public List<String> classes(String uai) {
+        return jdbc.sql("select code from school_class where school_uai = ? and school_year = ? order by code")
+                .params(uai, year()).query(String.class).list();
+    }
+
+    public int count(RecipientQuery query) {
+        return jdbc.sql("select count(*) from (" + placed(query) + ") p")
+                .paramSource(parameters(query.selection())).query(Integer.class).single();
+    }
+
+    /** How many recipients each pile holds, piles in order. */
+    public Map<Pile, Integer> pileSizes(RecipientQuery query) {
+        Map<Pile, Integer> sizes = new LinkedHashMap<>();
+        jdbc.sql("select pile_kind, pile_name, count(*) from (" + placed(query) + ") p"
+                        + " group by pile_kind, pile_name order by " + pileOrder())
+                .paramSource(parameters(query.selection()))
+                .query((row, n) -> sizes.put(pile(row), row.getInt(3)))
+                .list();
+        return sizes;
+    }
+
+    /** Recipients {@code offset} to {@code offset + limit} in distribution order; activation codes in clear. */
+    public List<Recipient> recipients(RecipientQuery query, int offset, int limit) {
+        List<Row> rows = jdbc.sql("""
+                        select p.pile_kind, p.pile_name, a.id, a.profile, a.first_name, a.last_name, a.login, a.email,
+                               a.activation_code,
+                               (select group_concat(c.code order by c.code separator ', ')
+                                from account_class ac join school_class c on c.id = ac.class_id
+                                where ac.account_id = a.id and c.school_year = :year) as classes
+                        from (%s) p join account a on a.id = p.id
+                        order by %s, %s a.last_name, a.first_name, a.login, a.id
+                        limit :limit offset :offset"""
+                        .formatted(placed(query), pileOrder(),
+                                // in a class, the pupils first, then their parents
+                                query.order() == DistributionOrder.BY_CLASS ? "field(a.profile, " + PROFILE_RANK + ")," : ""))
+                .paramSource(parameters(query.selection()).addValue("limit", limit).addValue("offset", offset))
+                .query(Row::of)
+                .list();
+        Map<Long, List<Recipient.Child>> children = children(rows.stream()
+                .filter(row -> row.profile() == Profile.PARENT).map(Row::id).distinct().toList());
+        return rows.stream().map(row -> new Recipient(row.id(), row.pile(), row.profile(), row.firstName(),
+                row.lastName(), row.login(), row.email(), row.classes(), children.getOrDefault(row.id(), List.of()),
+                row.sealedCode() == null ? null : codes.open(row.sealedCode(), row.login()))).toList();
+    }
+
+    /** The head teachers (professeurs principaux) of each class this year, by class code. */
+    public Map<String, List<String>> headTeachers(String uai) {
+        Map<String, List<String>> teachers = new HashMap<>();
+        jdbc.sql("""
+                        select c.code, a.first_name, a.last_name
+                        from account_class ac join school_class c on c.id = ac.class_id
+                        join account a on a.id = ac.account_id
+                        where c.school_uai = ? and c.school_year = ? and ac.head_teacher and a.state = 'ACTIVE'
+                        order by c.code, a.last_name, a.first_name""")
+                .params(uai, year())
+                .query((row, n) -> teachers.computeIfAbsent(row.getString(1), code -> new ArrayList<>())
+                        .add(row.getString(2) + " " + row.getString(3)))
+                .list();
+        return teachers;
+    }
+
+    private Map<Long, List<Recipient.Child>> children(List<Long> parents) {
+        Map<Long, List<Recipient.Child>> children = new HashMap<>();
+        if (parents.isEmpty()) {
+            return children;
+        }
+        jdbc.sql("""
+                        select pl.parent_id, ch.first_name, ch.last_name,
+                               (select min(c.code) from account_class ac join school_class c on c.id = ac.class_id
+                                where ac.account_id = ch.id and c.school_year = :year) as class_code
+                        from parent_link pl join account ch on ch.id = pl.child_id and ch.state = 'ACTIVE'
+                        where pl.parent_id in (:parents)
+                        order by pl.parent_id, ch.first_name, ch.last_name""")
+                .param("parents", parents).param("year", year())
+                .query((row, n) -> children.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
+                        .add(new Recipient.Child(row.getString(2), row.getString(3), row.getString(4))))
+                .list();
+        return children;
+    }
+
+    /** One row per sheet: the account and the pile it goes in. */
+    private static String placed(RecipientQuery query) {
+        String where = where(query.selection());
+        return switch (query.order()) {
+            case ALPHABETICAL -> "select a.id, 'ALL' as pile_kind, null as pile_name from account a where " + where;
+            case BY_PROFILE ->
+                    "select a.id, 'PROFILE' as pile_kind, a.profile as pile_name from account a where " + where;
+            case BY_CLASS -> byClass(query, where);
+        };
+    }
+
+    private static String byClass(RecipientQuery query, String where) {
+        String inSelectedClasses = query.selection().classes().isEmpty() ? "" : " and c.code in (:classes)";
+        String parents = query.parents() == ParentPlacement.WITH_YOUNGEST_CHILD ? """
+                select a.id, a.profile,
+                       (select c.code from parent_link pl
+                        join account ch on ch.id = pl.child_id and ch.state = 'ACTIVE'
+                        join account_class ac on ac.account_id = ch.id
+                        join school_class c on c.id = ac.class_id and c.school_year = :year
+                        where pl.parent_id = a.id%s
+                        order by ch.birth_date is null, ch.birth_date desc, c.code limit 1) as class_code
+                from account a where %s and a.profile = 'PARENT'""".formatted(inSelectedClasses, where) : """
+                select distinct a.id, a.profile, c.code as class_code
+                from account a left join (parent_link pl
+                    join account ch on ch.id = pl.child_id and ch.state = 'ACTIVE'
+                    join account_class ac on ac.account_id = ch.id
+                    join school_class c on c.id = ac.class_id and c.school_year = :year%s)
+                  on pl.parent_id = a.id
+                where %s and a.profile = 'PARENT'""".formatted(inSelectedClasses, where);
+        return """
+                select id,
+                       case when profile not in ('STUDENT', 'PARENT') then 'PROFILE'
+                            when class_code is null then 'WITHOUT_CLASS' else 'CLASS' end as pile_kind,
+                       case when profile in ('STUDENT', 'PARENT') then class_code else profile end as pile_name
+                from (
+                    select a.id, a.profile,
+                           case when a.profile = 'STUDENT' then
+                               (select min(c.code) from account_class ac join school_class c on c.id = ac.class_id
+                                where ac.account_id = a.id and c.school_year = :year%s) end as class_code
+                    from account a where %s and a.profile <> 'PARENT'
+                    union all
+                    %s
+                ) placed""".formatted(inSelectedClasses, where, parents);
+    }
+
+    private static String pileOrder() {
+        return "field(pile_kind, 'ALL', 'CLASS', 'WITHOUT_CLASS', 'PROFILE'), field(pile_name, " + PROFILE_RANK
+                + "), pile_name";
+    }
+
+    private static String where(RecipientSelection selection) {
+        StringBuilder where = new StringBuilder("a.school_uai = :uai and a.state in (:states)");
+        if (!selection.profiles().isEmpty()) {
+            where.append(" and a.profile in (:profiles)");
+        }
+        if (selection.activation() == ActivationFilter.NOT_ACTIVATED) {
+            where.append(" and a.activated_at is null");
+        } else if (selection.activation() == ActivationFilter.ACTIVATED) {
+            where.append(" and a.activated_at is not null");
+        }
+        if (!selection.classes().isEmpty()) {
+            // a parent belongs to the classes of the children
+            where.append("""
+                     and exists (select 1 from account_class ac join school_class c on c.id = ac.class_id
+                                 where c.school_year = :year and c.code in (:classes)
+                                   and (ac.account_id = a.id or ac.account_id in
+                                        (select pl.child_id from parent_link pl join account ch on ch.id = pl.child_id
+                                         where pl.parent_id = a.id and ch.state = 'ACTIVE')))""");
+        }
+        return where.toString();
+    }
+
+    private MapSqlParameterSource parameters(RecipientSelection selection) {
+        return new MapSqlParameterSource("uai", selection.schoolUai())
+                .addValue("states", selection.withPreDeletion() ? List.of("ACTIVE", "PRE_DELETION") : List.of("ACTIVE"))
+                .addValue("profiles", selection.profiles().stream().map(Profile::name).toList())
+                .addValue("classes", List.copyOf(selection.classes()))
+                .addValue("year", year());
+    }
+
+    private int year() {
+        return SchoolYear.of(clock.instant().atZone(clock.getZone()).toLocalDate()).startYear();
+    }
+
+    private static Pile pile(ResultSet row) throws SQLException {
+        return new Pile(Pile.Kind.valueOf(row.getString("pile_kind")), row.getString("pile_name"));
+    }
+
+    private record Row(long id, Pile pile, Profile profile, String firstName, String lastName, String login,
+                       @Nullable String email, @Nullable String classes, byte @Nullable [] sealedCode) {
+
+        static Row of(ResultSet row, int n) throws SQLException {
+            return new Row(row.getLong("id"), RecipientService.pile(row), Profile.valueOf(row.getString("profile")),
+                    row.getString("first_name"), row.getString("last_name"), row.getString("login"),
+                    row.getString("email"), row.getString("classes"), row.getBytes("activation_code"));
+        }
+    }
+}

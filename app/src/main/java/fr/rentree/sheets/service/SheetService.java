@@ -1,0 +1,141 @@
+package fr.rentree.sheets.service;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
+
+import javax.imageio.ImageIO;
+
+import fr.rentree.directory.domain.RecipientQuery;
+import fr.rentree.directory.domain.RecipientSelection;
+import fr.rentree.directory.service.RecipientService;
+import fr.rentree.reports.SheetRenderer;
+import fr.rentree.school.domain.School;
+import fr.rentree.school.service.SchoolService;
+import fr.rentree.sheets.domain.SheetPrint;
+import fr.rentree.sheets.domain.SheetPrintRepository;
+import fr.rentree.sheets.domain.SheetRequest;
+import jakarta.annotation.PreDestroy;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/** The PDFs of account sheets: counted, previewed and printed, every print recorded. */
+@Service
+@EnableConfigurationProperties(SheetSettings.class)
+public class SheetService {
+
+    /** Pixels per PDF point of the preview: about a screen's 96 dpi. */
+    private static final float PREVIEW_SCALE = 1.33f;
+
+    private final RecipientService recipients;
+    private final SchoolService schools;
+    private final SheetRenderer renderer;
+    private final SheetPrintRepository prints;
+    private final SheetSettings settings;
+    private final MessageSource messages;
+    private final Clock clock;
+    /** Two prints at a time: each keeps both cores busy, the others wait their turn. */
+    private final ExecutorService printing = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().name("sheet-print-", 1).daemon().factory());
+
+    SheetService(RecipientService recipients, SchoolService schools, SheetPrintRepository prints,
+            SheetSettings settings, MessageSource messages, Clock clock) {
+        this.recipients = recipients;
+        this.schools = schools;
+        this.prints = prints;
+        this.settings = settings;
+        this.messages = messages;
+        this.clock = clock;
+        this.renderer = new SheetRenderer();
+    }
+
+    /** How many sheets the request prints (a parent may get one per child's class). */
+    public int count(RecipientQuery query) {
+        return recipients.count(query);
+    }
+
+    /** Page 1 of the PDF the request would print, as a PNG image. */
+    public byte[] previewPng(SheetRequest request, Locale locale) {
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        renderer.render(request.layout(), locale, sheets(request, locale, request.layout().sheetsPerPage()), pdf,
+                read -> { });
+        try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
+            BufferedImage page = new PDFRenderer(document).renderImage(0, PREVIEW_SCALE);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(page, "png", png);
+            return png.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the PDF of the request's sheets to {@code out}, records who printed it, and returns how many sheets it
+     * holds. Nothing is recorded when the rendering fails.
+     *
+     * @param progress told the number of sheets written so far
+     */
+    public int print(SheetRequest request, Locale locale, OutputStream out, IntConsumer progress, String printedBy) {
+        int printed = renderer.render(request.layout(), locale, sheets(request, locale, Integer.MAX_VALUE), out,
+                progress);
+        prints.save(new SheetPrint(null, request.schoolUai(), printedBy, clock.instant(),
+                describe(request.recipients()), request.layout().name(), printed));
+        return printed;
+    }
+
+    /**
+     * Prints in the background into {@code file}; the future gives the number of sheets. On failure the file is
+     * deleted and nothing is recorded.
+     */
+    public CompletableFuture<Integer> printLater(SheetRequest request, Locale locale, Path file,
+            IntConsumer progress, String printedBy) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                return print(request, locale, out, progress, printedBy);
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(file);
+                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            }
+        }, printing);
+    }
+
+    @PreDestroy
+    void stop() {
+        printing.shutdownNow();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the temporary folder is cleaned anyway; the failure that matters is the one being reported
+        }
+    }
+
+    private RecipientSheets sheets(SheetRequest request, Locale locale, int limit) {
+        School school = schools.find(request.schoolUai())
+                .orElseThrow(() -> new IllegalArgumentException("No school " + request.schoolUai()));
+        return new RecipientSheets(recipients, request.recipients(), school, settings, messages, locale, limit);
+    }
+
+    private static String describe(RecipientQuery query) {
+        RecipientSelection selection = query.selection();
+        return "profiles=%s classes=%s activation=%s preDeletion=%s order=%s parents=%s".formatted(
+                selection.profiles(), selection.classes(), selection.activation(), selection.withPreDeletion(),
+                query.order(), query.parents());
+    }
+}

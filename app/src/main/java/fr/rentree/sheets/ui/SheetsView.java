@@ -1,0 +1,271 @@
+package fr.rentree.sheets.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.rentree.base.ui.Notifications;
+import fr.rentree.directory.domain.ActivationFilter;
+import fr.rentree.directory.domain.DistributionOrder;
+import fr.rentree.directory.domain.ParentPlacement;
+import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.domain.RecipientQuery;
+import fr.rentree.directory.domain.RecipientSelection;
+import fr.rentree.directory.service.RecipientService;
+import fr.rentree.reports.SheetLayout;
+import fr.rentree.school.domain.School;
+import fr.rentree.school.service.SchoolService;
+import fr.rentree.school.ui.SchoolPicker;
+import fr.rentree.security.service.SignedInUser;
+import fr.rentree.sheets.domain.SheetRequest;
+import fr.rentree.sheets.service.SheetService;
+import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * "Fiches de connexion": the PDF side of the publipostage (seeds 001 and 002). The director filters the accounts,
+ * chooses the order and the layout, looks at page 1, then generates the PDF in the background and downloads it.
+ */
+@Route("fiches")
+@Menu(title = "nav.sheets", order = 3, icon = "vaadin:print")
+@RolesAllowed("DIRECTOR")
+public class SheetsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final SheetService sheets;
+    private final RecipientService recipients;
+    private final SignedInUser user;
+    private final Clock clock;
+    private final SchoolPicker school;
+    private final CheckboxGroup<Profile> profiles = new CheckboxGroup<>();
+    private final MultiSelectComboBox<String> classes = new MultiSelectComboBox<>();
+    private final RadioButtonGroup<ActivationFilter> activation = new RadioButtonGroup<>();
+    private final Checkbox withPreDeletion = new Checkbox();
+    private final RadioButtonGroup<DistributionOrder> order = new RadioButtonGroup<>();
+    private final RadioButtonGroup<ParentPlacement> parents = new RadioButtonGroup<>();
+    private final RadioButtonGroup<SheetLayout> layout = new RadioButtonGroup<>();
+    private final Span count = new Span();
+    private final Button preview = new Button();
+    private final Button generate = new Button();
+    private final ProgressBar progress = new ProgressBar();
+    private final Span progressText = new Span();
+    private final Div result = new Div();
+    private final Div page = new Div();
+    private @Nullable Path pdf;
+
+    SheetsView(SheetService sheets, RecipientService recipients, SchoolService schools,
+            AuthenticationContext authentication, Clock clock) {
+        this.sheets = sheets;
+        this.recipients = recipients;
+        this.clock = clock;
+        user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        school = new SchoolPicker(getTranslation("import.school"), schools.findAll(user.schoolUais()));
+        school.addValueChangeListener(e -> schoolChanged());
+
+        profiles.setLabel(getTranslation("sheets.profiles"));
+        profiles.setItems(Profile.values());
+        profiles.setItemLabelGenerator(p -> getTranslation("profile." + p));
+        profiles.setValue(EnumSet.of(Profile.STUDENT, Profile.PARENT));
+        classes.setLabel(getTranslation("sheets.classes"));
+        classes.setPlaceholder(getTranslation("sheets.classes.all"));
+        activation.setLabel(getTranslation("sheets.activation"));
+        activation.setItems(Arrays.asList(ActivationFilter.values()));
+        activation.setItemLabelGenerator(a -> getTranslation("activation." + a));
+        activation.setValue(ActivationFilter.NOT_ACTIVATED);
+        withPreDeletion.setLabel(getTranslation("sheets.with-pre-deletion"));
+        order.setLabel(getTranslation("sheets.order"));
+        order.setItems(DistributionOrder.values());
+        order.setItemLabelGenerator(o -> getTranslation("sheets.order." + o));
+        order.setValue(DistributionOrder.BY_CLASS);
+        parents.setLabel(getTranslation("sheets.parents"));
+        parents.setItems(ParentPlacement.values());
+        parents.setItemLabelGenerator(p -> getTranslation("sheets.parents." + p));
+        parents.setValue(ParentPlacement.WITH_YOUNGEST_CHILD);
+        layout.setLabel(getTranslation("sheets.layout"));
+        layout.setItems(SheetLayout.values());
+        layout.setItemLabelGenerator(l -> getTranslation("sheets.layout." + l));
+        layout.setValue(SheetLayout.ONE_PER_PAGE);
+        profiles.addValueChangeListener(e -> selectionChanged());
+        classes.addValueChangeListener(e -> selectionChanged());
+        activation.addValueChangeListener(e -> selectionChanged());
+        withPreDeletion.addValueChangeListener(e -> selectionChanged());
+        order.addValueChangeListener(e -> selectionChanged());
+        parents.addValueChangeListener(e -> selectionChanged());
+        layout.addValueChangeListener(e -> selectionChanged());
+
+        count.setId("sheet-count");
+        preview.setText(getTranslation("sheets.preview"));
+        preview.setId("sheet-preview");
+        preview.addClickListener(e -> showPreview());
+        generate.setText(getTranslation("sheets.generate"));
+        generate.setId("sheet-generate");
+        generate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        generate.setDisableOnClick(true); // one print, however many clicks
+        generate.addClickListener(e -> print());
+        progress.setVisible(false);
+        progressText.setId("sheet-progress");
+        result.setId("sheet-result");
+        page.setId("sheet-page");
+        page.getStyle().set("flex", "1").set("min-width", "20em");
+
+        VerticalLayout form = new VerticalLayout(school, profiles, classes, activation, withPreDeletion, order,
+                parents, layout, count, new HorizontalLayout(preview, generate), progress, progressText, result);
+        form.setPadding(false);
+        form.setWidth("34em");
+        HorizontalLayout body = new HorizontalLayout(form, page);
+        body.setWidthFull();
+        add(new H2(getTranslation("nav.sheets")), new Paragraph(getTranslation("sheets.intro")), body);
+        schoolChanged();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.sheets");
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        discardPdf();
+        super.onDetach(event);
+    }
+
+    private void schoolChanged() {
+        School current = school.getValue();
+        classes.setItems(current == null ? List.of() : recipients.classes(current.uai()));
+        selectionChanged();
+    }
+
+    private void selectionChanged() {
+        parents.setVisible(order.getValue() == DistributionOrder.BY_CLASS);
+        page.removeAll();
+        result.removeAll();
+        discardPdf();
+        RecipientQuery query = query();
+        int sheetCount = query == null ? 0 : sheets.count(query);
+        count.setText(sheetCount == 0 ? getTranslation("sheets.none") : getTranslation("sheets.count", sheetCount));
+        preview.setEnabled(sheetCount > 0);
+        generate.setEnabled(sheetCount > 0);
+    }
+
+    private @Nullable RecipientQuery query() {
+        School current = school.getValue();
+        if (current == null) {
+            return null;
+        }
+        return new RecipientQuery(new RecipientSelection(current.uai(), profiles.getValue(), classes.getValue(),
+                activation.getValue(), withPreDeletion.getValue()), order.getValue(), parents.getValue());
+    }
+
+    private @Nullable SheetRequest request() {
+        RecipientQuery query = query();
+        return query == null ? null : new SheetRequest(query, layout.getValue());
+    }
+
+    private void showPreview() {
+        SheetRequest request = request();
+        if (request == null) {
+            return;
+        }
+        byte[] png = sheets.previewPng(request, getLocale());
+        Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(png), "page-1.png", "image/png", png.length)),
+                getTranslation("sheets.preview.alt"));
+        image.setId("sheet-preview-image");
+        image.setWidthFull();
+        image.getStyle().set("max-width", "40em").set("box-shadow", "0 0 0.5em rgba(0, 0, 0, 0.3)");
+        page.removeAll();
+        page.add(image);
+    }
+
+    private void print() {
+        SheetRequest request = request();
+        if (request == null) {
+            return;
+        }
+        discardPdf();
+        result.removeAll();
+        int total = sheets.count(request.recipients());
+        UI ui = UI.getCurrent();
+        Locale locale = getLocale();
+        Path file;
+        try {
+            file = Files.createTempFile("rentree-fiches-", ".pdf");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pdf = file;
+        progress.setValue(0);
+        progress.setVisible(true);
+        progressText.setText(getTranslation("sheets.progress", 0, total));
+        ui.setPollInterval(500); // the progress reaches the browser at each poll
+        sheets.printLater(request, locale, file, done -> {
+            if (done % 100 == 0 || done == total) {
+                ui.access(() -> {
+                    progress.setValue(total == 0 ? 1 : (double) done / total);
+                    progressText.setText(getTranslation("sheets.progress", done, total));
+                });
+            }
+        }, user.getUsername()).whenComplete((printed, failure) -> ui.access(() -> {
+            ui.setPollInterval(-1);
+            progress.setVisible(false);
+            generate.setEnabled(true);
+            if (failure != null) {
+                progressText.setText("");
+                pdf = null;
+                Notifications.error(getTranslation("sheets.failed"));
+            } else {
+                showDownload(file, printed);
+            }
+        }));
+    }
+
+    private void showDownload(Path file, int printed) {
+        progressText.setText(getTranslation("sheets.ready", printed));
+        String name = "fiches-%s-%s.pdf".formatted(school.getValue().uai(), LocalDate.now(clock));
+        Anchor download = new Anchor(DownloadHandler.forFile(file.toFile(), name),
+                getTranslation("sheets.download"));
+        download.setId("sheet-download");
+        result.add(download);
+    }
+
+    private void discardPdf() {
+        if (pdf != null) {
+            try {
+                Files.deleteIfExists(pdf);
+            } catch (IOException e) {
+                // a temporary file: the system cleans it up in the end
+            }
+            pdf = null;
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package fr.rentree.sheets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import fr.rentree.demo.district.DemoSchool;
+import fr.rentree.demo.district.SiecleExport;
+import fr.rentree.directory.domain.ActivationFilter;
+import fr.rentree.directory.domain.DistributionOrder;
+import fr.rentree.directory.domain.ParentPlacement;
+import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.domain.Recipient;
+import fr.rentree.directory.domain.RecipientQuery;
+import fr.rentree.directory.domain.RecipientSelection;
+import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.directory.service.DirectoryService;
+import fr.rentree.directory.service.RecipientService;
+import fr.rentree.reports.SheetLayout;
+import fr.rentree.siecle.SiecleSamples;
+import fr.rentree.siecle.domain.ExportFile;
+import fr.rentree.siecle.domain.ImportAnalysis;
+import fr.rentree.siecle.service.SiecleImportService;
+import fr.rentree.sheets.domain.SheetPrint;
+import fr.rentree.sheets.domain.SheetPrintRepository;
+import fr.rentree.sheets.domain.SheetRequest;
+import fr.rentree.sheets.service.SheetService;
+import fr.rentree.support.Fixtures;
+import fr.rentree.support.RentreeIntegrationTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Sheets of a real imported school, read from MariaDB in pages and sorted for distribution. */
+@RentreeIntegrationTest
+class SheetServiceIT {
+
+    private static final Set<Profile> EVERYONE = Set.of();
+
+    @Autowired
+    SheetService sheets;
+    @Autowired
+    RecipientService recipients;
+    @Autowired
+    DirectoryService directory;
+    @Autowired
+    SiecleImportService imports;
+    @Autowired
+    SheetPrintRepository prints;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+    @TempDir
+    Path folder;
+
+    String uai;
+
+    @BeforeEach
+    void aCollegeImportedFromItsExports() {
+        fixtures.emptyDirectory();
+        uai = fixtures.schoolWithDirector("Collège Lucie-Aubrac").school().uai();
+        SiecleSamples samples = new SiecleSamples(folder, uai, SchoolYear.of(LocalDate.now(clock)).startYear());
+        imports.apply(imports.analyse(uai, List.of(samples.all())), "directeur");
+    }
+
+    @Test
+    void by_class_each_pile_holds_its_pupils_then_their_parents_the_staff_last_each_family_once() {
+        RecipientQuery query = query(EVERYONE, Set.of(), ActivationFilter.ALL, DistributionOrder.BY_CLASS,
+                ParentPlacement.WITH_YOUNGEST_CHILD);
+
+        // Noël (6A) is younger than his sister Anne-Sophie (5B): their parents' sheets go to 6A, once
+        assertThat(logins(query)).containsExactly(
+                "5B: anne-sophie.boeuf",
+                "6A: noel.boeuf", "6A: zoe.martin-dupont", "6A: helene.boeuf", "6A: jerome.boeuf",
+                "6A: claire.martin",
+                "WITHOUT_CLASS: moussa.ndiaye", "WITHOUT_CLASS: ibrahima.ndiaye",
+                "TEACHER: jean-baptiste.dalmeida", "TEACHER: beatrice.durand",
+                "STAFF: francois.leroy");
+        assertThat(sheets.count(query)).isEqualTo(11);
+    }
+
+    @Test
+    void parents_can_get_a_sheet_in_the_class_of_each_child() {
+        RecipientQuery query = query(Set.of(Profile.STUDENT, Profile.PARENT), Set.of(), ActivationFilter.ALL,
+                DistributionOrder.BY_CLASS, ParentPlacement.IN_EACH_CHILD_CLASS);
+
+        assertThat(logins(query)).containsExactly(
+                "5B: anne-sophie.boeuf", "5B: helene.boeuf", "5B: jerome.boeuf",
+                "6A: noel.boeuf", "6A: zoe.martin-dupont", "6A: helene.boeuf", "6A: jerome.boeuf",
+                "6A: claire.martin",
+                "WITHOUT_CLASS: moussa.ndiaye", "WITHOUT_CLASS: ibrahima.ndiaye");
+        assertThat(sheets.count(query)).isEqualTo(10);
+    }
+
+    @Test
+    void a_class_filter_keeps_the_class_pupils_and_their_parents_placed_in_that_class() {
+        RecipientQuery query = query(EVERYONE, Set.of("5B"), ActivationFilter.ALL, DistributionOrder.BY_CLASS,
+                ParentPlacement.WITH_YOUNGEST_CHILD);
+
+        assertThat(logins(query)).containsExactly("5B: anne-sophie.boeuf", "5B: helene.boeuf",
+                "5B: jerome.boeuf", "TEACHER: jean-baptiste.dalmeida", "TEACHER: beatrice.durand");
+    }
+
+    @Test
+    void alphabetical_and_profile_orders() {
+        assertThat(logins(query(Set.of(Profile.STUDENT, Profile.TEACHER), Set.of(), ActivationFilter.ALL,
+                DistributionOrder.ALPHABETICAL, ParentPlacement.WITH_YOUNGEST_CHILD))).containsExactly(
+                "ALL: anne-sophie.boeuf", "ALL: noel.boeuf", "ALL: jean-baptiste.dalmeida", "ALL: beatrice.durand",
+                "ALL: zoe.martin-dupont", "ALL: moussa.ndiaye"); // D'ALMEIDA sorts as DALMEIDA
+        assertThat(logins(query(Set.of(Profile.STUDENT, Profile.TEACHER), Set.of(), ActivationFilter.ALL,
+                DistributionOrder.BY_PROFILE, ParentPlacement.WITH_YOUNGEST_CHILD))).containsExactly(
+                "STUDENT: anne-sophie.boeuf", "STUDENT: noel.boeuf", "STUDENT: zoe.martin-dupont",
+                "STUDENT: moussa.ndiaye", "TEACHER: jean-baptiste.dalmeida", "TEACHER: beatrice.durand");
+    }
+
+    @Test
+    void the_pdf_has_a_separator_per_pile_the_codes_of_the_accounts_and_the_reset_steps_for_activated_ones()
+            throws IOException {
+        long zoe = accountId("zoe.martin-dupont");
+        directory.recordActivations(List.of(zoe));
+        String noelCode = directory.activationCode(accountId("noel.boeuf")).orElseThrow().value();
+        RecipientQuery query = query(Set.of(Profile.STUDENT, Profile.PARENT), Set.of(), ActivationFilter.ALL,
+                DistributionOrder.BY_CLASS, ParentPlacement.WITH_YOUNGEST_CHILD);
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        List<Integer> progress = new ArrayList<>();
+
+        int printed = sheets.print(new SheetRequest(query, SheetLayout.ONE_PER_PAGE), Locale.FRENCH, pdf,
+                progress::add, "directeur");
+
+        assertThat(printed).isEqualTo(8);
+        assertThat(progress).hasSize(8).endsWith(8);
+        try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(8 + 3); // 5B, 6A, without a class
+            assertThat(page(document, 1)).contains("Classe 5B", "1 fiche(s)");
+            assertThat(page(document, 3)).contains("Classe 6A",
+                    "5 fiche(s) · Professeur principal : Béatrice DURAND");
+            assertThat(page(document, 4)).contains("Noël BŒUF", "Élève · Classe : 6A", "noel.boeuf", noelCode,
+                    "https://ent.test.fr", "Vos identifiants ENT");
+            assertThat(page(document, 5)).contains("Zoé MARTIN--DUPONT", "Mot de passe perdu ?",
+                    "Compte déjà activé").doesNotContain("Code d’activation");
+            assertThat(page(document, 7)).contains("jerome.boeuf", "Parent",
+                    "Pour : Anne-Sophie BŒUF (5B), Noël BŒUF (6A)");
+            assertThat(page(document, 9)).contains("Élèves et parents sans classe", "2 fiche(s)");
+        }
+        assertThat(prints.findBySchoolUaiOrderByPrintedAtDesc(uai)).singleElement().satisfies(print -> {
+            assertThat(print.printedBy()).isEqualTo("directeur");
+            assertThat(print.sheets()).isEqualTo(8);
+            assertThat(print.layout()).isEqualTo("ONE_PER_PAGE");
+            assertThat(print.selection()).contains("order=BY_CLASS", "activation=ALL");
+        });
+    }
+
+    @Test
+    void not_activated_keeps_the_accounts_still_to_activate_and_a_preview_is_page_one_only_not_recorded()
+            throws IOException {
+        directory.recordActivations(List.of(accountId("zoe.martin-dupont")));
+        RecipientQuery query = query(Set.of(Profile.STUDENT), Set.of(), ActivationFilter.NOT_ACTIVATED,
+                DistributionOrder.ALPHABETICAL, ParentPlacement.WITH_YOUNGEST_CHILD);
+
+        assertThat(logins(query)).containsExactly("ALL: anne-sophie.boeuf", "ALL: noel.boeuf",
+                "ALL: moussa.ndiaye");
+        byte[] png = sheets.previewPng(new SheetRequest(query, SheetLayout.EIGHT_PER_PAGE), Locale.FRENCH);
+
+        var image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isBetween(780, 800); // an A4 page at screen resolution
+        assertThat(image.getHeight()).isBetween(1110, 1130);
+        assertThat(prints.findBySchoolUaiOrderByPrintedAtDesc(uai)).isEmpty();
+    }
+
+    @Test
+    void a_school_larger_than_a_page_of_reads_prints_every_account_once(@TempDir Path exports) throws IOException {
+        fixtures.emptyDirectory();
+        DemoSchool ecole = new DemoSchool(uai, "École du Parc", DemoSchool.Kind.ECOLE, 320);
+        int year = SchoolYear.of(LocalDate.now(clock)).startYear();
+        List<ExportFile> files = new SiecleExport(7, year, LocalDate.of(year, 9, 1))
+                .write(ecole, exports, 0).stream()
+                .map(path -> new ExportFile(path.getFileName().toString(), path)).toList();
+        ImportAnalysis analysis = imports.analyse(uai, files);
+        imports.apply(analysis, "directeur");
+        RecipientQuery query = query(EVERYONE, Set.of(), ActivationFilter.ALL, DistributionOrder.BY_CLASS,
+                ParentPlacement.WITH_YOUNGEST_CHILD);
+        int accounts = jdbc.sql("select count(*) from account where school_uai = ?").param(uai)
+                .query(Integer.class).single();
+        assertThat(accounts).isGreaterThan(500); // more than a page of database reads
+        Path file = folder.resolve("fiches.pdf");
+
+        int printed;
+        try (var out = Files.newOutputStream(file)) {
+            printed = sheets.print(new SheetRequest(query, SheetLayout.TWO_PER_PAGE), Locale.FRENCH, out, n -> { },
+                    "directeur");
+        }
+
+        assertThat(printed).isEqualTo(accounts);
+        try (PDDocument document = Loader.loadPDF(file.toFile())) {
+            String text = new PDFTextStripper().getText(document);
+            Matcher logins = Pattern.compile("(?m)^([a-z0-9.-]+\\.[a-z0-9-]+)$").matcher(text);
+            List<String> printedLogins = new ArrayList<>();
+            while (logins.find()) {
+                printedLogins.add(logins.group(1));
+            }
+            List<String> all = jdbc.sql("select login from account where school_uai = ?").param(uai)
+                    .query(String.class).list();
+            assertThat(printedLogins).containsExactlyInAnyOrderElementsOf(all);
+        }
+    }
+
+    private RecipientQuery query(Set<Profile> profiles, Set<String> classes, ActivationFilter activation,
+            DistributionOrder order, ParentPlacement parents) {
+        return new RecipientQuery(new RecipientSelection(uai, profiles, classes, activation, false), order,
+                parents);
+    }
+
+    /** "pile: login" of every recipient, in order, read in pages of three to cross page boundaries. */
+    private List<String> logins(RecipientQuery query) {
+        List<String> logins = new ArrayList<>();
+        for (int offset = 0; ; offset += 3) {
+            List<Recipient> page = recipients.recipients(query, offset, 3);
+            page.forEach(r -> logins.add((r.pile().name() == null ? r.pile().kind() : r.pile().name()) + ": "
+                    + r.login()));
+            if (page.size() < 3) {
+                return logins;
+            }
+        }
+    }
+
+    private long accountId(String login) {
+        return jdbc.sql("select id from account where login = ?").param(login).query(Long.class).single();
+    }
+
+    private static String page(PDDocument document, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(document);
+    }
+}
