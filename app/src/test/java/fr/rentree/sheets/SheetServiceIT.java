@@ -174,7 +174,7 @@ class SheetServiceIT {
     }
 
     @Test
-    void not_activated_keeps_the_accounts_still_to_activate_and_a_preview_is_page_one_only_not_recorded()
+    void not_activated_keeps_the_accounts_still_to_activate_and_a_preview_shows_two_pages_unrecorded()
             throws IOException {
         directory.recordActivations(List.of(accountId("zoe.martin-dupont")));
         RecipientQuery query = query(Set.of(Profile.STUDENT), Set.of(), ActivationFilter.NOT_ACTIVATED,
@@ -182,9 +182,10 @@ class SheetServiceIT {
 
         assertThat(logins(query)).containsExactly("ALL: anne-sophie.boeuf", "ALL: noel.boeuf",
                 "ALL: moussa.ndiaye");
-        byte[] png = sheets.previewPng(new SheetRequest(query, SheetLayout.EIGHT_PER_PAGE), Locale.FRENCH);
+        List<byte[]> pages = sheets.previewPages(new SheetRequest(query, SheetLayout.ONE_PER_PAGE), Locale.FRENCH);
 
-        var image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(pages).hasSize(2); // three sheets, of which two previewed
+        var image = ImageIO.read(new ByteArrayInputStream(pages.getFirst()));
         assertThat(image.getWidth()).isBetween(780, 800); // an A4 page at screen resolution
         assertThat(image.getHeight()).isBetween(1110, 1130);
         assertThat(prints.findBySchoolUaiOrderByPrintedAtDesc(uai)).isEmpty();

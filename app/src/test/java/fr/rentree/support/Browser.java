@@ -2,6 +2,10 @@ package fr.rentree.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +42,11 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** For the gestures this class does not wrap (a double click, say). */
+    public ChromeDriver driver() {
+        return driver;
     }
 
     public void open(String url) {
@@ -101,6 +110,25 @@ public final class Browser implements AutoCloseable {
         WebElement input = await(By.cssSelector(uploadSelector)).getShadowRoot()
                 .findElement(By.cssSelector("input[type=file]"));
         input.sendKeys(String.join("\n", java.util.Arrays.stream(files).map(Path::toString).toList()));
+    }
+
+    /** Downloads what a link of the page points to, with the browser's session, as clicking it would. */
+    public byte[] download(WebElement link) {
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(link.getDomProperty("href")))
+                    .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Download answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Saves a PNG under target/screenshots, to be looked at. */

@@ -1,6 +1,5 @@
 package fr.rentree.sheets.service;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +41,7 @@ public class SheetService {
 
     /** Pixels per PDF point of the preview: about a screen's 96 dpi. */
     private static final float PREVIEW_SCALE = 1.33f;
+    private static final int PREVIEW_PAGES = 2;
 
     private final RecipientService recipients;
     private final SchoolService schools;
@@ -68,16 +70,23 @@ public class SheetService {
         return recipients.count(query);
     }
 
-    /** Page 1 of the PDF the request would print, as a PNG image. */
-    public byte[] previewPng(SheetRequest request, Locale locale) {
+    /**
+     * The first pages of the PDF the request would print, as PNG images: two, because with a separator per pile
+     * page 1 may hold no sheet at all.
+     */
+    public List<byte[]> previewPages(SheetRequest request, Locale locale) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        renderer.render(request.layout(), locale, sheets(request, locale, request.layout().sheetsPerPage()), pdf,
-                read -> { });
+        renderer.render(request.layout(), locale,
+                sheets(request, locale, PREVIEW_PAGES * request.layout().sheetsPerPage()), pdf, read -> { });
         try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
-            BufferedImage page = new PDFRenderer(document).renderImage(0, PREVIEW_SCALE);
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(page, "png", png);
-            return png.toByteArray();
+            PDFRenderer pages = new PDFRenderer(document);
+            List<byte[]> images = new ArrayList<>();
+            for (int page = 0; page < Math.min(PREVIEW_PAGES, document.getNumberOfPages()); page++) {
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                ImageIO.write(pages.renderImage(page, PREVIEW_SCALE), "png", png);
+                images.add(png.toByteArray());
+            }
+            return images;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

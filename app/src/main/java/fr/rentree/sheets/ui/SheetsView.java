@@ -196,15 +196,19 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
         if (request == null) {
             return;
         }
-        byte[] png = sheets.previewPng(request, getLocale());
-        Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(png), "page-1.png", "image/png", png.length)),
-                getTranslation("sheets.preview.alt"));
-        image.setId("sheet-preview-image");
-        image.setWidthFull();
-        image.getStyle().set("max-width", "40em").set("box-shadow", "0 0 0.5em rgba(0, 0, 0, 0.3)");
         page.removeAll();
-        page.add(image);
+        List<byte[]> pages = sheets.previewPages(request, getLocale());
+        for (int number = 1; number <= pages.size(); number++) {
+            byte[] png = pages.get(number - 1);
+            Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                    new ByteArrayInputStream(png), "page.png", "image/png", png.length)),
+                    getTranslation("sheets.preview.alt", number));
+            image.setId("sheet-preview-" + number);
+            image.setWidthFull();
+            image.getStyle().set("max-width", "40em").set("margin-bottom", "1em").set("user-select", "none")
+                    .set("box-shadow", "0 0 0.5em rgba(0, 0, 0, 0.3)");
+            page.add(image);
+        }
     }
 
     private void print() {
