@@ -1,5 +1,6 @@
 package fr.rentree.reports;
 
+import java.text.Normalizer;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -34,7 +35,8 @@ final class SampleSheets implements Iterator<Sheet> {
         Pile pile = new Pile(className, "Classe " + className, perPile + " fiches · Professeur principal : Mme Lefèvre");
         String first = FIRST[n % FIRST.length];
         String last = LAST[n % LAST.length];
-        String login = (first + "." + last).toLowerCase().replaceAll("[^a-z.-]", "") + n;
+        String login = Normalizer.normalize(first + "." + last, Normalizer.Form.NFD).toLowerCase()
+                .replace("œ", "oe").replaceAll("[^a-z.-]", "").replace("--", "-") + n;
         boolean parent = n % 3 == 2;
         return new Sheet(pile, "Collège Jean-Jaurès", "https://ent.exemple.fr", first + " " + last,
                 parent ? "Parent" : "Élève", parent ? null : className,
