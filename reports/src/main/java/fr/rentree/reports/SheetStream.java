@@ -9,9 +9,10 @@ import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRField;
 
 /**
- * The sheets, read once, cut into batches that each fill a few pages: a batch ends on a page boundary, so the
- * batches printed one after the other look like one long report. Mirrors the templates' page breaks: a pile starts
- * on a new page, its separator takes one sheet's place.
+ * The sheets, read once, as the rows the templates print: a pile with a title opens with a separator row, a card
+ * the size of a sheet. The rows are cut into batches that each fill a few pages; a batch ends on a page boundary
+ * (mirroring the templates: a pile starts on a new page, every row takes one place), so the batches printed one
+ * after the other look like one long report.
  */
 final class SheetStream {
 
@@ -38,7 +39,7 @@ final class SheetStream {
         return read;
     }
 
-    /** The next batch: at least {@code minimum} sheets (fewer at the end), up to the end of a page. */
+    /** The next batch: at least {@code minimum} rows (fewer at the end), up to the end of a page. */
     JRDataSource nextBatch(int minimum) {
         return new Batch(minimum);
     }
@@ -50,9 +51,9 @@ final class SheetStream {
     private final class Batch implements JRDataSource {
 
         private final int minimum;
-        private int count;
+        private int rows;
         private @Nullable Sheet current;
-        private boolean firstOfPile;
+        private boolean separator;
 
         Batch(int minimum) {
             this.minimum = minimum;
@@ -61,27 +62,24 @@ final class SheetStream {
         @Override
         public boolean next() {
             Sheet sheet = next;
-            if (sheet == null || count >= minimum && (placesTakenOnPage == 0 || startsPile(sheet))) {
+            if (sheet == null || rows >= minimum && (placesTakenOnPage == 0 || startsPile(sheet))) {
                 return false;
             }
-            firstOfPile = startsPile(sheet);
-            if (firstOfPile) {
+            if (startsPile(sheet)) {
                 pileKey = sheet.pile().key();
                 placesTakenOnPage = 0;
-                if (sheet.pile().title() != null) {
-                    takePlaces(layout.separatorPlaces());
-                }
+                separator = sheet.pile().title() != null;
+            } else {
+                separator = false;
             }
-            takePlaces(1);
             current = sheet;
-            next = sheets.hasNext() ? sheets.next() : null;
-            count++;
-            progress.accept(++read);
+            if (!separator) { // the sheet itself comes after its pile's separator
+                next = sheets.hasNext() ? sheets.next() : null;
+                progress.accept(++read);
+            }
+            placesTakenOnPage = (placesTakenOnPage + 1) % layout.sheetsPerPage();
+            rows++;
             return true;
-        }
-
-        private void takePlaces(int places) {
-            placesTakenOnPage = (placesTakenOnPage + places) % layout.sheetsPerPage();
         }
 
         @Override
@@ -91,10 +89,10 @@ final class SheetStream {
                 throw new IllegalStateException("No current sheet");
             }
             return switch (field.getName()) {
+                case "separator" -> separator;
                 case "pileKey" -> sheet.pile().key();
                 case "pileTitle" -> sheet.pile().title();
                 case "pileDetail" -> sheet.pile().detail();
-                case "firstOfPile" -> firstOfPile;
                 case "schoolName" -> sheet.schoolName();
                 case "entUrl" -> sheet.entUrl();
                 case "holderName" -> sheet.holderName();
@@ -103,7 +101,7 @@ final class SheetStream {
                 case "children" -> sheet.children();
                 case "login" -> sheet.login();
                 case "activationCode" -> sheet.activationCode();
-                case "qrCode" -> new QrCode(sheet.qrUrl());
+                case "qrCode" -> separator ? null : new QrCode(sheet.qrUrl());
                 default -> throw new IllegalArgumentException("No sheet field " + field.getName());
             };
         }

@@ -119,7 +119,7 @@ class SheetRendererTest {
             assertThat(text(pdf, 7)).contains("eva.esnault");
         }
         try (PDDocument pdf = render(SheetLayout.EIGHT_PER_PAGE, Locale.FRENCH, sheets)) {
-            // 6e A: separator row + 3 sheets on page 1; 6e B on a page of its own
+            // 6e A: its separator and 3 sheets on page 1; 6e B on a page of its own
             assertThat(pdf.getNumberOfPages()).isEqualTo(2);
             assertThat(text(pdf, 1)).contains("Classe 6e A", "ana.aubert", "cleo.caron").doesNotContain("6e B");
             assertThat(text(pdf, 2)).contains("Classe 6e B", "dan.duval", "eva.esnault");
@@ -131,6 +131,15 @@ class SheetRendererTest {
     }
 
     @Test
+    void at_eight_per_page_a_class_of_seven_and_its_separator_fill_one_page() throws IOException {
+        try (PDDocument pdf = render(SheetLayout.EIGHT_PER_PAGE, Locale.FRENCH, new SampleSheets(14, 7))) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(2);
+            assertThat(text(pdf, 1)).contains("Classe 6e 1").doesNotContain("Classe 6e 2");
+            assertThat(text(pdf, 2)).contains("Classe 6e 2");
+        }
+    }
+
+    @Test
     void piles_longer_than_a_batch_continue_without_a_second_separator_or_a_half_empty_page() throws IOException {
         int sheets = 2 * SheetRenderer.BATCH + 77;
         int perPile = 600;
@@ -138,8 +147,8 @@ class SheetRendererTest {
         int lastPile = sheets - (piles - 1) * perPile;
 
         try (PDDocument pdf = render(SheetLayout.EIGHT_PER_PAGE, Locale.FRENCH, new SampleSheets(sheets, perPile))) {
-            // a separator takes a row (2 places); every pile fills whole pages except its last
-            int expected = (piles - 1) * ceilDiv(2 + perPile, 8) + ceilDiv(2 + lastPile, 8);
+            // a separator takes a sheet's place; every pile fills whole pages except its last
+            int expected = (piles - 1) * ceilDiv(1 + perPile, 8) + ceilDiv(1 + lastPile, 8);
             assertThat(pdf.getNumberOfPages()).isEqualTo(expected);
             PDFTextStripper stripper = new PDFTextStripper();
             assertThat(stripper.getText(pdf).split("Professeur principal", -1)).hasSize(piles + 1);
