@@ -4,24 +4,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import fr.rentree.demo.district.DemoSchool;
-import fr.rentree.demo.district.SiecleExport;
 import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.DistributionOrder;
 import fr.rentree.directory.domain.ParentPlacement;
+import fr.rentree.directory.domain.Recipient;
 import fr.rentree.directory.domain.RecipientQuery;
 import fr.rentree.directory.domain.RecipientSelection;
-import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.directory.service.RecipientService;
 import fr.rentree.reports.SheetLayout;
-import fr.rentree.siecle.domain.ExportFile;
-import fr.rentree.siecle.service.SiecleImportService;
 import fr.rentree.sheets.domain.SheetRequest;
 import fr.rentree.sheets.service.SheetService;
 import fr.rentree.support.Fixtures;
@@ -38,13 +34,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SheetPrintBenchmark {
 
     @Autowired
-    SiecleImportService imports;
-    @Autowired
     SheetService sheets;
     @Autowired
-    Fixtures fixtures;
+    RecipientService recipients;
     @Autowired
-    Clock clock;
+    Fixtures fixtures;
     @TempDir
     Path folder;
 
@@ -52,16 +46,23 @@ class SheetPrintBenchmark {
     void figures() throws IOException {
         fixtures.emptyDirectory();
         String uai = fixtures.schoolWithDirector("Collège du banc d'essai").school().uai();
-        int year = SchoolYear.of(LocalDate.now(clock)).startYear();
-        List<ExportFile> files = new SiecleExport(2026, year, LocalDate.of(year, 9, 1))
-                .write(new DemoSchool(uai, "Collège du banc d'essai", DemoSchool.Kind.COLLEGE, 3000), folder, 0)
-                .stream().map(path -> new ExportFile(path.getFileName().toString(), path)).toList();
-        imports.apply(imports.analyse(uai, files), "benchmark");
+        fixtures.importGenerated(new DemoSchool(uai, "Collège du banc d'essai", DemoSchool.Kind.COLLEGE, 3000),
+                folder);
         RecipientQuery everyone = new RecipientQuery(new RecipientSelection(uai, Set.of(), Set.of(),
                 ActivationFilter.ALL, false), DistributionOrder.BY_CLASS, ParentPlacement.WITH_YOUNGEST_CHILD);
 
         List<String> figures = new ArrayList<>();
         figures.add("=== Rentrée sheets printed from MariaDB: a 3,000-pupil collège, every account, by class ===");
+        List<String> reads = new ArrayList<>();
+        for (int run = 0; run < 4; run++) {
+            long start = System.nanoTime();
+            int read = 0;
+            for (List<Recipient> page; !(page = recipients.recipients(everyone, read, RecipientService.PAGE)).isEmpty(); ) {
+                read += page.size();
+            }
+            reads.add("%,d recipients in %d ms".formatted(read, (System.nanoTime() - start) / 1_000_000));
+        }
+        figures.add("reading them alone, in pages of " + RecipientService.PAGE + ": " + String.join("; ", reads));
         for (SheetLayout layout : List.of(SheetLayout.ONE_PER_PAGE, SheetLayout.EIGHT_PER_PAGE)) {
             SheetRequest request = new SheetRequest(everyone, layout);
             List<String> runs = new ArrayList<>();

@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import fr.rentree.demo.district.DemoSchool;
-import fr.rentree.demo.district.SiecleExport;
 import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.DistributionOrder;
 import fr.rentree.directory.domain.ParentPlacement;
@@ -33,8 +32,6 @@ import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.directory.service.RecipientService;
 import fr.rentree.reports.SheetLayout;
 import fr.rentree.siecle.SiecleSamples;
-import fr.rentree.siecle.domain.ExportFile;
-import fr.rentree.siecle.domain.ImportAnalysis;
 import fr.rentree.siecle.service.SiecleImportService;
 import fr.rentree.sheets.domain.SheetPrint;
 import fr.rentree.sheets.domain.SheetPrintRepository;
@@ -194,18 +191,12 @@ class SheetServiceIT {
     @Test
     void a_school_larger_than_a_page_of_reads_prints_every_account_once(@TempDir Path exports) throws IOException {
         fixtures.emptyDirectory();
-        DemoSchool ecole = new DemoSchool(uai, "École du Parc", DemoSchool.Kind.ECOLE, 320);
-        int year = SchoolYear.of(LocalDate.now(clock)).startYear();
-        List<ExportFile> files = new SiecleExport(7, year, LocalDate.of(year, 9, 1))
-                .write(ecole, exports, 0).stream()
-                .map(path -> new ExportFile(path.getFileName().toString(), path)).toList();
-        ImportAnalysis analysis = imports.analyse(uai, files);
-        imports.apply(analysis, "directeur");
+        fixtures.importGenerated(new DemoSchool(uai, "Collège du Parc", DemoSchool.Kind.COLLEGE, 900), exports);
         RecipientQuery query = query(EVERYONE, Set.of(), ActivationFilter.ALL, DistributionOrder.BY_CLASS,
                 ParentPlacement.WITH_YOUNGEST_CHILD);
         int accounts = jdbc.sql("select count(*) from account where school_uai = ?").param(uai)
                 .query(Integer.class).single();
-        assertThat(accounts).isGreaterThan(500); // more than a page of database reads
+        assertThat(accounts).isGreaterThan(RecipientService.PAGE); // more than a page of database reads
         Path file = folder.resolve("fiches.pdf");
 
         int printed;

@@ -1,15 +1,25 @@
 package fr.rentree.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import fr.rentree.demo.district.DemoSchool;
+import fr.rentree.demo.district.SiecleExport;
+import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.domain.SchoolKind;
 import fr.rentree.school.domain.Uai;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.BackOfficeUserService;
+import fr.rentree.siecle.domain.ExportFile;
+import fr.rentree.siecle.service.SiecleImportService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Schools and directors of their own for each test, so tests never see each other's tasks. */
@@ -22,12 +32,32 @@ public class Fixtures {
     private final BackOfficeUserService users;
     private final AtomicInteger sequence = new AtomicInteger();
 
+    private final SiecleImportService imports;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Fixtures(SchoolService schools, BackOfficeUserService users, JdbcClient jdbc) {
+    Fixtures(SchoolService schools, BackOfficeUserService users, SiecleImportService imports, JdbcClient jdbc,
+            Clock clock) {
         this.schools = schools;
         this.users = users;
+        this.imports = imports;
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Imports the generated SIECLE / STS-web exports of a demo school (its UAI already a school) through the real
+     * importer, exports written in {@code folder}.
+     */
+    public void importGenerated(DemoSchool school, Path folder) {
+        int year = SchoolYear.of(LocalDate.now(clock)).startYear();
+        try {
+            List<ExportFile> files = new SiecleExport(2026, year, LocalDate.of(year, 9, 1)).write(school, folder, 0)
+                    .stream().map(path -> new ExportFile(path.getFileName().toString(), path)).toList();
+            imports.apply(imports.analyse(school.uai(), files), "fixtures");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Removes every account, class and import, for tests that check the exact logins an import makes. */

@@ -1,7 +1,10 @@
 package fr.rentree.support;
 
+import java.time.Clock;
+
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.BackOfficeUserService;
+import fr.rentree.siecle.service.SiecleImportService;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +23,8 @@ class TestSetup {
     }
 
     @Bean
-    Fixtures fixtures(SchoolService schools, BackOfficeUserService users, JdbcClient jdbc) {
-        return new Fixtures(schools, users, jdbc);
+    Fixtures fixtures(SchoolService schools, BackOfficeUserService users, SiecleImportService imports,
+            JdbcClient jdbc, Clock clock) {
+        return new Fixtures(schools, users, imports, jdbc, clock);
     }
 }

@@ -25,8 +25,6 @@ import org.springframework.context.MessageSource;
  */
 final class RecipientSheets implements Iterator<Sheet> {
 
-    static final int PAGE = 500;
-
     private final RecipientService recipients;
     private final RecipientQuery query;
     private final School school;
@@ -60,8 +58,8 @@ final class RecipientSheets implements Iterator<Sheet> {
             return false;
         }
         if (!page.hasNext() && !exhausted) {
-            List<Recipient> next = recipients.recipients(query, read, PAGE);
-            exhausted = next.size() < PAGE;
+            List<Recipient> next = recipients.recipients(query, read, RecipientService.PAGE);
+            exhausted = next.size() < RecipientService.PAGE;
             page = next.iterator();
         }
         return page.hasNext();
