@@ -1,6 +1,7 @@
 package fr.rentree.sheets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -216,6 +219,37 @@ class SheetServiceIT {
             List<String> all = jdbc.sql("select login from account where school_uai = ?").param(uai)
                     .query(String.class).list();
             assertThat(printedLogins).containsExactlyInAnyOrderElementsOf(all);
+        }
+    }
+
+    @Test
+    void a_print_in_the_background_leaves_a_file_until_discarded_and_a_failed_one_leaves_nothing() throws Exception {
+        RecipientQuery query = query(Set.of(Profile.STUDENT), Set.of(), ActivationFilter.ALL,
+                DistributionOrder.ALPHABETICAL, ParentPlacement.WITH_YOUNGEST_CHILD);
+
+        SheetService.PrintedSheets printed = sheets.printLater(new SheetRequest(query, SheetLayout.ONE_PER_PAGE),
+                Locale.FRENCH, n -> { }, "directeur").get(30, TimeUnit.SECONDS);
+
+        assertThat(printed.sheets()).isEqualTo(4);
+        try (PDDocument document = Loader.loadPDF(printed.file().toFile())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(4);
+        }
+        sheets.discard(printed.file());
+        assertThat(printed.file()).doesNotExist();
+
+        long before = printFiles();
+        RecipientQuery elsewhere = new RecipientQuery(new RecipientSelection("0000000A", Set.of(), Set.of(),
+                ActivationFilter.ALL, false), DistributionOrder.ALPHABETICAL, ParentPlacement.WITH_YOUNGEST_CHILD);
+        assertThatThrownBy(() -> sheets.printLater(new SheetRequest(elsewhere, SheetLayout.ONE_PER_PAGE),
+                Locale.FRENCH, n -> { }, "directeur").get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class);
+        assertThat(printFiles()).isEqualTo(before);
+        assertThat(prints.findBySchoolUaiOrderByPrintedAtDesc(uai)).hasSize(1); // the first print only
+    }
+
+    private static long printFiles() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("rentree-fiches-")).count();
         }
     }
 

@@ -35,7 +35,7 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
  */
 public final class SheetRenderer {
 
-    /** Sheets per fill: big enough that a fill's set-up cost vanishes, small enough to stay a few megabytes. */
+    /** Rows (sheets and separators) per fill: enough that a fill's set-up cost vanishes, few enough for a few MB. */
     static final int BATCH = 500;
 
     private final Map<SheetLayout, JasperReport> templates = new EnumMap<>(SheetLayout.class);

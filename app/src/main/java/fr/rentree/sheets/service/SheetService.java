@@ -107,32 +107,43 @@ public class SheetService {
     }
 
     /**
-     * Prints in the background into {@code file}; the future gives the number of sheets. On failure the file is
-     * deleted and nothing is recorded.
+     * Prints in the background into a temporary file, which the caller hands back to {@link #discard} when done
+     * with it. On failure the file is deleted and nothing is recorded.
      */
-    public CompletableFuture<Integer> printLater(SheetRequest request, Locale locale, Path file,
-            IntConsumer progress, String printedBy) {
+    public CompletableFuture<PrintedSheets> printLater(SheetRequest request, Locale locale, IntConsumer progress,
+            String printedBy) {
         return CompletableFuture.supplyAsync(() -> {
-            try (OutputStream out = Files.newOutputStream(file)) {
-                return print(request, locale, out, progress, printedBy);
+            Path file = null;
+            try {
+                file = Files.createTempFile("rentree-fiches-", ".pdf");
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    return new PrintedSheets(file, print(request, locale, out, progress, printedBy));
+                }
             } catch (IOException | RuntimeException e) {
-                deleteQuietly(file);
+                if (file != null) {
+                    discard(file);
+                }
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
         }, printing);
     }
 
-    @PreDestroy
-    void stop() {
-        printing.shutdownNow();
-    }
-
-    private static void deleteQuietly(Path file) {
+    /** Deletes a PDF printed by {@link #printLater}: it holds activation codes. */
+    public void discard(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // the temporary folder is cleaned anyway; the failure that matters is the one being reported
+            // a temporary file: the system's clean-up removes it in the end
         }
+    }
+
+    /** A PDF printed in the background, and how many sheets it holds. */
+    public record PrintedSheets(Path file, int sheets) {
+    }
+
+    @PreDestroy
+    void stop() {
+        printing.shutdownNow();
     }
 
     private RecipientSheets sheets(SheetRequest request, Locale locale, int limit) {

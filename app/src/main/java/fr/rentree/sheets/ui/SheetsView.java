@@ -1,10 +1,7 @@
 package fr.rentree.sheets.ui;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -14,6 +11,7 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -55,7 +53,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * "Fiches de connexion": the PDF side of the publipostage (seeds 001 and 002). The director filters the accounts,
- * chooses the order and the layout, looks at page 1, then generates the PDF in the background and downloads it.
+ * chooses the order and the layout, looks at the first pages, then generates the PDF in the background and
+ * downloads it. Changing the selection or leaving the screen discards the PDF, and any print still running.
  */
 @Route("fiches")
 @Menu(title = "nav.sheets", order = 3, icon = "vaadin:print")
@@ -82,6 +81,8 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
     private final Div result = new Div();
     private final Div page = new Div();
     private @Nullable Path pdf;
+    /** Counts the prints started: a print that ends after the selection changed is discarded. */
+    private int prints;
 
     SheetsView(SheetService sheets, RecipientService recipients, SchoolService schools,
             AuthenticationContext authentication, Clock clock) {
@@ -156,6 +157,7 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
     @Override
     protected void onDetach(DetachEvent event) {
         discardPdf();
+        event.getUI().setPollInterval(-1);
         super.onDetach(event);
     }
 
@@ -168,7 +170,6 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
     private void selectionChanged() {
         parents.setVisible(order.getValue() == DistributionOrder.BY_CLASS);
         page.removeAll();
-        result.removeAll();
         discardPdf();
         RecipientQuery query = query();
         int sheetCount = query == null ? 0 : sheets.count(query);
@@ -217,40 +218,50 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         discardPdf();
-        result.removeAll();
+        int print = prints;
         int total = sheets.count(request.recipients());
         UI ui = UI.getCurrent();
-        Locale locale = getLocale();
-        Path file;
-        try {
-            file = Files.createTempFile("rentree-fiches-", ".pdf");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        pdf = file;
         progress.setValue(0);
         progress.setVisible(true);
         progressText.setText(getTranslation("sheets.progress", 0, total));
         ui.setPollInterval(500); // the progress reaches the browser at each poll
-        sheets.printLater(request, locale, file, done -> {
+        sheets.printLater(request, getLocale(), done -> {
             if (done % 100 == 0 || done == total) {
                 ui.access(() -> {
-                    progress.setValue(total == 0 ? 1 : (double) done / total);
-                    progressText.setText(getTranslation("sheets.progress", done, total));
+                    if (print == prints) {
+                        progress.setValue((double) done / total);
+                        progressText.setText(getTranslation("sheets.progress", done, total));
+                    }
                 });
             }
-        }, user.getUsername()).whenComplete((printed, failure) -> ui.access(() -> {
-            ui.setPollInterval(-1);
-            progress.setVisible(false);
-            generate.setEnabled(true);
-            if (failure != null) {
-                progressText.setText("");
-                pdf = null;
-                Notifications.error(getTranslation("sheets.failed"));
-            } else {
-                showDownload(file, printed);
+        }, user.getUsername()).whenComplete((printed, failure) -> {
+            try {
+                ui.access(() -> printed(print, printed, failure));
+            } catch (UIDetachedException e) {
+                if (printed != null) {
+                    sheets.discard(printed.file()); // nobody is left to download it
+                }
             }
-        }));
+        });
+    }
+
+    private void printed(int print, SheetService.@Nullable PrintedSheets printed, @Nullable Throwable failure) {
+        if (print != prints) { // the selection changed meanwhile: this PDF is not what the screen shows
+            if (printed != null) {
+                sheets.discard(printed.file());
+            }
+            return;
+        }
+        UI.getCurrent().setPollInterval(-1);
+        progress.setVisible(false);
+        generate.setEnabled(true);
+        if (printed == null) {
+            progressText.setText("");
+            Notifications.error(getTranslation("sheets.failed"));
+        } else {
+            pdf = printed.file();
+            showDownload(printed.file(), printed.sheets());
+        }
     }
 
     private void showDownload(Path file, int printed) {
@@ -262,14 +273,15 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
         result.add(download);
     }
 
+    /** Forgets the PDF shown and any print still running. */
     private void discardPdf() {
+        prints++;
         if (pdf != null) {
-            try {
-                Files.deleteIfExists(pdf);
-            } catch (IOException e) {
-                // a temporary file: the system cleans it up in the end
-            }
+            sheets.discard(pdf);
             pdf = null;
         }
+        result.removeAll();
+        progress.setVisible(false);
+        progressText.setText("");
     }
 }
