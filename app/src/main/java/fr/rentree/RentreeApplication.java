@@ -7,14 +7,12 @@ import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.Theme;
 import com.vaadin.flow.theme.lumo.Lumo;
 import fr.rentree.siecle.cli.ImportSiecleCommand;
-import io.camunda.client.annotation.Deployment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /** Rentrée: the back office of the back-to-school distribution of ENT accounts. */
 @SpringBootApplication
-@Deployment(resources = "classpath*:/bpmn/*.bpmn")
 @Theme(variant = Lumo.LIGHT)
 @PWA(name = "Rentrée", shortName = "Rentrée")
 public class RentreeApplication implements AppShellConfigurator {

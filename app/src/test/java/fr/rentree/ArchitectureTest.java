@@ -24,21 +24,29 @@ class ArchitectureTest {
     @Test
     void domain_depends_on_neither_service_nor_ui() {
         noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("..service..", "..ui..", "..worker..")
+                .should().dependOnClassesThat().resideInAnyPackage("..service..", "..ui..")
                 .check(CLASSES);
     }
 
     @Test
-    void services_and_workers_do_not_depend_on_screens() {
-        noClasses().that().resideInAnyPackage("..service..", "..worker..")
+    void services_do_not_depend_on_screens() {
+        noClasses().that().resideInAPackage("..service..")
                 .should().dependOnClassesThat().resideInAPackage("..ui..")
                 .check(CLASSES);
     }
 
     @Test
-    void workers_are_thin_adapters_over_services() {
-        noClasses().that().resideInAPackage("..worker..")
-                .should().dependOnClassesThat().areAssignableTo(Repository.class)
+    void only_the_process_feature_touches_the_engine() {
+        noClasses().that().resideOutsideOfPackage("fr.rentree.process..")
+                .should().dependOnClassesThat().resideInAPackage("org.operaton..")
+                .because("the process package is the one boundary to the BPMN engine (architecture.md)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void engine_types_do_not_leak_out_of_the_process_features_api() {
+        noClasses().that().resideInAPackage("fr.rentree.process.domain..")
+                .should().dependOnClassesThat().resideInAPackage("org.operaton..")
                 .check(CLASSES);
     }
 

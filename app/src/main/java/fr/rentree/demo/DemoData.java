@@ -25,6 +25,7 @@ import fr.rentree.school.domain.SchoolKind;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.BackOfficeUserService;
+import fr.rentree.security.service.CurrentUser;
 import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.siecle.domain.ImportAnalysis;
 import fr.rentree.siecle.service.SiecleImportService;
@@ -54,15 +55,17 @@ class DemoData implements ApplicationRunner {
     private final SchoolService schools;
     private final BackOfficeUserService users;
     private final CampaignService campaigns;
+    private final CurrentUser currentUser;
     private final SiecleImportService imports;
     private final DirectoryService directory;
     private final Clock clock;
 
-    DemoData(SchoolService schools, BackOfficeUserService users, CampaignService campaigns,
+    DemoData(SchoolService schools, BackOfficeUserService users, CampaignService campaigns, CurrentUser currentUser,
              SiecleImportService imports, DirectoryService directory, Clock clock) {
         this.schools = schools;
         this.users = users;
         this.campaigns = campaigns;
+        this.currentUser = currentUser;
         this.imports = imports;
         this.directory = directory;
         this.clock = clock;
@@ -86,9 +89,8 @@ class DemoData implements ApplicationRunner {
                 Set.of(college.uai(), lycee.uai()));
         users.createIfAbsent("sophie.martin", PASSWORD, "Sophie Martin", Role.DISTRICT_STAFF,
                 Set.copyOf(district.stream().map(DemoSchool::uai).toList()));
-        if (campaigns.campaignsOf(Set.of(ecole.uai())).isEmpty()) {
-            campaigns.launch(ecole.uai(), "claire.dubois");
-        }
+        currentUser.runAs("claire.dubois", () -> campaigns.myCampaigns().isEmpty()
+                ? campaigns.launch(ecole.uai()) : null);
         LOG.info("Demo district ready: sign in as claire.dubois ({}), karim.benali ({}, {}) or sophie.martin"
                 + " (district), password '{}'", ecole.name(), college.name(), lycee.name(), PASSWORD);
     }

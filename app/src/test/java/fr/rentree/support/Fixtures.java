@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import fr.rentree.demo.district.DemoSchool;
 import fr.rentree.demo.district.SiecleExport;
@@ -18,6 +19,7 @@ import fr.rentree.school.domain.Uai;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.BackOfficeUserService;
+import fr.rentree.security.service.CurrentUser;
 import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.siecle.service.SiecleImportService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,15 +36,29 @@ public class Fixtures {
 
     private final SiecleImportService imports;
     private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
     Fixtures(SchoolService schools, BackOfficeUserService users, SiecleImportService imports, JdbcClient jdbc,
-            Clock clock) {
+            CurrentUser currentUser, Clock clock) {
         this.schools = schools;
         this.users = users;
         this.imports = imports;
         this.jdbc = jdbc;
+        this.currentUser = currentUser;
         this.clock = clock;
+    }
+
+    /** Calls services as this back-office user, as their screens would. */
+    public <T> T as(String username, Supplier<T> work) {
+        return currentUser.runAs(username, work);
+    }
+
+    public void as(String username, Runnable work) {
+        currentUser.runAs(username, () -> {
+            work.run();
+            return null;
+        });
     }
 
     /**

@@ -11,7 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one application context of the integration tests (so the engine starts once per run): the whole application
- * on a random port, real MariaDB, real Camunda engine, real SMTP server (GreenMail), a freshly migrated schema.
+ * on a random port, real MariaDB, the embedded Operaton engine with its job executor, real SMTP server (GreenMail), a freshly migrated schema.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -2,16 +2,19 @@ package fr.rentree.support;
 
 import java.time.Clock;
 
+import fr.rentree.process.service.ServiceStep;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.BackOfficeUserService;
+import fr.rentree.security.service.CurrentUser;
 import fr.rentree.siecle.service.SiecleImportService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Bean;
 
 @TestConfiguration(proxyBeanMethods = false)
-class TestSetup {
+public class TestSetup {
 
     /** Every run starts from an empty, freshly migrated schema, whatever an earlier run left. */
     @Bean
@@ -22,9 +25,20 @@ class TestSetup {
         };
     }
 
+    /**
+     * A service step for the scale-out test: records which application instance ran which process instance
+     * (every context of the tests has it, since every one runs a job executor on the same database).
+     */
+    @Bean
+    ServiceStep scaleOutProbe(JdbcClient jdbc, @Value("${rentree.test.node:primary}") String node) {
+        return ServiceStep.of("scale-out-probe", step -> jdbc.sql(
+                "insert into scale_out_probe_run (process_instance_id, node) values (?, ?)")
+                .params(step.processInstanceId(), node).update());
+    }
+
     @Bean
     Fixtures fixtures(SchoolService schools, BackOfficeUserService users, SiecleImportService imports,
-            JdbcClient jdbc, Clock clock) {
-        return new Fixtures(schools, users, imports, jdbc, clock);
+            JdbcClient jdbc, CurrentUser currentUser, Clock clock) {
+        return new Fixtures(schools, users, imports, jdbc, currentUser, clock);
     }
 }

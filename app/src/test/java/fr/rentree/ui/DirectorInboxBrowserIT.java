@@ -13,7 +13,7 @@ import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
-import fr.rentree.tasks.service.HumanTaskService;
+import fr.rentree.process.service.InboxService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class DirectorInboxBrowserIT {
     @Autowired
     CampaignService campaigns;
     @Autowired
-    HumanTaskService tasks;
+    InboxService inbox;
 
     private Browser browser;
 
@@ -60,9 +60,8 @@ class DirectorInboxBrowserIT {
     @Test
     void a_director_completes_the_selection_step_from_the_inbox() {
         var school = fixtures.schoolWithDirector("École élémentaire Pasteur");
-        Campaign campaign = campaigns.launch(school.school().uai(), school.director());
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> tasks.ofProcessInstance(campaign.processInstanceKey()).size() == 1);
+        Campaign campaign = fixtures.as(school.director(), () -> campaigns.launch(school.school().uai()));
+        assertThat(fixtures.as(school.director(), () -> inbox.inboxSize())).isEqualTo(1);
 
         browser.open("http://localhost:" + port + "/");
         browser.awaitDeepText("vaadin-login-form", "Connexion");
@@ -70,6 +69,7 @@ class DirectorInboxBrowserIT {
         browser.signIn(school.director(), Fixtures.PASSWORD);
 
         browser.awaitText("h2", "Mes tâches");
+        browser.awaitText("p", "Une tâche vous attend.");
         browser.awaitText("vaadin-grid-cell-content", "Sélectionner les destinataires");
         browser.awaitText("vaadin-grid-cell-content", "École élémentaire Pasteur");
         browser.screenshot("inbox");
@@ -83,14 +83,15 @@ class DirectorInboxBrowserIT {
         browser.awaitDeepText("vaadin-notification-card", "« Sélectionner les destinataires » : c'est fait");
         browser.awaitText("p", "Aucune tâche en attente");
         browser.screenshot("inbox-done");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Campaign done = campaigns.find(campaign.id()).orElseThrow();
-            assertThat(done.state()).isEqualTo(CampaignState.SELECTION_RECORDED);
-            assertThat(done.selection().orElseThrow().profiles()).isEqualTo(Set.of(Profile.PARENT));
-        });
+        Campaign done = campaigns.find(campaign.id()).orElseThrow();
+        assertThat(done.state()).isEqualTo(CampaignState.RUNNING);
+        assertThat(done.selection().orElseThrow().profiles()).isEqualTo(Set.of(Profile.PARENT));
 
+        // once the confirmation step has run, the campaign waits for its progress check
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> campaigns.find(campaign.id()).orElseThrow().selectionConfirmedAt() != null);
         browser.awaitText("vaadin-side-nav-item", "Campagnes").click();
-        browser.awaitText("vaadin-grid-cell-content", "Sélection enregistrée");
+        browser.awaitText("vaadin-grid-cell-content", "En attente jusqu'au point d'étape");
         browser.awaitText("vaadin-grid-cell-content", "Parent");
         browser.screenshot("campaigns");
 

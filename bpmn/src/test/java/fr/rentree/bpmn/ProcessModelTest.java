@@ -2,48 +2,105 @@ package fr.rentree.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.util.Collection;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.FlowNode;
-import io.camunda.zeebe.model.bpmn.instance.UserTask;
-import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.bpmn.instance.FlowNode;
+import org.operaton.bpm.model.bpmn.instance.Gateway;
+import org.operaton.bpm.model.bpmn.instance.Process;
+import org.operaton.bpm.model.bpmn.instance.SequenceFlow;
+import org.operaton.bpm.model.bpmn.instance.ServiceTask;
+import org.operaton.bpm.model.bpmn.instance.UserTask;
+import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.operaton.bpm.model.bpmn.instance.operaton.OperatonFailedJobRetryTimeCycle;
 
-/** The rules a model must follow to deploy on Zeebe and read well on a wall. */
+/**
+ * The rules every model of this module follows, to run on the embedded engine and read well on a wall. (That each
+ * one deploys on the real engine is checked by the application's ProcessModelsIT.)
+ */
 class ProcessModelTest {
 
-    private static BpmnModelInstance load(String name) throws Exception {
+    static List<String> models() throws IOException, URISyntaxException {
+        Path folder = Path.of(ProcessModelTest.class.getResource("/bpmn").toURI());
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".bpmn")).sorted()
+                    .toList();
+        }
+    }
+
+    private static BpmnModelInstance load(String name) throws IOException {
         try (InputStream in = ProcessModelTest.class.getResourceAsStream("/bpmn/" + name)) {
-            assertThat(in).as(name).isNotNull();
             BpmnModelInstance model = Bpmn.readModelFromStream(in);
             Bpmn.validateModel(model);
             return model;
         }
     }
 
-    @Test
-    void school_campaign_is_a_readable_diagram_with_job_based_user_tasks() throws Exception {
-        BpmnModelInstance model = load("school-campaign.bpmn");
-
-        Collection<FlowNode> nodes = model.getModelElementsByType(FlowNode.class);
-        assertThat(nodes).isNotEmpty().allSatisfy(node -> {
-            assertThat(node.getName()).as("name of %s", node.getId()).isNotBlank();
-            assertThat(shapeOf(model, node.getId())).as("diagram shape of %s", node.getId()).isTrue();
+    @ParameterizedTest
+    @MethodSource("models")
+    void every_step_is_named_and_drawn(String name) throws IOException {
+        BpmnModelInstance model = load(name);
+        assertThat(model.getModelElementsByType(Process.class)).allSatisfy(process -> {
+            assertThat(process.isExecutable()).as("%s is executable", process.getId()).isTrue();
+            assertThat(process.getName()).as("name of %s", process.getId()).isNotBlank();
         });
-        assertThat(model.getModelElementsByType(UserTask.class)).isNotEmpty().allSatisfy(task -> {
-            // job-based (io.camunda.zeebe:userTask) so that engine 8.6 and 8.8 clusters both serve the inbox
-            assertThat(task.getSingleExtensionElement(ZeebeUserTask.class)).as(task.getId()).isNull();
-            assertThat(task.getSingleExtensionElement(ZeebeFormDefinition.class).getFormKey()).isNotBlank();
+        assertThat(model.getModelElementsByType(FlowNode.class)).isNotEmpty().allSatisfy(node -> {
+            assertThat(node.getName()).as("name of %s", node.getId()).isNotBlank();
+            assertThat(model.getModelElementsByType(BpmnShape.class))
+                    .as("diagram shape of %s", node.getId())
+                    .anyMatch(shape -> shape.getBpmnElement() != null
+                            && node.getId().equals(shape.getBpmnElement().getId()));
+        });
+        assertThat(model.getModelElementsByType(SequenceFlow.class)).allSatisfy(flow ->
+                assertThat(model.getModelElementsByType(BpmnEdge.class)).as("diagram edge of %s", flow.getId())
+                        .anyMatch(edge -> edge.getBpmnElement() != null
+                                && flow.getId().equals(edge.getBpmnElement().getId())));
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void every_user_task_has_a_candidate_group_and_a_form(String name) throws IOException {
+        assertThat(load(name).getModelElementsByType(UserTask.class)).allSatisfy(task -> {
+            assertThat(task.getOperatonCandidateGroups()).as("candidate group of %s", task.getId())
+                    .matches("(school|district):\\$\\{\\w+}");
+            assertThat(task.getOperatonFormKey()).as("form key of %s", task.getId()).matches("[a-z-]+");
         });
     }
 
-    private static boolean shapeOf(BpmnModelInstance model, String id) {
-        return model.getModelElementsByType(BpmnShape.class).stream()
-                .anyMatch(shape -> shape.getBpmnElement() != null && id.equals(shape.getBpmnElement().getId()));
+    @ParameterizedTest
+    @MethodSource("models")
+    void every_service_step_is_asynchronous_with_retries_and_found_by_name(String name) throws IOException {
+        assertThat(load(name).getModelElementsByType(ServiceTask.class)).allSatisfy(task -> {
+            assertThat(task.isOperatonAsyncBefore()).as("%s is asyncBefore", task.getId()).isTrue();
+            assertThat(task.getOperatonDelegateExpression()).as("step of %s", task.getId())
+                    .matches("\\$\\{serviceSteps\\.named\\('[a-z-]+'\\)}");
+            OperatonFailedJobRetryTimeCycle retries = task.getExtensionElements() == null ? null
+                    : task.getExtensionElements().getElementsQuery()
+                    .filterByType(OperatonFailedJobRetryTimeCycle.class).list().stream().findFirst().orElse(null);
+            assertThat(retries).as("retry cycle of %s", task.getId()).isNotNull();
+            assertThat(retries.getTextContent()).isEqualTo("${processSettings.retryCycle()}");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void every_gateway_and_each_of_its_ways_out_is_labelled(String name) throws IOException {
+        assertThat(load(name).getModelElementsByType(Gateway.class)).allSatisfy(gateway -> {
+            assertThat(gateway.getName()).as("question of %s", gateway.getId()).isNotBlank();
+            if (gateway.getOutgoing().size() > 1) {
+                assertThat(gateway.getOutgoing()).allSatisfy(flow ->
+                        assertThat(flow.getName()).as("answer on %s", flow.getId()).isNotBlank());
+            }
+        });
     }
 }

@@ -9,7 +9,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 
-/** The campaign of one school: its process instance and what the director chose. */
+/**
+ * The campaign of one school: what the director chose, where it stands, and the process instance that drives it.
+ * Each transition guards its state, so a step the engine runs twice changes nothing the second time.
+ */
 public class Campaign {
 
     @Id
@@ -18,58 +21,106 @@ public class Campaign {
     private CampaignState state;
     private @Nullable String profiles;
     private @Nullable ActivationFilter activation;
-    private @Nullable Long processInstanceKey;
+    private @Nullable String processInstanceId;
     private final Instant createdAt;
     private final String createdBy;
     private @Nullable Instant selectionRecordedAt;
+    private @Nullable Instant selectionConfirmedAt;
+    private @Nullable Instant progressCheckedAt;
+    private @Nullable Long accountsSelected;
+    private @Nullable Long accountsActivated;
     @Version
     private @Nullable Integer version;
 
     @PersistenceCreator
     Campaign(@Nullable Long id, String schoolUai, CampaignState state, @Nullable String profiles,
-            @Nullable ActivationFilter activation, @Nullable Long processInstanceKey, Instant createdAt,
-            String createdBy, @Nullable Instant selectionRecordedAt, @Nullable Integer version) {
+            @Nullable ActivationFilter activation, @Nullable String processInstanceId, Instant createdAt,
+            String createdBy, @Nullable Instant selectionRecordedAt, @Nullable Instant selectionConfirmedAt,
+            @Nullable Instant progressCheckedAt, @Nullable Long accountsSelected, @Nullable Long accountsActivated,
+            @Nullable Integer version) {
         this.id = id;
         this.schoolUai = schoolUai;
         this.state = state;
         this.profiles = profiles;
         this.activation = activation;
-        this.processInstanceKey = processInstanceKey;
+        this.processInstanceId = processInstanceId;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
         this.selectionRecordedAt = selectionRecordedAt;
+        this.selectionConfirmedAt = selectionConfirmedAt;
+        this.progressCheckedAt = progressCheckedAt;
+        this.accountsSelected = accountsSelected;
+        this.accountsActivated = accountsActivated;
         this.version = version;
     }
 
     public static Campaign launch(String schoolUai, String username, Instant now) {
-        return new Campaign(null, schoolUai, CampaignState.SELECTING, null, null, null, now, username, null, null);
+        return new Campaign(null, schoolUai, CampaignState.SELECTING, null, null, null, now, username, null, null,
+                null, null, null, null);
     }
 
-    public void attachProcess(long key) {
-        if (processInstanceKey != null) {
-            throw new IllegalStateException("Campaign " + id + " already runs as process " + processInstanceKey);
+    public void attachProcess(String instanceId) {
+        if (processInstanceId != null) {
+            throw new IllegalStateException("Campaign " + id + " already runs as process " + processInstanceId);
         }
-        processInstanceKey = key;
+        processInstanceId = instanceId;
+    }
+
+    /** Records the director's selection; only while the campaign waits for it. */
+    public void recordSelection(SelectionCriteria criteria, Instant now) {
+        require(CampaignState.SELECTING);
+        profiles = criteria.profilesColumn();
+        activation = criteria.activation();
+        selectionRecordedAt = now;
+        state = CampaignState.RUNNING;
     }
 
     /**
-     * Records the director's selection. Returns false, changing nothing, when it was recorded already: the engine
-     * may deliver the same job twice.
+     * Marks the confirmation to the school as sent. Returns false, changing nothing, when it was sent already: the
+     * engine may run the step twice.
      */
-    public boolean recordSelection(SelectionCriteria criteria, Instant now) {
-        if (state == CampaignState.SELECTION_RECORDED) {
+    public boolean confirmSelection(Instant now) {
+        if (selectionConfirmedAt != null) {
             return false;
         }
-        profiles = criteria.profilesColumn();
-        activation = criteria.activation();
-        state = CampaignState.SELECTION_RECORDED;
-        selectionRecordedAt = now;
+        selectionConfirmedAt = now;
         return true;
+    }
+
+    /** Records how many of the selected accounts are activated, and ends the campaign (done once). */
+    public void recordProgress(long selected, long activated, Instant now) {
+        if (state != CampaignState.RUNNING) {
+            return;
+        }
+        accountsSelected = selected;
+        accountsActivated = activated;
+        progressCheckedAt = now;
+        state = CampaignState.FINISHED;
+    }
+
+    /** Stops a campaign that is still open. */
+    public void cancel() {
+        if (!state.isOpen()) {
+            throw new IllegalStateException("Campaign " + id + " is " + state + ": it cannot be cancelled");
+        }
+        state = CampaignState.CANCELLED;
+    }
+
+    private void require(CampaignState expected) {
+        if (state != expected) {
+            throw new IllegalStateException("Campaign " + id + " is " + state + ", not " + expected);
+        }
     }
 
     public Optional<SelectionCriteria> selection() {
         return profiles == null || activation == null ? Optional.empty()
                 : Optional.of(new SelectionCriteria(SelectionCriteria.parseProfiles(profiles), activation));
+    }
+
+    /** The share of the selected accounts that were activated when progress was last checked, in percent. */
+    public Optional<Integer> activationPercent() {
+        return accountsSelected == null || accountsActivated == null || accountsSelected == 0 ? Optional.empty()
+                : Optional.of((int) Math.round(100.0 * accountsActivated / accountsSelected));
     }
 
     public @Nullable Long id() {
@@ -84,8 +135,8 @@ public class Campaign {
         return state;
     }
 
-    public @Nullable Long processInstanceKey() {
-        return processInstanceKey;
+    public @Nullable String processInstanceId() {
+        return processInstanceId;
     }
 
     public Instant createdAt() {
@@ -94,5 +145,13 @@ public class Campaign {
 
     public String createdBy() {
         return createdBy;
+    }
+
+    public @Nullable Instant selectionConfirmedAt() {
+        return selectionConfirmedAt;
+    }
+
+    public @Nullable Instant progressCheckedAt() {
+        return progressCheckedAt;
     }
 }

@@ -6,14 +6,14 @@ public class CampaignException extends RuntimeException {
     public enum Reason {
         /** The school already has a campaign waiting for its selection (a double click, or a colleague). */
         ALREADY_RUNNING,
-        /** The engine did not answer; nothing was created. */
-        ENGINE_UNAVAILABLE
+        /** The campaign has ended or was cancelled already. */
+        NOT_OPEN
     }
 
     private final Reason reason;
 
-    public CampaignException(Reason reason, String message, Throwable cause) {
-        super(message, cause);
+    public CampaignException(Reason reason, String message) {
+        super(message);
         this.reason = reason;
     }
 

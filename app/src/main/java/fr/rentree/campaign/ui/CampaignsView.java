@@ -7,41 +7,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.service.CampaignException;
 import fr.rentree.campaign.service.CampaignService;
+import fr.rentree.process.domain.CurrentStep;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.school.ui.SchoolPicker;
-import fr.rentree.security.service.SignedInUser;
+import fr.rentree.security.service.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 
-/** "Campagnes": the campaigns of the director's schools, and launching a new one. */
+/** "Campagnes": the campaigns of the director's schools, where each stands, launching and stopping them. */
 @Route("campagnes")
 @Menu(title = "nav.campaigns", order = 1, icon = "vaadin:envelopes")
 @RolesAllowed("DIRECTOR")
 public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
 
     private final CampaignService campaigns;
-    private final SignedInUser user;
     private final Grid<Campaign> grid = new Grid<>();
 
-    CampaignsView(CampaignService campaigns, SchoolService schools, AuthenticationContext authentication) {
+    CampaignsView(CampaignService campaigns, SchoolService schools, CurrentUser currentUser) {
         this.campaigns = campaigns;
-        this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        List<School> mySchools = schools.findAll(user.schoolUais());
+        List<School> mySchools = schools.findAll(currentUser.require().schoolUais());
         Map<String, String> names = mySchools.stream().collect(Collectors.toMap(School::uai, School::name));
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(getLocale()).withZone(ZoneId.systemDefault());
@@ -53,7 +54,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         launch.addClickListener(e -> {
             try {
                 if (school.getValue() != null) {
-                    campaigns.launch(school.getValue().uai(), user.getUsername());
+                    campaigns.launch(school.getValue().uai());
                     Notifications.success(getTranslation("campaigns.launched", school.getValue().name()));
                 }
             } catch (CampaignException ex) {
@@ -68,21 +69,85 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(c -> names.getOrDefault(c.schoolUai(), c.schoolUai()))
                 .setHeader(getTranslation("campaigns.column.school")).setFlexGrow(2);
-        grid.addColumn(c -> getTranslation("campaign.state." + c.state().name()))
-                .setHeader(getTranslation("campaigns.column.state")).setFlexGrow(2);
+        grid.addComponentColumn(this::where).setHeader(getTranslation("campaigns.column.state")).setFlexGrow(3);
         grid.addColumn(c -> c.selection().map(s -> s.profiles().stream()
                         .map(p -> getTranslation("profile." + p.name())).collect(Collectors.joining(", ")))
                 .orElse("")).setHeader(getTranslation("campaigns.column.selection")).setFlexGrow(3);
+        grid.addColumn(c -> c.activationPercent().map(p -> getTranslation("campaigns.activated", p)).orElse(""))
+                .setHeader(getTranslation("campaigns.column.activated"));
         grid.addColumn(c -> dates.format(c.createdAt())).setHeader(getTranslation("campaigns.column.created"));
         grid.addColumn(Campaign::createdBy).setHeader(getTranslation("campaigns.column.by"));
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
 
         add(new H2(getTranslation("nav.campaigns")), toolbar, grid);
         refresh();
     }
 
+    /** The state, and for an open campaign the steps it stands at and its incidents. */
+    private Component where(Campaign campaign) {
+        if (!campaign.state().isOpen()) {
+            return new Span(getTranslation("campaign.state." + campaign.state().name()));
+        }
+        String steps = campaigns.currentSteps(campaign).stream().map(this::label).collect(Collectors.joining(", "));
+        Span where = new Span(steps.isEmpty() ? getTranslation("campaign.state." + campaign.state().name()) : steps);
+        if (campaigns.incidents(campaign).isEmpty()) {
+            return where;
+        }
+        Span incident = new Span(getTranslation("campaigns.incident"));
+        incident.getElement().getThemeList().add("badge error");
+        HorizontalLayout both = new HorizontalLayout(where, incident);
+        both.setSpacing(true);
+        return both;
+    }
+
+    private String label(CurrentStep step) {
+        String key = "step." + step.id();
+        String label = getTranslation(key);
+        return label.equals("!" + key + "!") ? step.name() : label;
+    }
+
+    private Component actions(Campaign campaign) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (campaign.state().isOpen() && !campaigns.incidents(campaign).isEmpty()) {
+            Button retry = new Button(getTranslation("campaigns.retry"), e -> {
+                campaigns.retryFailedSteps(campaign.id());
+                Notifications.success(getTranslation("campaigns.retried"));
+                refresh();
+            });
+            retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            actions.add(retry);
+        }
+        if (campaign.state().isOpen()) {
+            Button cancel = new Button(getTranslation("campaigns.cancel"), e -> confirmCancel(campaign));
+            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            actions.add(cancel);
+        }
+        return actions;
+    }
+
+    private void confirmCancel(Campaign campaign) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("campaigns.cancel.title"));
+        dialog.setText(getTranslation("campaigns.cancel.text"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("campaigns.cancel.keep"));
+        dialog.setConfirmText(getTranslation("campaigns.cancel.confirm"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            try {
+                campaigns.cancel(campaign.id());
+                Notifications.success(getTranslation("campaigns.cancelled"));
+            } catch (CampaignException ex) {
+                Notifications.error(getTranslation("campaign.error." + ex.reason().name()));
+            }
+            refresh();
+        });
+        dialog.open();
+    }
+
     private void refresh() {
-        grid.setItems(campaigns.campaignsOf(user.schoolUais()));
+        grid.setItems(campaigns.myCampaigns());
     }
 
     @Override

@@ -2,8 +2,6 @@ package fr.rentree.campaign.ui;
 
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Map;
-import java.util.function.Consumer;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -12,9 +10,10 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import fr.rentree.campaign.domain.SelectionCriteria;
+import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.Profile;
-import fr.rentree.campaign.domain.SelectionCriteria;
 import fr.rentree.tasks.ui.TaskContext;
 import fr.rentree.tasks.ui.TaskForm;
 
@@ -22,13 +21,19 @@ import fr.rentree.tasks.ui.TaskForm;
 @org.springframework.stereotype.Component
 class SelectRecipientsForm implements TaskForm {
 
+    private final CampaignService campaigns;
+
+    SelectRecipientsForm(CampaignService campaigns) {
+        this.campaigns = campaigns;
+    }
+
     @Override
     public String formKey() {
         return "select-recipients";
     }
 
     @Override
-    public Component create(TaskContext task, Consumer<Map<String, Object>> submit) {
+    public Component create(TaskContext task) {
         VerticalLayout form = new VerticalLayout();
         form.setPadding(false);
 
@@ -47,8 +52,8 @@ class SelectRecipientsForm implements TaskForm {
         Button confirm = new Button(form.getTranslation("selection.submit"));
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.setDisableOnClick(true); // one submission, however many clicks
-        confirm.addClickListener(e -> submit.accept(
-                new SelectionCriteria(profiles.getValue(), activation.getValue()).toVariables()));
+        confirm.addClickListener(e -> task.submit(() -> campaigns.submitSelection(task.task().id(),
+                new SelectionCriteria(profiles.getValue(), activation.getValue()))));
 
         form.add(new Paragraph(form.getTranslation("selection.intro")), profiles, activation, confirm);
         return form;

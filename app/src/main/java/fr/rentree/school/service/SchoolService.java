@@ -8,6 +8,7 @@ import fr.rentree.school.domain.School;
 import fr.rentree.school.domain.SchoolRepository;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The schools: the directory feature's entry point for everything keyed by UAI. */
@@ -33,6 +34,17 @@ public class SchoolService {
 
     public List<School> inDistrict(String district) {
         return schools.findByDistrictOrderByName(district);
+    }
+
+    /**
+     * Locks the school's row until the caller's transaction ends, so that two actions on one school that must not
+     * overlap (two launches of its campaign) take turns.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(String uai) {
+        if (schools.lock(uai).isEmpty()) {
+            throw new IllegalArgumentException("No school " + uai);
+        }
     }
 
     /** Adds a school unless one with that UAI exists (the UAI is chosen, not generated, hence insert). */

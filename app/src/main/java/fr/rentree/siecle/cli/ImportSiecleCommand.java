@@ -21,7 +21,7 @@ import org.springframework.context.MessageSource;
 
 /**
  * {@code java -jar rentree-app.jar import-siecle --uai <UAI> [--dry-run] <file>...}: the import for scheduled runs.
- * Starts the application without web server, engine, job workers or mail (only the database is needed), prints the
+ * Starts the application without web server, job executor, deployment or mail (only the database is needed), prints the
  * summary in French and exits 0 when imported (or importable, with {@code --dry-run}), 2 when the input is refused,
  * 1 on an internal error. Spring options ({@code --spring.profiles.active=dev}...) pass through.
  */
@@ -84,12 +84,10 @@ public final class ImportSiecleCommand {
      */
     private static String[] options(List<String> userOptions) {
         List<String> options = new ArrayList<>(List.of(
-                "--camunda.client.worker.defaults.enabled=false", // the client stays idle: no engine needed
-                "--camunda.client.deployment.enabled=false",
-                "--rentree.dev-services.engine.enabled=false",
+                "--operaton.bpm.job-execution.enabled=false", // no process work in a one-shot command
+                "--operaton.bpm.auto-deployment-enabled=false",
                 "--rentree.dev-services.mail.enabled=false",
                 "--rentree.demo.enabled=false",
-                "--rentree.scheduling.enabled=false",
                 "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                         + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
                 "--spring.main.lazy-initialization=true", // only what the import needs is built

@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,61 +21,61 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import fr.rentree.base.ui.Notifications;
+import fr.rentree.process.domain.WaitingTask;
+import fr.rentree.process.service.InboxService;
+import fr.rentree.process.service.ProcessException;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
-import fr.rentree.security.service.SignedInUser;
-import fr.rentree.tasks.domain.HumanTask;
-import fr.rentree.tasks.service.HumanTaskService;
-import fr.rentree.tasks.service.TaskCompletionException;
+import fr.rentree.security.service.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 
-/** "Mes tâches": the steps the processes wait for from the signed-in user, oldest first. */
+/**
+ * "Mes tâches": the steps the processes wait for from the signed-in user, oldest first, read lazily from the engine's
+ * task query (a page at a time, with its count).
+ */
 @Route("")
 @Menu(title = "nav.tasks", order = 0, icon = "vaadin:tasks")
 @PermitAll
 public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
 
-    private final HumanTaskService tasks;
-    private final SignedInUser user;
+    private final InboxService inbox;
     private final Map<String, TaskForm> forms;
     private final Map<String, String> schoolNames;
-    private final Grid<HumanTask> grid = new Grid<>();
-    private final Paragraph empty = new Paragraph();
+    private final Grid<WaitingTask> grid = new Grid<>();
+    private final Paragraph count = new Paragraph();
     private Registration polling;
 
-    MyTasksView(HumanTaskService tasks, SchoolService schools, AuthenticationContext authentication,
-            List<TaskForm> forms) {
-        this.tasks = tasks;
-        this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+    MyTasksView(InboxService inbox, SchoolService schools, CurrentUser currentUser, List<TaskForm> forms) {
+        this.inbox = inbox;
         this.forms = forms.stream().collect(Collectors.toMap(TaskForm::formKey, Function.identity()));
-        this.schoolNames = schools.findAll(user.schoolUais()).stream()
+        this.schoolNames = schools.findAll(currentUser.require().schoolUais()).stream()
                 .collect(Collectors.toMap(School::uai, School::name));
         DateTimeFormatter created = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(getLocale()).withZone(ZoneId.systemDefault());
 
         grid.addColumn(task -> getTranslation("task." + task.formKey())).setHeader(getTranslation("tasks.column.task"))
                 .setFlexGrow(2);
-        grid.addColumn(task -> schoolNames.getOrDefault(task.schoolUai(), task.schoolUai()))
-                .setHeader(getTranslation("tasks.column.school")).setFlexGrow(2);
+        grid.addColumn(task -> task.schoolUai() == null ? "" : schoolNames.getOrDefault(task.schoolUai(),
+                task.schoolUai())).setHeader(getTranslation("tasks.column.school")).setFlexGrow(2);
         grid.addColumn(task -> created.format(task.createdAt())).setHeader(getTranslation("tasks.column.created"));
         grid.addComponentColumn(task -> {
             Button open = new Button(getTranslation("tasks.open"), e -> open(task));
             open.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             return open;
         }).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(query -> inbox.inbox(query.getOffset(), query.getLimit()).stream(), query -> inbox.inboxSize());
         grid.setAllRowsVisible(true);
 
         Button refresh = new Button(getTranslation("tasks.refresh"), e -> refresh());
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(new H2(getTranslation("nav.tasks")), refresh, grid, empty);
+        add(new H2(getTranslation("nav.tasks")), count, refresh, grid);
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         refresh();
-        // tasks arrive from the engine at any time: look again every few seconds while the inbox is open
+        // tasks arrive from the processes at any time: look again every few seconds while the inbox is open
         event.getUI().setPollInterval(5000);
         polling = event.getUI().addPollListener(poll -> refresh());
     }
@@ -88,12 +87,12 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        List<HumanTask> open = tasks.inbox(user.schoolUais(), groups());
-        grid.setItems(open);
-        empty.setText(open.isEmpty() ? getTranslation("tasks.empty") : "");
+        grid.getDataProvider().refreshAll();
+        int size = inbox.inboxSize();
+        count.setText(size == 0 ? getTranslation("tasks.empty") : getTranslation("tasks.count", size));
     }
 
-    private void open(HumanTask task) {
+    private void open(WaitingTask task) {
         TaskForm form = forms.get(task.formKey());
         if (form == null) {
             Notifications.error(getTranslation("tasks.no-form", task.formKey()));
@@ -101,26 +100,18 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
         }
         Dialog dialog = new Dialog(getTranslation("task." + task.formKey()));
         dialog.setWidth("min(40em, 95vw)");
-        dialog.add(form.create(new TaskContext(task.id(), task.schoolUai(), task.campaignId()), variables -> {
+        dialog.add(form.create(new TaskContext(task, completion -> {
             try {
-                tasks.complete(task.id(), variables, user.getUsername(), user.schoolUais(), groups());
+                completion.run();
                 Notifications.success(getTranslation("tasks.completed", getTranslation("task." + task.formKey())));
-            } catch (TaskCompletionException e) {
-                Notifications.error(getTranslation("task.error." + e.reason().name()));
+            } catch (ProcessException e) {
+                Notifications.error(getTranslation("process.error." + e.reason().name()));
             }
             dialog.close();
             refresh();
-        }));
+        })));
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
         dialog.open();
-    }
-
-    /** The candidate groups of the BPMN models, by role. */
-    private Set<String> groups() {
-        return Set.of(switch (user.role()) {
-            case DIRECTOR -> "director";
-            case DISTRICT_STAFF -> "district";
-        });
     }
 
     @Override

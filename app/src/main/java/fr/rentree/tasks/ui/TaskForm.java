@@ -1,19 +1,17 @@
 package fr.rentree.tasks.ui;
 
-import java.util.Map;
-import java.util.function.Consumer;
-
 import com.vaadin.flow.component.Component;
 
 /**
- * The form of one kind of human task, contributed by the feature that owns the step (a Spring bean). The inbox
- * finds it by the form key of the BPMN user task and completes the job with what the form submits.
+ * The form of one kind of human task, contributed by the feature that owns the step (a Spring bean). The inbox finds
+ * it by the form key of the BPMN user task; the form submits through its own feature's service, which writes the
+ * feature's rows and completes the task in one transaction, inside {@link TaskContext#submit}.
  */
 public interface TaskForm {
 
-    /** The {@code zeebe:formDefinition formKey} this form answers. */
+    /** The {@code camunda:formKey} of the user tasks this form completes. */
     String formKey();
 
-    /** Draws the form; {@code submit} is called with the variables to complete the task with. */
-    Component create(TaskContext task, Consumer<Map<String, Object>> submit);
+    /** Draws the form for one task. */
+    Component create(TaskContext task);
 }

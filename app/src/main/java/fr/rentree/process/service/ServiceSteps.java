@@ -1,0 +1,45 @@
+package fr.rentree.process.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service steps the features contribute, found by name from the BPMN models:
+ * {@code operaton:delegateExpression="${serviceSteps.named('confirm-selection')}"}. Public because the engine's
+ * expression language calls it by reflection.
+ */
+@Component("serviceSteps")
+public class ServiceSteps {
+
+    private final Map<String, ServiceStep> steps = new TreeMap<>();
+
+    ServiceSteps(List<ServiceStep> contributed) {
+        for (ServiceStep step : contributed) {
+            ServiceStep previous = steps.put(step.name(), step);
+            if (previous != null) {
+                throw new IllegalStateException("Two service steps are named " + step.name() + ": "
+                        + previous.getClass().getName() + " and " + step.getClass().getName());
+            }
+        }
+    }
+
+    /** The engine's delegate for one step: the step's variables in, its result variables out. */
+    public JavaDelegate named(String name) {
+        ServiceStep step = steps.get(name);
+        if (step == null) {
+            throw new IllegalStateException("No service step is named " + name + "; known: " + steps.keySet());
+        }
+        return execution -> execution.setVariables(step.run(new StepContext(execution.getProcessInstanceId(),
+                execution.getProcessBusinessKey(), execution.getVariables())));
+    }
+
+    /** The names of every contributed step, to check the models against. */
+    public Set<String> names() {
+        return Set.copyOf(steps.keySet());
+    }
+}

@@ -1,0 +1,52 @@
+package fr.rentree.security.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The back-office user on whose behalf a service runs, as Spring Security knows them (a screen's request, or a
+ * {@link #runAs} block). Services check access with it instead of trusting what a screen passes them.
+ */
+@Component
+public class CurrentUser {
+
+    private final BackOfficeUserService users;
+
+    CurrentUser(BackOfficeUserService users) {
+        this.users = users;
+    }
+
+    public Optional<SignedInUser> get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof SignedInUser user
+                ? Optional.of(user) : Optional.empty();
+    }
+
+    /** The signed-in user; refused when nobody is signed in. */
+    public SignedInUser require() {
+        return get().orElseThrow(() -> new AccessDeniedException("Nobody is signed in"));
+    }
+
+    /** Runs work on behalf of a user outside a request (demo data, tests), then restores the previous context. */
+    public <T> T runAs(String username, Supplier<T> work) {
+        SignedInUser user = (SignedInUser) users.loadUserByUsername(username);
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                List.copyOf(user.getAuthorities())));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}
