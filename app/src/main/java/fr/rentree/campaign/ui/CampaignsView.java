@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -74,10 +75,13 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
                         .map(p -> getTranslation("profile." + p.name())).collect(Collectors.joining(", ")))
                 .orElse("")).setHeader(getTranslation("campaigns.column.selection")).setFlexGrow(3);
         grid.addColumn(c -> c.activationPercent().map(p -> getTranslation("campaigns.activated", p)).orElse(""))
-                .setHeader(getTranslation("campaigns.column.activated"));
-        grid.addColumn(c -> dates.format(c.createdAt())).setHeader(getTranslation("campaigns.column.created"));
-        grid.addColumn(Campaign::createdBy).setHeader(getTranslation("campaigns.column.by"));
+                .setHeader(getTranslation("campaigns.column.activated")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> dates.format(c.createdAt())).setHeader(getTranslation("campaigns.column.created"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Campaign::createdBy).setHeader(getTranslation("campaigns.column.by")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
 
         add(new H2(getTranslation("nav.campaigns")), toolbar, grid);
