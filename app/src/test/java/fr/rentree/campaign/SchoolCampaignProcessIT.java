@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import fr.rentree.campaign.domain.Campaign;
+import fr.rentree.campaign.domain.CampaignOverview;
 import fr.rentree.campaign.domain.CampaignState;
 import fr.rentree.campaign.domain.SelectionCriteria;
 import fr.rentree.campaign.service.CampaignException;
@@ -210,9 +211,8 @@ class SchoolCampaignProcessIT {
             fixtures.as(school.director(), () -> campaigns.submitSelection(task.id(), PARENTS_NOT_ACTIVATED));
 
             // 3 attempts, 1 s apart (the test's retry cycle), then an incident on the step
-            List<Incident> incidents = await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.as(
-                    school.director(), () -> campaigns.incidents(campaigns.find(campaign.id()).orElseThrow())),
-                    list -> !list.isEmpty());
+            List<Incident> incidents = await().atMost(Duration.ofSeconds(30)).until(() -> overview(school.director(),
+                    campaign).incidents(), list -> !list.isEmpty());
             assertThat(incidents).singleElement().satisfies(incident -> {
                 assertThat(incident.step()).isEqualTo("ConfirmSelection");
                 assertThat(incident.message()).containsIgnoringCase("mail");
@@ -228,7 +228,7 @@ class SchoolCampaignProcessIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailbox.sentMails())
                 .filteredOn(mail -> mail.to().equals(school.school().contactEmail())).hasSize(1));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(fixtures.as(school.director(), () -> campaigns.incidents(campaign))).isEmpty();
+            assertThat(overview(school.director(), campaign).incidents()).isEmpty();
             assertThat(fixtures.as(school.director(), () -> processes.currentSteps(campaign.processInstanceId())))
                     .extracting(CurrentStep::id).containsExactly("WaitCadence");
         });
@@ -244,6 +244,11 @@ class SchoolCampaignProcessIT {
                         e -> assertThat(e.reason()).isEqualTo(CampaignException.Reason.ALREADY_RUNNING));
         assertThat(fixtures.as(school.director(), () -> campaigns.myCampaigns())).hasSize(1);
         assertThat(fixtures.as(school.director(), () -> inbox.inboxSize())).isEqualTo(1);
+    }
+
+    private CampaignOverview overview(String director, Campaign campaign) {
+        return fixtures.as(director, () -> campaigns.overview()).stream()
+                .filter(o -> o.campaign().id().equals(campaign.id())).findFirst().orElseThrow();
     }
 
     private WaitingTask onlyTask(String director) {

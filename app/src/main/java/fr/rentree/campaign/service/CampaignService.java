@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import fr.rentree.campaign.domain.Campaign;
+import fr.rentree.campaign.domain.CampaignOverview;
 import fr.rentree.campaign.domain.CampaignRepository;
 import fr.rentree.campaign.domain.CampaignState;
 import fr.rentree.campaign.domain.SelectionCriteria;
@@ -18,8 +19,6 @@ import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.mailing.service.MailService;
 import fr.rentree.mailing.service.OutgoingMail;
 import fr.rentree.process.domain.CandidateGroups;
-import fr.rentree.process.domain.CurrentStep;
-import fr.rentree.process.domain.Incident;
 import fr.rentree.process.domain.WaitingTask;
 import fr.rentree.process.service.InboxService;
 import fr.rentree.process.service.ProcessService;
@@ -141,25 +140,13 @@ public class CampaignService {
         campaigns.save(campaign);
     }
 
-    /** Where an open campaign stands: the steps of its process (empty once it has ended). */
-    @Transactional(readOnly = true)
-    public List<CurrentStep> currentSteps(Campaign campaign) {
-        return campaign.state().isOpen() && campaign.processInstanceId() != null
-                ? processes.currentSteps(campaign.processInstanceId()) : List.of();
-    }
-
-    /** The steps of the campaign that failed on every retry and wait for someone to retry them. */
-    @Transactional(readOnly = true)
-    public List<Incident> incidents(Campaign campaign) {
-        return campaign.state().isOpen() && campaign.processInstanceId() != null
-                ? processes.incidents(campaign.processInstanceId()) : List.of();
-    }
-
     /** Gives every failed step of the campaign one more try. */
     public void retryFailedSteps(long campaignId) {
         Campaign campaign = find(campaignId).orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
         requireDirectorOf(campaign.schoolUai());
-        incidents(campaign).forEach(incident -> processes.retry(incident.id()));
+        if (campaign.state().isOpen() && campaign.processInstanceId() != null) {
+            processes.incidents(campaign.processInstanceId()).forEach(incident -> processes.retry(incident.id()));
+        }
     }
 
     /** The campaigns of the signed-in director's schools, newest first. */
@@ -167,6 +154,16 @@ public class CampaignService {
     public List<Campaign> myCampaigns() {
         Collection<String> mine = currentUser.require().schoolUais();
         return mine.isEmpty() ? List.of() : campaigns.findBySchoolUaiInOrderByCreatedAtDesc(mine);
+    }
+
+    /** The director's campaigns with where each open one stands and what failed there. */
+    @Transactional(readOnly = true)
+    public List<CampaignOverview> overview() {
+        return myCampaigns().stream().map(campaign -> campaign.state().isOpen()
+                && campaign.processInstanceId() != null
+                ? new CampaignOverview(campaign, processes.currentSteps(campaign.processInstanceId()),
+                        processes.incidents(campaign.processInstanceId()))
+                : new CampaignOverview(campaign, List.of(), List.of())).toList();
     }
 
     @Transactional(readOnly = true)

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.campaign.domain.Campaign;
+import fr.rentree.campaign.domain.CampaignOverview;
 import fr.rentree.campaign.service.CampaignException;
 import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.process.domain.CurrentStep;
@@ -39,7 +40,7 @@ import jakarta.annotation.security.RolesAllowed;
 public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
 
     private final CampaignService campaigns;
-    private final Grid<Campaign> grid = new Grid<>();
+    private final Grid<CampaignOverview> grid = new Grid<>();
 
     CampaignsView(CampaignService campaigns, SchoolService schools, CurrentUser currentUser) {
         this.campaigns = campaigns;
@@ -68,17 +69,18 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout toolbar = new HorizontalLayout(school, launch);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        grid.addColumn(c -> names.getOrDefault(c.schoolUai(), c.schoolUai()))
+        grid.addColumn(o -> names.getOrDefault(o.campaign().schoolUai(), o.campaign().schoolUai()))
                 .setHeader(getTranslation("campaigns.column.school")).setFlexGrow(2);
         grid.addComponentColumn(this::where).setHeader(getTranslation("campaigns.column.state")).setFlexGrow(3);
-        grid.addColumn(c -> c.selection().map(s -> s.profiles().stream()
+        grid.addColumn(o -> o.campaign().selection().map(s -> s.profiles().stream()
                         .map(p -> getTranslation("profile." + p.name())).collect(Collectors.joining(", ")))
                 .orElse("")).setHeader(getTranslation("campaigns.column.selection")).setFlexGrow(3);
-        grid.addColumn(c -> c.activationPercent().map(p -> getTranslation("campaigns.activated", p)).orElse(""))
+        grid.addColumn(o -> o.campaign().activationPercent().map(p -> getTranslation("campaigns.activated", p))
+                        .orElse(""))
                 .setHeader(getTranslation("campaigns.column.activated")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(c -> dates.format(c.createdAt())).setHeader(getTranslation("campaigns.column.created"))
+        grid.addColumn(o -> dates.format(o.campaign().createdAt())).setHeader(getTranslation("campaigns.column.created"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Campaign::createdBy).setHeader(getTranslation("campaigns.column.by")).setAutoWidth(true)
+        grid.addColumn(o -> o.campaign().createdBy()).setHeader(getTranslation("campaigns.column.by")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -89,20 +91,17 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** The state, and for an open campaign the steps it stands at and its incidents. */
-    private Component where(Campaign campaign) {
-        if (!campaign.state().isOpen()) {
-            return new Span(getTranslation("campaign.state." + campaign.state().name()));
-        }
-        String steps = campaigns.currentSteps(campaign).stream().map(this::label).collect(Collectors.joining(", "));
-        Span where = new Span(steps.isEmpty() ? getTranslation("campaign.state." + campaign.state().name()) : steps);
-        if (campaigns.incidents(campaign).isEmpty()) {
+    private Component where(CampaignOverview overview) {
+        Campaign campaign = overview.campaign();
+        String state = getTranslation("campaign.state." + campaign.state().name());
+        String steps = overview.steps().stream().map(this::label).collect(Collectors.joining(", "));
+        Span where = new Span(campaign.state().isOpen() && !steps.isEmpty() ? steps : state);
+        if (overview.incidents().isEmpty()) {
             return where;
         }
         Span incident = new Span(getTranslation("campaigns.incident"));
         incident.getElement().getThemeList().add("badge error");
-        HorizontalLayout both = new HorizontalLayout(where, incident);
-        both.setSpacing(true);
-        return both;
+        return new HorizontalLayout(where, incident);
     }
 
     private String label(CurrentStep step) {
@@ -111,9 +110,10 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         return label.equals("!" + key + "!") ? step.name() : label;
     }
 
-    private Component actions(Campaign campaign) {
+    private Component actions(CampaignOverview overview) {
+        Campaign campaign = overview.campaign();
         HorizontalLayout actions = new HorizontalLayout();
-        if (campaign.state().isOpen() && !campaigns.incidents(campaign).isEmpty()) {
+        if (!overview.incidents().isEmpty()) {
             Button retry = new Button(getTranslation("campaigns.retry"), e -> {
                 campaigns.retryFailedSteps(campaign.id());
                 Notifications.success(getTranslation("campaigns.retried"));
@@ -151,7 +151,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(campaigns.myCampaigns());
+        grid.setItems(campaigns.overview());
     }
 
     @Override
