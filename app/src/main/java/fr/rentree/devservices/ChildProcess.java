@@ -44,6 +44,10 @@ final class ChildProcess {
         }
     }
 
+    Path pidFile() {
+        return pidFile;
+    }
+
     void adopt(ProcessHandle process) {
         this.handle = process;
     }

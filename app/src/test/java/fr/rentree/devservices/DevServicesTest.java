@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import fr.rentree.devservices.DevServicesSettings.DatabaseServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -25,12 +26,26 @@ class DevServicesTest {
     void a_port_taken_by_another_program_is_named_with_the_way_out() throws IOException {
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             LocalMariaDb database = new LocalMariaDb(new DevServicesSettings(data, data, squatter.getLocalPort(),
-                    26500, 3025, "8.6.0", "https://repo.maven.apache.org/maven2"));
+                    DatabaseServer.SYSTEM, 3025));
 
             assertThatThrownBy(database::start)
                     .isInstanceOf(DevServiceException.class)
                     .hasMessageContaining("Port " + squatter.getLocalPort() + " is already taken by another program")
                     .hasMessageContaining("SPRING_DATASOURCE_URL");
+        }
+    }
+
+    @Test
+    void a_port_taken_by_another_program_is_named_with_the_way_out_for_the_embedded_server_too() throws IOException {
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            EmbeddedMariaDb database = new EmbeddedMariaDb(new DevServicesSettings(data, data.resolve("cache"),
+                    squatter.getLocalPort(), DatabaseServer.EMBEDDED, 3025));
+
+            assertThatThrownBy(database::start)
+                    .isInstanceOf(DevServiceException.class)
+                    .hasMessageContaining("Port " + squatter.getLocalPort() + " is already taken by another program")
+                    .hasMessageContaining("RENTREE_DEVSERVICES_DATABASE_PORT");
+            assertThat(data.resolve("cache")).doesNotExist(); // refused before unpacking anything
         }
     }
 
