@@ -89,7 +89,13 @@ final class EmbeddedMariaDb implements DevDatabase {
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--pid-file=" + process.pidFile())
                 // else MariaDB 11.4 makes itself a TLS certificate (a 4096-bit RSA key) at each start: 3 s of CPU
-                .addArg("--skip-ssl");
+                .addArg("--skip-ssl")
+                // a dev database of a few thousand accounts: 11.4's default caches (128 MB each) would take more
+                // memory than the data
+                .addArg("--innodb-buffer-pool-size=32M")
+                .addArg("--aria-pagecache-buffer-size=8M")
+                .addArg("--key-buffer-size=8M")
+                .addArg("--innodb-log-buffer-size=4M");
         Path socket = root.resolve("mariadb.sock");
         if (socket.toString().length() <= MAX_SOCKET_PATH) {
             builder.setSocket(socket.toString());
