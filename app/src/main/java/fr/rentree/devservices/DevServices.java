@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -44,9 +45,15 @@ public final class DevServices implements ApplicationListener<ApplicationEvent>,
     public void onApplicationEvent(ApplicationEvent event) {
         switch (event) {
             case ApplicationEnvironmentPreparedEvent prepared -> start(prepared.getEnvironment());
-            case ApplicationPreparedEvent prepared when mailbox != null ->
-                    prepared.getApplicationContext().getBeanFactory().registerSingleton("devMailbox", mailbox);
-            case ContextClosedEvent closed -> stop();
+            case ApplicationPreparedEvent prepared when !stops.isEmpty() -> {
+                ConfigurableListableBeanFactory beans = prepared.getApplicationContext().getBeanFactory();
+                if (mailbox != null) {
+                    beans.registerSingleton("devMailbox", mailbox);
+                }
+                // registered before any bean exists, so destroyed after all of them: the engine and the pool
+                // still reach the database while they close
+                ((DefaultListableBeanFactory) beans).registerDisposableBean("devServicesStop", this::stop);
+            }
             case ApplicationFailedEvent failed -> stop();
             default -> {
             }

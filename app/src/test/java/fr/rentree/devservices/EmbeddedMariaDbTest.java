@@ -18,14 +18,16 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import fr.rentree.devservices.DevServicesSettings.DatabaseServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -100,7 +102,7 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
-    void the_dev_services_run_the_embedded_server_when_told_to_and_stop_it_with_the_application() throws Exception {
+    void the_dev_services_run_the_embedded_server_when_told_to_and_stop_it_after_every_bean() throws Exception {
         int port = freePort();
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("rentree.dev-services.enabled", "true")
@@ -110,25 +112,38 @@ class EmbeddedMariaDbTest {
                 .withProperty("rentree.dev-services.database.server", "embedded")
                 .withProperty("rentree.dev-services.mail.enabled", "false");
         DevServices devServices = new DevServices();
+        GenericApplicationContext application = new GenericApplicationContext();
 
         devServices.onApplicationEvent(new ApplicationEnvironmentPreparedEvent(
                 null, new SpringApplication(), new String[0], environment));
+        devServices.onApplicationEvent(new ApplicationPreparedEvent(new SpringApplication(), new String[0],
+                application));
+        String url = environment.getProperty("spring.datasource.url");
+        // a bean that needs the database while it closes, as the engine's job executor and the pool do
+        AtomicBoolean reachableWhileClosing = new AtomicBoolean();
+        application.registerBean("engine", DisposableBean.class, () -> () -> reachableWhileClosing.set(reachable(url)));
+        application.refresh();
         long pid = Long.parseLong(Files.readString(data.resolve("mariadb-embedded.pid")).trim());
         try {
-            assertThat(environment.getProperty("spring.datasource.url"))
-                    .isEqualTo("jdbc:mariadb://127.0.0.1:" + port + "/rentree?createDatabaseIfNotExist=true");
+            assertThat(url).isEqualTo("jdbc:mariadb://127.0.0.1:" + port + "/rentree?createDatabaseIfNotExist=true");
             assertThat(data.resolve("app.pid")).content().isEqualTo(Long.toString(ProcessHandle.current().pid()));
-            try (Connection connection = DriverManager.getConnection(
-                    environment.getProperty("spring.datasource.url"), "root", "")) {
-                assertThat(connection.isValid(2)).isTrue();
-            }
+            assertThat(reachable(url)).isTrue();
         } finally {
-            devServices.onApplicationEvent(new ContextClosedEvent(new GenericApplicationContext()));
+            application.close();
         }
 
+        assertThat(reachableWhileClosing).as("the database outlives the beans").isTrue();
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(data.resolve("mariadb-embedded.pid")).doesNotExist();
         assertThat(data.resolve("app.pid")).doesNotExist();
+    }
+
+    private static boolean reachable(String url) {
+        try (Connection connection = DriverManager.getConnection(url, "root", "")) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     @Test
