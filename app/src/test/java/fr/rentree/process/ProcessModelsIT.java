@@ -3,6 +3,8 @@ package fr.rentree.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -11,6 +13,7 @@ import java.util.regex.Pattern;
 import fr.rentree.process.service.ServiceSteps;
 import fr.rentree.support.RentreeIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,8 @@ class ProcessModelsIT {
     RepositoryService repository;
     @Autowired
     ServiceSteps steps;
+    @Autowired
+    HistoryService history;
 
     @Test
     void every_model_is_deployed_and_every_step_it_names_is_a_bean() throws IOException {
@@ -50,5 +55,14 @@ class ProcessModelsIT {
                 assertThat(steps.names()).as("steps known to %s", model.getFilename()).contains(step.group(1));
             }
         }
+    }
+
+    @Test
+    void the_history_of_ended_processes_is_cleaned_up_at_night() {
+        assertThat(history.findHistoryCleanupJobs()).isNotEmpty().allSatisfy(job -> {
+            LocalTime due = LocalTime.ofInstant(job.getDuedate().toInstant(), ZoneId.systemDefault());
+            assertThat(due.isAfter(LocalTime.of(21, 59)) || due.isBefore(LocalTime.of(6, 0)))
+                    .as("cleanup due at %s, in the 22:00-06:00 window", due).isTrue();
+        });
     }
 }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A director signs in and completes the first step of a campaign from "Mes tâches", in a real Chromium. */
+/**
+ * A director signs in, completes the first step of a campaign from "Mes tâches" and stops the campaign from
+ * "Campagnes", in a real Chromium.
+ */
 @RentreeIntegrationTest
 class DirectorInboxBrowserIT {
 
@@ -94,6 +97,15 @@ class DirectorInboxBrowserIT {
         browser.awaitText("vaadin-grid-cell-content", "En attente jusqu'au point d'étape");
         browser.awaitText("vaadin-grid-cell-content", "Parent");
         browser.screenshot("campaigns");
+
+        // stopping the campaign asks first, then the process ends at once
+        browser.awaitText("vaadin-button", "Arrêter").click();
+        browser.awaitText("vaadin-button", "Arrêter la campagne");
+        browser.screenshot("campaign-cancel-confirmation");
+        browser.awaitText("vaadin-button", "Arrêter la campagne").click();
+        browser.awaitText("vaadin-grid-cell-content", "Arrêtée");
+        assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isEqualTo(CampaignState.CANCELLED);
+        browser.screenshot("campaign-cancelled");
 
         // the confirmation e-mail, read in the dev-only page
         browser.awaitText("vaadin-side-nav-item", "Courriels envoyés").click();
