@@ -253,6 +253,65 @@ class SheetServiceIT {
         }
     }
 
+    @Test
+    void every_combination_of_the_selection_counts_what_the_pdf_holds() throws IOException {
+        directory.recordActivations(List.of(accountId("zoe.martin-dupont"), accountId("claire.martin")));
+        List<String> logins = jdbc.sql("select login from account where school_uai = ?").param(uai)
+                .query(String.class).list();
+        List<String> failures = new ArrayList<>();
+        int combinations = 0;
+        for (Set<Profile> profiles : List.of(EVERYONE, Set.of(Profile.STUDENT, Profile.PARENT))) {
+            for (Set<String> classes : List.of(Set.<String>of(), Set.of("6A"), Set.of("6A", "5B"))) {
+                for (ActivationFilter activation : ActivationFilter.values()) {
+                    for (boolean preDeletion : List.of(false, true)) {
+                        for (DistributionOrder order : DistributionOrder.values()) {
+                            for (ParentPlacement parents : ParentPlacement.values()) {
+                                combinations++;
+                                RecipientQuery query = new RecipientQuery(new RecipientSelection(uai, profiles,
+                                        classes, activation, preDeletion), order, parents);
+                                String what = profiles + " " + classes + " " + activation + " pré-suppression="
+                                        + preDeletion + " " + order + " " + parents;
+                                try {
+                                    int count = sheets.count(query);
+                                    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+                                    int printed = sheets.print(new SheetRequest(query, SheetLayout.EIGHT_PER_PAGE),
+                                            Locale.FRENCH, pdf, read -> { }, "directeur");
+                                    int inPdf = sheetsIn(pdf.toByteArray(), logins);
+                                    if (count != printed || count != inPdf || count != logins(query).size()) {
+                                        failures.add(what + ": count " + count + ", printed " + printed
+                                                + ", in the PDF " + inPdf);
+                                    }
+                                } catch (RuntimeException e) {
+                                    failures.add(what + ": " + e);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(combinations).isEqualTo(2 * 3 * 3 * 2 * 3 * 2);
+        assertThat(failures).isEmpty();
+    }
+
+    /** The sheets of a PDF: each shows its holder's login once, as text. */
+    private static int sheetsIn(byte[] pdf, List<String> logins) throws IOException {
+        if (pdf.length == 0) {
+            return 0;
+        }
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            int sheets = 0;
+            for (String login : logins) {
+                Matcher found = Pattern.compile("(?<![\\w.-])" + Pattern.quote(login) + "(?![\\w.-])").matcher(text);
+                while (found.find()) {
+                    sheets++;
+                }
+            }
+            return sheets;
+        }
+    }
+
     private RecipientQuery query(Set<Profile> profiles, Set<String> classes, ActivationFilter activation,
             DistributionOrder order, ParentPlacement parents) {
         return new RecipientQuery(new RecipientSelection(uai, profiles, classes, activation, false), order,

@@ -196,26 +196,27 @@ public class RecipientService {
                 + "), pile_name";
     }
 
+    /** The selection's conditions on account {@code a}, joined by {@code and}: no piece relies on its whitespace. */
     private static String where(RecipientSelection selection) {
-        StringBuilder where = new StringBuilder("a.school_uai = :uai and a.state in (:states)");
+        List<String> conditions = new ArrayList<>(List.of("a.school_uai = :uai", "a.state in (:states)"));
         if (!selection.profiles().isEmpty()) {
-            where.append(" and a.profile in (:profiles)");
+            conditions.add("a.profile in (:profiles)");
         }
-        if (selection.activation() == ActivationFilter.NOT_ACTIVATED) {
-            where.append(" and a.activated_at is null");
-        } else if (selection.activation() == ActivationFilter.ACTIVATED) {
-            where.append(" and a.activated_at is not null");
+        switch (selection.activation()) {
+            case NOT_ACTIVATED -> conditions.add("a.activated_at is null");
+            case ACTIVATED -> conditions.add("a.activated_at is not null");
+            case ALL -> { }
         }
         if (!selection.classes().isEmpty()) {
             // a parent belongs to the classes of the children
-            where.append("""
-                     and exists (select 1 from account_class ac join school_class c on c.id = ac.class_id
-                                 where c.school_year = :year and c.code in (:classes)
-                                   and (ac.account_id = a.id or ac.account_id in
-                                        (select pl.child_id from parent_link pl join account ch on ch.id = pl.child_id
-                                         where pl.parent_id = a.id and ch.state = 'ACTIVE')))""");
+            conditions.add("""
+                    exists (select 1 from account_class ac join school_class c on c.id = ac.class_id
+                            where c.school_year = :year and c.code in (:classes)
+                              and (ac.account_id = a.id or ac.account_id in
+                                   (select pl.child_id from parent_link pl join account ch on ch.id = pl.child_id
+                                    where pl.parent_id = a.id and ch.state = 'ACTIVE')))""");
         }
-        return where.toString();
+        return String.join(" and ", conditions);
     }
 
     private MapSqlParameterSource parameters(RecipientSelection selection) {
