@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import fr.rentree.directory.domain.ActivationFilter;
+import fr.rentree.directory.domain.Percent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -120,7 +121,7 @@ public class Campaign {
     /** The share of the selected accounts that were activated when progress was last checked, in percent. */
     public Optional<Integer> activationPercent() {
         return accountsSelected == null || accountsActivated == null || accountsSelected == 0 ? Optional.empty()
-                : Optional.of((int) Math.round(100.0 * accountsActivated / accountsSelected));
+                : Optional.of(Percent.of(accountsActivated, accountsSelected));
     }
 
     public @Nullable Long id() {

@@ -7,8 +7,8 @@ public record ActivationTally(Profile profile, long activated, long notActivated
         return activated + notActivated;
     }
 
-    /** The share activated, in percent, rounded down; 0 when there is nobody. */
+    /** The share activated, in percent, rounded; 0 when there is nobody. */
     public int percent() {
-        return total() == 0 ? 0 : (int) (activated * 100 / total());
+        return Percent.of(activated, total());
     }
 }

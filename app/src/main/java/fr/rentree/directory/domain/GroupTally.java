@@ -25,6 +25,11 @@ public record GroupTally(String key, String label, List<ActivationTally> byProfi
         return byProfile.stream().mapToLong(ActivationTally::total).sum();
     }
 
+    /** The share of the group's accounts activated, in percent, rounded; 0 when it has none. */
+    public int percent() {
+        return Percent.of(activated(), total());
+    }
+
     /** The tallies of a profile summed over groups: a district's own "Statistiques" block. */
     public static List<ActivationTally> sum(Collection<GroupTally> groups) {
         Map<Profile, ActivationTally> sum = new EnumMap<>(Profile.class);

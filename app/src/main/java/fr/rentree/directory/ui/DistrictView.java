@@ -41,9 +41,8 @@ public class DistrictView extends VerticalLayout implements HasDynamicTitle {
                 .setComparator(GroupTally::label);
         grid.addColumn(GroupTally::key).setHeader("UAI");
         Tallies.addProfileColumns(grid, Profile.STUDENT, Profile.PARENT, Profile.TEACHER, Profile.STAFF);
-        grid.addColumn(group -> group.total() == 0 ? "–" : group.activated() * 100 / group.total() + " %")
-                .setHeader(getTranslation("statistics.rate")).setComparator(group ->
-                        group.total() == 0 ? 0 : group.activated() * 100 / group.total());
+        grid.addColumn(group -> group.total() == 0 ? "–" : group.percent() + " %")
+                .setHeader(getTranslation("statistics.rate")).setComparator(GroupTally::percent);
         grid.setItems(bySchool);
         grid.setAllRowsVisible(true);
 
