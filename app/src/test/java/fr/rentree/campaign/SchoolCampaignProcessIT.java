@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -161,7 +162,7 @@ class SchoolCampaignProcessIT {
                 () -> campaigns.submitSelection(task.id(), PARENTS_NOT_ACTIVATED))).reason())
                 .isEqualTo(ProcessException.Reason.NOT_YOURS);
         assertThat(catchThrowableOfType(ProcessException.class, () -> fixtures.as(mine.director(),
-                () -> inbox.complete(task.id(), java.util.Map.of()))).reason())
+                () -> inbox.complete(task.id(), Map.of()))).reason())
                 .isEqualTo(ProcessException.Reason.NOT_YOURS);
         assertThat(catchThrowableOfType(ProcessException.class, () -> fixtures.as(mine.director(),
                 () -> processes.currentSteps(campaign.processInstanceId()))).reason())

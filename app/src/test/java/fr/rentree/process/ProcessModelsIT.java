@@ -3,6 +3,7 @@ package fr.rentree.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -41,7 +42,7 @@ class ProcessModelsIT {
         assertThat(models).extracting(Resource::getFilename).contains("school-campaign.bpmn");
 
         for (Resource model : models) {
-            String xml = model.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            String xml = model.getContentAsString(StandardCharsets.UTF_8);
             Matcher process = PROCESS_ID.matcher(xml);
             assertThat(process.find()).as("process of %s", model.getFilename()).isTrue();
             ProcessDefinition deployed = repository.createProcessDefinitionQuery()

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import fr.rentree.RentreeApplication;
 import fr.rentree.support.RentreeIntegrationTest;
@@ -62,7 +63,7 @@ class ScaleOutIT {
                 .query(Integer.class).single()).as("no step was lost").isEqualTo(INSTANCES);
         Map<String, Integer> byNode = jdbc.sql("select node, count(*) from scale_out_probe_run group by node")
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertThat(byNode).as("both instances took work").containsOnlyKeys("primary", "second");
     }
 

@@ -3,11 +3,16 @@ package fr.rentree.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Set;
 
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignState;
+import fr.rentree.campaign.domain.SelectionCriteria;
+import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.support.Browser;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * A director signs in, completes the first step of a campaign from "Mes tâches" and stops the campaign from
@@ -36,6 +42,8 @@ class DirectorInboxBrowserIT {
     CampaignService campaigns;
     @Autowired
     InboxService inbox;
+    @Autowired
+    JavaMailSenderImpl smtp;
 
     private Browser browser;
 
@@ -113,5 +121,40 @@ class DirectorInboxBrowserIT {
                 .click();
         browser.awaitText("pre", "Profils : Parent");
         browser.screenshot("sent-mails");
+    }
+
+    @Test
+    void a_step_that_failed_on_every_retry_shows_as_an_incident_that_the_director_retries() throws IOException {
+        var school = fixtures.schoolWithDirector("École Jules-Ferry");
+        Campaign campaign = fixtures.as(school.director(), () -> campaigns.launch(school.school().uai()));
+        String task = fixtures.as(school.director(), () -> inbox.inbox(0, 1)).getFirst().id();
+        int smtpPort = smtp.getPort();
+        try (ServerSocket closed = new ServerSocket(0)) {
+            smtp.setPort(closed.getLocalPort()); // the SMTP server is down while the confirmation is tried
+        }
+        try {
+            fixtures.as(school.director(), () -> campaigns.submitSelection(task,
+                    new SelectionCriteria(EnumSet.of(Profile.PARENT), ActivationFilter.NOT_ACTIVATED)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.as(school.director(),
+                    () -> campaigns.overview()).stream().anyMatch(o -> o.campaign().id().equals(campaign.id())
+                    && !o.incidents().isEmpty()));
+        } finally {
+            smtp.setPort(smtpPort);
+        }
+
+        browser.open("http://localhost:" + port + "/campagnes");
+        browser.signIn(school.director(), Fixtures.PASSWORD);
+        browser.awaitText("span", "Incident");
+        browser.awaitText("vaadin-grid-cell-content", "Confirmation de la sélection à l'école");
+        browser.screenshot("campaign-incident");
+        browser.awaitText("vaadin-button", "Réessayer").click();
+
+        browser.awaitDeepText("vaadin-notification-card", "L'étape en échec est relancée.");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> campaigns.find(campaign.id()).orElseThrow().selectionConfirmedAt() != null);
+        browser.open("http://localhost:" + port + "/campagnes");
+        browser.awaitText("vaadin-grid-cell-content", "En attente jusqu'au point d'étape");
+        browser.awaitGone("span", "Incident");
+        browser.screenshot("campaign-incident-retried");
     }
 }

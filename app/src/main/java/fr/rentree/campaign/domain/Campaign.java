@@ -140,6 +140,11 @@ public class Campaign {
         return processInstanceId;
     }
 
+    /** The process instance of an open campaign; none once it has ended or was stopped. */
+    public Optional<String> runningProcess() {
+        return state.isOpen() ? Optional.ofNullable(processInstanceId) : Optional.empty();
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -102,7 +102,7 @@ public class CampaignService {
 
     /** Stops an open campaign at whatever step it stands, with its process. */
     public void cancel(long campaignId) {
-        Campaign campaign = find(campaignId).orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
+        Campaign campaign = campaign(campaignId);
         requireDirectorOf(campaign.schoolUai());
         if (!campaign.state().isOpen()) {
             throw new CampaignException(CampaignException.Reason.NOT_OPEN, "Campaign " + campaignId + " has ended");
@@ -117,8 +117,7 @@ public class CampaignService {
      * runs the step again; the mail goes last, so a mail failure rolls the record back and the engine retries both.
      */
     void confirmSelection(long campaignId) {
-        Campaign campaign = campaigns.findById(campaignId)
-                .orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
+        Campaign campaign = campaign(campaignId);
         if (!campaign.confirmSelection(clock.instant())) {
             return;
         }
@@ -130,8 +129,7 @@ public class CampaignService {
 
     /** Service step "check-progress": counts the selected profiles' accounts and how many are activated. */
     void checkProgress(long campaignId) {
-        Campaign campaign = campaigns.findById(campaignId)
-                .orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
+        Campaign campaign = campaign(campaignId);
         SelectionCriteria criteria = campaign.selection().orElseThrow();
         List<ActivationTally> tallies = statistics.ofSchool(campaign.schoolUai()).stream()
                 .filter(tally -> criteria.profiles().contains(tally.profile())).toList();
@@ -142,11 +140,10 @@ public class CampaignService {
 
     /** Gives every failed step of the campaign one more try. */
     public void retryFailedSteps(long campaignId) {
-        Campaign campaign = find(campaignId).orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
+        Campaign campaign = campaign(campaignId);
         requireDirectorOf(campaign.schoolUai());
-        if (campaign.state().isOpen() && campaign.processInstanceId() != null) {
-            processes.incidents(campaign.processInstanceId()).forEach(incident -> processes.retry(incident.id()));
-        }
+        campaign.runningProcess().ifPresent(process ->
+                processes.incidents(process).forEach(incident -> processes.retry(incident.id())));
     }
 
     /** The campaigns of the signed-in director's schools, newest first. */
@@ -159,16 +156,20 @@ public class CampaignService {
     /** The director's campaigns with where each open one stands and what failed there. */
     @Transactional(readOnly = true)
     public List<CampaignOverview> overview() {
-        return myCampaigns().stream().map(campaign -> campaign.state().isOpen()
-                && campaign.processInstanceId() != null
-                ? new CampaignOverview(campaign, processes.currentSteps(campaign.processInstanceId()),
-                        processes.incidents(campaign.processInstanceId()))
-                : new CampaignOverview(campaign, List.of(), List.of())).toList();
+        return myCampaigns().stream().map(campaign -> campaign.runningProcess()
+                .map(process -> new CampaignOverview(campaign, processes.currentSteps(process),
+                        processes.incidents(process)))
+                .orElseGet(() -> new CampaignOverview(campaign, List.of(), List.of()))).toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<Campaign> find(long campaignId) {
         return campaigns.findById(campaignId);
+    }
+
+    private Campaign campaign(long campaignId) {
+        return campaigns.findById(campaignId)
+                .orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
     }
 
     private Campaign campaignOf(WaitingTask task) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -99,9 +100,13 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         if (overview.incidents().isEmpty()) {
             return where;
         }
+        // under the step, not beside it: the column wraps, and a badge beside the text was squeezed out of sight
         Span incident = new Span(getTranslation("campaigns.incident"));
         incident.getElement().getThemeList().add("badge error");
-        return new HorizontalLayout(where, incident);
+        Div both = new Div(where, incident);
+        both.getStyle().set("display", "flex").set("flex-direction", "column").set("align-items", "flex-start")
+                .set("gap", "var(--lumo-space-xs)");
+        return both;
     }
 
     private String label(CurrentStep step) {

@@ -53,13 +53,9 @@ public class ProcessService {
         return runtime.startProcessInstanceByKey(processKey, businessKey, all).getId();
     }
 
-    /**
-     * Delivers a message to the instances waiting for it with this business key (a cancellation); returns whether
-     * one was waiting.
-     */
-    public boolean correlate(String messageName, String businessKey) {
-        return !runtime.createMessageCorrelation(messageName).processInstanceBusinessKey(businessKey)
-                .correlateAllWithResult().isEmpty();
+    /** Delivers a message to the instances waiting for it with this business key (a cancellation). */
+    public void correlate(String messageName, String businessKey) {
+        runtime.createMessageCorrelation(messageName).processInstanceBusinessKey(businessKey).correlateAll();
     }
 
     /** Whether the instance still runs (it has not ended nor been cancelled). */
