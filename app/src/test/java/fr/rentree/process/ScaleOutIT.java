@@ -13,6 +13,8 @@ import fr.rentree.support.TestSetup;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
@@ -22,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two application instances on one database share the process work: a second Rentrée application starts beside the
- * tests' own, both job executors run, and each of 300 asynchronous steps runs exactly once, some on each instance.
+ * tests' own, both job executors compete, and each of 300 asynchronous steps runs exactly once, some on each instance.
  */
 @RentreeIntegrationTest
 class ScaleOutIT {
@@ -35,6 +37,8 @@ class ScaleOutIT {
     RuntimeService runtime;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ProcessEngineConfigurationImpl engine;
     @Value("${spring.datasource.url}")
     String url;
     @Value("${spring.mail.port}")
@@ -48,13 +52,25 @@ class ScaleOutIT {
         repository.createDeployment().name("scale-out-probe").addClasspathResource("processes/scale-out-probe.bpmn")
                 .enableDuplicateFiltering(true).deploy();
 
-        try (ConfigurableApplicationContext second = secondInstance()) {
+        // the work is waiting when the second instance starts, and this one joins once the second has begun: both
+        // job executors then compete for the same jobs (left alone, the instance that creates the jobs is told of
+        // them at once and takes nearly all before the other looks)
+        JobExecutor primary = engine.getJobExecutor();
+        primary.shutdown();
+        try {
             for (int i = 0; i < INSTANCES; i++) {
                 runtime.startProcessInstanceByKey("scale-out-probe", "probe-" + i);
             }
-            await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.sql("select count(*) from scale_out_probe_run")
-                    .query(Integer.class).single() >= INSTANCES && runtime.createProcessInstanceQuery()
-                    .processDefinitionKey("scale-out-probe").count() == 0);
+            try (ConfigurableApplicationContext second = secondInstance()) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> ranOn("second") > 0);
+                primary.start();
+                await().atMost(Duration.ofSeconds(120)).until(() -> runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("scale-out-probe").count() == 0);
+            }
+        } finally {
+            if (!primary.isActive()) {
+                primary.start();
+            }
         }
 
         assertThat(jdbc.sql("select count(*) from scale_out_probe_run").query(Integer.class).single())
@@ -65,6 +81,11 @@ class ScaleOutIT {
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertThat(byNode).as("both instances took work").containsOnlyKeys("primary", "second");
+    }
+
+    private int ranOn(String node) {
+        return jdbc.sql("select count(*) from scale_out_probe_run where node = ?").param(node).query(Integer.class)
+                .single();
     }
 
     /** Rentrée as a second server would run it: the same database and SMTP server, its own job executor. */

@@ -31,14 +31,24 @@ public class TestSetup {
      */
     @Bean
     ServiceStep scaleOutProbe(JdbcClient jdbc, @Value("${rentree.test.node:primary}") String node) {
-        return ServiceStep.of("scale-out-probe", step -> jdbc.sql(
-                "insert into scale_out_probe_run (process_instance_id, node) values (?, ?)")
-                .params(step.processInstanceId(), node).update());
+        return ServiceStep.of("scale-out-probe", step -> {
+            jdbc.sql("insert into scale_out_probe_run (process_instance_id, node) values (?, ?)")
+                    .params(step.processInstanceId(), node).update();
+            pause(); // a step takes time (an SMTP exchange): the work outlasts the second instance's first look
+        });
     }
 
     @Bean
     Fixtures fixtures(SchoolService schools, BackOfficeUserService users, SiecleImportService imports,
             JdbcClient jdbc, CurrentUser currentUser, Clock clock) {
         return new Fixtures(schools, users, imports, jdbc, currentUser, clock);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
