@@ -10,9 +10,11 @@ import fr.rentree.siecle.cli.ImportSiecleCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Rentrée: the back office of the back-to-school distribution of ENT accounts. */
 @SpringBootApplication
+@EnableScheduling
 @Theme(variant = Lumo.LIGHT)
 @PWA(name = "Rentrée", shortName = "Rentrée")
 public class RentreeApplication implements AppShellConfigurator {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import fr.rentree.campaign.domain.CampaignPlan;
 import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.demo.district.DemoDistrict;
 import fr.rentree.demo.district.DemoSchool;
@@ -89,8 +91,11 @@ class DemoData implements ApplicationRunner {
                 Set.of(college.uai(), lycee.uai()));
         users.createIfAbsent("sophie.martin", PASSWORD, "Sophie Martin", Role.DISTRICT_STAFF,
                 Set.copyOf(district.stream().map(DemoSchool::uai).toList()));
+        LocalDate today = LocalDate.now(clock);
+        CampaignPlan plan = new CampaignPlan("Rentrée " + SchoolYear.of(today).startYear(), today.plusWeeks(6), 90,
+                Duration.ofDays(7));
         currentUser.runAs("claire.dubois", () -> campaigns.myCampaigns().isEmpty()
-                ? campaigns.launch(ecole.uai()) : null);
+                ? campaigns.launch(ecole.uai(), plan, false) : null);
         LOG.info("Demo district ready: sign in as claire.dubois ({}), karim.benali ({}, {}) or sophie.martin"
                 + " (district), password '{}'", ecole.name(), college.name(), lycee.name(), PASSWORD);
     }

@@ -12,8 +12,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 
 /** The dev SMTP catcher: a GreenMail server on loopback that keeps every message sent, newest first. */
 public final class DevMailbox {
@@ -48,9 +51,10 @@ public final class DevMailbox {
             Instant received = Optional.ofNullable(message.getReceivedDate()).or(
                     () -> Optional.ofNullable(sentDate(message))).map(Date::toInstant).orElse(Instant.EPOCH);
             return new SentMail(received, join(message.getFrom()),
-                    join(message.getAllRecipients()), message.getSubject(), body(message));
+                    join(message.getAllRecipients()), message.getSubject(), body(message),
+                    Optional.ofNullable(message.getMessageID()).orElse(""));
         } catch (MessagingException e) {
-            return new SentMail(Instant.EPOCH, "", "", "(illisible : " + e.getMessage() + ")", "");
+            return new SentMail(Instant.EPOCH, "", "", "(illisible : " + e.getMessage() + ")", "", "");
         }
     }
 
@@ -62,13 +66,31 @@ public final class DevMailbox {
         }
     }
 
+    /** The plain text of the message: its text/plain part when it has parts (an HTML e-mail has both). */
     private static String body(MimeMessage message) throws MessagingException {
         try {
-            Object content = message.getContent();
-            return content instanceof String text ? text : GreenMailUtil.getBody(message);
+            String text = text(message.getContent());
+            return text != null ? text : GreenMailUtil.getBody(message);
         } catch (IOException e) {
             return GreenMailUtil.getBody(message);
         }
+    }
+
+    private static @Nullable String text(Object content) throws MessagingException, IOException {
+        if (content instanceof String text) {
+            return text;
+        }
+        if (content instanceof Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                BodyPart part = parts.getBodyPart(i);
+                String text = part.isMimeType("text/plain") ? (String) part.getContent()
+                        : part.isMimeType("multipart/*") ? text(part.getContent()) : null;
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     private static String join(Address[] addresses) {

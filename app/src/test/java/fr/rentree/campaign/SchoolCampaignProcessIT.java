@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,106 +24,164 @@ import java.util.concurrent.Future;
 
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignOverview;
+import fr.rentree.campaign.domain.CampaignPlan;
 import fr.rentree.campaign.domain.CampaignState;
-import fr.rentree.campaign.domain.SelectionCriteria;
+import fr.rentree.campaign.domain.Distribution;
+import fr.rentree.campaign.domain.DistributionMode;
+import fr.rentree.campaign.domain.HandOut;
+import fr.rentree.campaign.domain.PileStatus;
+import fr.rentree.campaign.domain.RoundPlan;
 import fr.rentree.campaign.service.CampaignException;
 import fr.rentree.campaign.service.CampaignService;
+import fr.rentree.campaign.service.RoundSheets;
 import fr.rentree.devservices.DevMailbox;
+import fr.rentree.devservices.SentMail;
 import fr.rentree.directory.domain.ActivationFilter;
+import fr.rentree.directory.domain.DistributionOrder;
+import fr.rentree.directory.domain.EmailFilter;
+import fr.rentree.directory.domain.LocalAdminFilter;
+import fr.rentree.directory.domain.ParentPlacement;
 import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.domain.RecipientSelection;
+import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.process.domain.CurrentStep;
 import fr.rentree.process.domain.Incident;
 import fr.rentree.process.domain.WaitingTask;
 import fr.rentree.process.service.InboxService;
 import fr.rentree.process.service.ProcessException;
 import fr.rentree.process.service.ProcessService;
+import fr.rentree.reports.SheetLayout;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.operaton.bpm.engine.HistoryService;
+import org.junit.jupiter.api.io.TempDir;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.access.AccessDeniedException;
 
-/** The school-campaign model on the embedded engine, with the campaign rows in MariaDB and the mail in GreenMail. */
+/**
+ * The school campaign on the embedded engine, with its rows in MariaDB and its e-mails in GreenMail: select, verify,
+ * e-mail and print, hand out, wait, count, remind, end.
+ */
 @RentreeIntegrationTest
 class SchoolCampaignProcessIT {
 
-    private static final SelectionCriteria PARENTS_NOT_ACTIVATED =
-            new SelectionCriteria(EnumSet.of(Profile.PARENT), ActivationFilter.NOT_ACTIVATED);
+    private static final Distribution BY_CLASS_MAIL_ELSE_PAPER = new Distribution(DistributionOrder.BY_CLASS,
+            ParentPlacement.WITH_YOUNGEST_CHILD, SheetLayout.EIGHT_PER_PAGE, DistributionMode.EMAIL_ELSE_PAPER);
 
     @Autowired
     CampaignService campaigns;
+    @Autowired
+    RoundSheets roundSheets;
     @Autowired
     InboxService inbox;
     @Autowired
     ProcessService processes;
     @Autowired
-    ManagementService management;
+    DirectoryService directory;
     @Autowired
-    HistoryService history;
+    ManagementService management;
     @Autowired
     JavaMailSenderImpl smtp;
     @Autowired
     DevMailbox mailbox;
     @Autowired
+    JdbcClient jdbc;
+    @Autowired
     Fixtures fixtures;
+    @TempDir
+    Path folder;
 
     @Test
-    void a_campaign_waits_in_its_directors_inbox_confirms_the_selection_then_counts_progress_after_the_cadence() {
-        var school = fixtures.schoolWithDirector("École du Moulin-à-Vent");
+    void a_whole_campaign_mails_and_prints_the_verified_list_reminds_the_accounts_not_activated_and_ends_at_its_target()
+            throws IOException {
+        var school = fixtures.schoolWithAccounts("Collège Marie-Curie", folder);
         String director = school.director();
-        Campaign campaign = fixtures.as(director, () -> campaigns.launch(school.school().uai()));
+        String uai = school.school().uai();
+        Campaign campaign = fixtures.as(director, () -> campaigns.launch(uai, plan(), false));
 
-        WaitingTask task = fixtures.as(director, () -> inbox.inbox(0, 10)).stream().filter(t ->
-                t.processInstanceId().equals(campaign.processInstanceId())).findFirst().orElseThrow();
-        assertThat(task.formKey()).isEqualTo("select-recipients");
-        assertThat(task.schoolUai()).isEqualTo(school.school().uai());
-        assertThat(task.businessKey()).isEqualTo(String.valueOf(campaign.id()));
-        assertThat(fixtures.as(director, () -> inbox.inboxSize())).isEqualTo(1);
+        // step 1, then back from step 2 to change the criteria: pupils and parents, then everyone
+        String select = task(director, "select-recipients");
+        fixtures.as(director, () -> campaigns.submitSelection(select, selection(uai, Set.of(Profile.STUDENT))));
+        fixtures.as(director, () -> campaigns.changeCriteria(task(director, "verify-recipients")));
+        String again = task(director, "select-recipients");
+        assertThat(fixtures.as(director, () -> campaigns.selection(again)).profiles())
+                .as("the form opens on the criteria chosen before").containsExactly(Profile.STUDENT);
+        RecipientSelection everyone = selection(uai, Set.of());
+        fixtures.as(director, () -> campaigns.submitSelection(again, everyone));
+        assertThat(fixtures.as(director, () -> campaigns.tally(everyone)).accounts()).isEqualTo(11);
 
-        fixtures.as(director, () -> campaigns.submitSelection(task.id(), PARENTS_NOT_ACTIVATED));
+        // step 2 and 3: the exact numbers, then the list frozen as round 1
+        String verify = task(director, "verify-recipients");
+        RoundPlan plan = fixtures.as(director, () -> campaigns.plan(verify, BY_CLASS_MAIL_ELSE_PAPER));
+        assertThat(plan.mails()).as("one e-mail per address holder, the family's two parents each").isEqualTo(4);
+        assertThat(plan.sheets()).isEqualTo(7);
+        fixtures.as(director, () -> campaigns.validate(verify, BY_CLASS_MAIL_ELSE_PAPER));
+        assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isEqualTo(CampaignState.RUNNING);
 
-        assertThat(campaigns.find(campaign.id()).orElseThrow().selection()).contains(PARENTS_NOT_ACTIVATED);
-        assertThat(fixtures.as(director, () -> inbox.inboxSize())).isZero();
-        assertThat(history.createHistoricTaskInstanceQuery().taskId(task.id()).singleResult().getAssignee())
-                .as("who completed the step is on record").isEqualTo(director);
-        // the asynchronous step ran in the job executor: the school is told by e-mail, once
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailbox.sentMails())
-                .filteredOn(mail -> mail.to().equals(school.school().contactEmail()))
-                .singleElement()
-                .satisfies(mail -> {
-                    assertThat(mail.subject()).isEqualTo("Rentrée : sélection enregistrée pour École du Moulin-à-Vent");
-                    assertThat(mail.body()).contains("Profils : Parent", "Activation : Utilisateurs non activés");
-                }));
-        assertThat(campaigns.find(campaign.id()).orElseThrow().selectionConfirmedAt()).isNotNull();
+        // the e-mails leave, each with its stable Message-ID, the code in the text, never in a link
+        List<SentMail> first = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(school), m -> m.size() == 4);
+        assertThat(first).allSatisfy(mail -> {
+            assertThat(mail.subject()).isEqualTo("Votre compte ENT\u00a0– Collège Marie-Curie");
+            assertThat(mail.body()).contains("Code d’activation\u00a0:", "/activation?identifiant=");
+            assertThat(mail.messageId()).startsWith("<rentree.delivery-");
+        });
+        assertThat(deliveries(campaign, 1, "SENT")).isEqualTo(4);
 
-        // then the campaign waits one cadence (7 days by default) on a timer
-        Job timer = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
-                .processInstanceId(campaign.processInstanceId()).timers().singleResult(), job -> job != null);
-        assertThat(timer.getDuedate().toInstant()).isBetween(Instant.now().plus(Duration.ofDays(7)).minusSeconds(60),
-                Instant.now().plus(Duration.ofDays(7)));
-        assertThat(fixtures.as(director, () -> processes.currentSteps(campaign.processInstanceId())))
-                .extracting(CurrentStep::id).containsExactly("WaitCadence");
+        // the PDF of the others, then the hand-out task
+        String handOutTask = task(director, "hand-out-sheets");
+        HandOut handOut = fixtures.as(director, () -> roundSheets.handOut(handOutTask));
+        assertThat(handOut.ready()).isTrue();
+        assertThat(handOut.piles()).extracting(PileStatus::sheets).containsExactly(2, 2, 2, 1);
+        assertThat(loginsIn(download(director, campaign, 1))).hasSize(7);
+        List<PileStatus> piles = handOut.piles();
+        for (PileStatus pile : piles.subList(0, piles.size() - 1)) {
+            fixtures.as(director, () -> roundSheets.handOut(handOutTask, pile.pile()));
+        }
+        assertThat(fixtures.as(director, () -> inbox.inboxSize())).as("a pile is left").isEqualTo(1);
+        fixtures.as(director, () -> roundSheets.handOut(handOutTask, piles.getLast().pile()));
 
-        // a shortened wait: the timer falls due now, the job executor fires it and the progress is counted
-        management.setJobDuedate(timer.getId(), Date.from(Instant.now()));
+        // a cadence later, 3 of 11 activated: 27 % < 60 %, a reminder round for the 8 others
+        List<Long> accounts = jdbc.sql("select id from account where school_uai = ? order by id").param(uai)
+                .query(Long.class).list();
+        directory.recordActivations(accounts.subList(0, 3));
+        fireTimer(campaign);
+        String reminderHandOut = task(director, "hand-out-sheets");
+        assertThat(campaigns.find(campaign.id()).orElseThrow().activationPercent()).contains(27);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(campaign, 2, "SENT")
+                + deliveries(campaign, 2, "PRINTED") == 8);
+        assertThat(mailsTo(school)).filteredOn(m -> m.subject().startsWith("Rappel\u00a0: activez votre compte ENT"))
+                .isNotEmpty().allSatisfy(m -> assertThat(m.body()).contains("n’est pas encore activé"));
+        HandOut reminder = fixtures.as(director, () -> roundSheets.handOut(reminderHandOut));
+        assertThat(reminder.reminder()).isTrue();
+        fixtures.as(director, () -> roundSheets.finishHandOut(reminderHandOut));
+
+        // everyone activated: the next count ends the campaign, and its PDFs go
+        directory.recordActivations(accounts);
+        fireTimer(campaign);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 campaigns.find(campaign.id()).orElseThrow().state() == CampaignState.FINISHED);
-        assertThat(campaigns.find(campaign.id()).orElseThrow().progressCheckedAt()).isNotNull();
         assertThat(processes.isRunning(campaign.processInstanceId())).isFalse();
+        assertThat(catchThrowableOfType(CampaignException.class, () -> download(director, campaign, 1)).reason())
+                .isEqualTo(CampaignException.Reason.NO_SHEETS);
+        assertThat(jdbc.sql("select count(*) from campaign_progress where campaign_id = ?").param(campaign.id())
+                .query(Integer.class).single()).isEqualTo(2);
     }
 
     @Test
     void a_double_submission_completes_the_task_once_and_tells_the_second_it_was_done() throws Exception {
         var school = fixtures.schoolWithDirector("École Saint-Exupéry");
-        Campaign campaign = fixtures.as(school.director(), () -> campaigns.launch(school.school().uai()));
+        Campaign campaign = fixtures.as(school.director(), () -> campaigns.launch(school.school().uai(), plan(),
+                false));
         WaitingTask task = onlyTask(school.director());
-        SelectionCriteria everyone = new SelectionCriteria(Set.of(), ActivationFilter.ALL);
+        RecipientSelection everyone = selection(school.school().uai(), Set.of());
 
-        // two submissions at the same moment (a double click reaching two threads)
         CountDownLatch start = new CountDownLatch(1);
         Callable<ProcessException.Reason> submit = () -> {
             start.await();
@@ -139,43 +199,40 @@ class SchoolCampaignProcessIT {
             outcomes = both.stream().map(SchoolCampaignProcessIT::outcome).toList();
         }
         assertThat(outcomes).containsExactlyInAnyOrder(null, ProcessException.Reason.ALREADY_DONE);
-
-        // and a third, later: the task is done
-        assertThat(catchThrowableOfType(ProcessException.class, () -> fixtures.as(school.director(),
-                () -> campaigns.submitSelection(task.id(), PARENTS_NOT_ACTIVATED))).reason())
-                .isEqualTo(ProcessException.Reason.ALREADY_DONE);
         assertThat(campaigns.find(campaign.id()).orElseThrow().selection()).contains(everyone);
-        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(campaign.processInstanceId())
-                .taskDefinitionKey("SelectRecipients").count()).isEqualTo(1);
+        assertThat(onlyTask(school.director()).formKey()).isEqualTo("verify-recipients");
     }
 
     @Test
-    void a_director_of_another_school_is_refused_by_the_services() {
+    void a_director_of_another_school_and_district_staff_are_refused_by_the_services() {
         var mine = fixtures.schoolWithDirector("École des Tilleuls");
         var theirs = fixtures.schoolWithDirector("École des Platanes");
-        Campaign campaign = fixtures.as(theirs.director(), () -> campaigns.launch(theirs.school().uai()));
+        Campaign campaign = fixtures.as(theirs.director(), () -> campaigns.launch(theirs.school().uai(), plan(),
+                false));
         WaitingTask task = onlyTask(theirs.director());
+        RecipientSelection theirSelection = selection(theirs.school().uai(), Set.of());
 
         assertThat(fixtures.as(mine.director(), () -> inbox.inbox(0, 50))).extracting(WaitingTask::id)
                 .doesNotContain(task.id());
         assertThat(catchThrowableOfType(ProcessException.class, () -> fixtures.as(mine.director(),
-                () -> campaigns.submitSelection(task.id(), PARENTS_NOT_ACTIVATED))).reason())
+                () -> campaigns.submitSelection(task.id(), theirSelection))).reason())
                 .isEqualTo(ProcessException.Reason.NOT_YOURS);
-        assertThat(catchThrowableOfType(ProcessException.class, () -> fixtures.as(mine.director(),
-                () -> inbox.complete(task.id(), Map.of()))).reason())
-                .isEqualTo(ProcessException.Reason.NOT_YOURS);
-        assertThat(catchThrowableOfType(ProcessException.class, () -> fixtures.as(mine.director(),
-                () -> processes.currentSteps(campaign.processInstanceId()))).reason())
-                .isEqualTo(ProcessException.Reason.NOT_YOURS);
-        assertThatThrownBy(() -> fixtures.as(mine.director(), () -> campaigns.launch(theirs.school().uai())))
+        assertThatThrownBy(() -> fixtures.as(mine.director(), () -> campaigns.selected(theirSelection, 0, 50)))
+                .as("their codes").isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(mine.director(), () -> campaigns.tally(theirSelection)))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(mine.director(), () -> campaigns.launch(theirs.school().uai(), plan(),
+                false))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fixtures.as(mine.director(), () -> campaigns.cancel(campaign.id())))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(mine.director(), () -> roundSheets.download(campaign.id(), 1, null,
+                new ByteArrayOutputStream()))).isInstanceOf(AccessDeniedException.class);
         String officer = fixtures.districtOfficer(Set.of(theirs.school().uai()));
-        assertThatThrownBy(() -> fixtures.as(officer, () -> campaigns.launch(theirs.school().uai())))
+        assertThatThrownBy(() -> fixtures.as(officer, () -> campaigns.selected(theirSelection, 0, 50)))
+                .as("district staff never see codes").isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(officer, () -> campaigns.launch(theirs.school().uai(), plan(), false)))
                 .isInstanceOf(AccessDeniedException.class);
 
-        // nothing moved: the task still waits for its own director
         assertThat(onlyTask(theirs.director()).id()).isEqualTo(task.id());
         assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isEqualTo(CampaignState.SELECTING);
     }
@@ -183,7 +240,8 @@ class SchoolCampaignProcessIT {
     @Test
     void a_cancelled_campaign_stops_at_once_and_its_task_is_gone() {
         var school = fixtures.schoolWithDirector("Collège Françoise-Dolto");
-        Campaign campaign = fixtures.as(school.director(), () -> campaigns.launch(school.school().uai()));
+        Campaign campaign = fixtures.as(school.director(), () -> campaigns.launch(school.school().uai(), plan(),
+                false));
         WaitingTask task = onlyTask(school.director());
 
         fixtures.as(school.director(), () -> campaigns.cancel(campaign.id()));
@@ -192,59 +250,113 @@ class SchoolCampaignProcessIT {
         assertThat(processes.isRunning(campaign.processInstanceId())).isFalse();
         assertThat(fixtures.as(school.director(), () -> inbox.inboxSize())).isZero();
         assertThat(catchThrowableOfType(ProcessException.class, () -> fixtures.as(school.director(),
-                () -> campaigns.submitSelection(task.id(), PARENTS_NOT_ACTIVATED))).reason())
+                () -> campaigns.submitSelection(task.id(), selection(school.school().uai(), Set.of())))).reason())
                 .isEqualTo(ProcessException.Reason.GONE);
         assertThat(catchThrowableOfType(CampaignException.class, () -> fixtures.as(school.director(),
                 () -> campaigns.cancel(campaign.id()))).reason()).isEqualTo(CampaignException.Reason.NOT_OPEN);
     }
 
     @Test
-    void a_step_failing_on_every_retry_leaves_an_incident_that_a_retry_clears_once_the_smtp_server_is_back()
+    void e_mails_failing_on_every_retry_leave_an_incident_and_a_retry_sends_each_once_when_smtp_is_back()
             throws IOException {
-        var school = fixtures.schoolWithDirector("École Jacques-Prévert");
-        Campaign campaign = fixtures.as(school.director(), () -> campaigns.launch(school.school().uai()));
-        WaitingTask task = onlyTask(school.director());
+        var school = fixtures.schoolWithAccounts("Collège Jacques-Prévert", folder);
+        String director = school.director();
+        Campaign campaign = fixtures.as(director, () -> campaigns.launch(school.school().uai(), plan(), false));
+        fixtures.as(director, () -> campaigns.submitSelection(task(director, "select-recipients"),
+                selection(school.school().uai(), Set.of())));
+        Distribution byMail = new Distribution(DistributionOrder.ALPHABETICAL, ParentPlacement.WITH_YOUNGEST_CHILD,
+                SheetLayout.ONE_PER_PAGE, DistributionMode.EMAIL);
         int smtpPort = smtp.getPort();
         try (ServerSocket closed = new ServerSocket(0)) {
             smtp.setPort(closed.getLocalPort()); // answers nothing: as if the SMTP server were down
         }
         try {
-            fixtures.as(school.director(), () -> campaigns.submitSelection(task.id(), PARENTS_NOT_ACTIVATED));
+            fixtures.as(director, () -> campaigns.validate(task(director, "verify-recipients"), byMail));
 
             // 3 attempts, 1 s apart (the test's retry cycle), then an incident on the step
-            List<Incident> incidents = await().atMost(Duration.ofSeconds(30)).until(() -> overview(school.director(),
+            List<Incident> incidents = await().atMost(Duration.ofSeconds(30)).until(() -> overview(director,
                     campaign).incidents(), list -> !list.isEmpty());
             assertThat(incidents).singleElement().satisfies(incident -> {
-                assertThat(incident.step()).isEqualTo("ConfirmSelection");
-                assertThat(incident.message()).containsIgnoringCase("mail");
+                assertThat(incident.step()).isEqualTo("SendMails");
+                assertThat(incident.message()).containsIgnoringCase("SMTP");
             });
-            assertThat(campaigns.find(campaign.id()).orElseThrow().selectionConfirmedAt())
-                    .as("the failed attempts left nothing half-written").isNull();
+            assertThat(deliveries(campaign, 1, "PENDING")).as("nothing lost, nothing marked sent").isEqualTo(4);
         } finally {
             smtp.setPort(smtpPort);
         }
 
-        fixtures.as(school.director(), () -> campaigns.retryFailedSteps(campaign.id()));
+        fixtures.as(director, () -> campaigns.retryFailedSteps(campaign.id()));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailbox.sentMails())
-                .filteredOn(mail -> mail.to().equals(school.school().contactEmail())).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(campaign, 1, "SENT") == 4);
+        assertThat(mailsTo(school)).hasSize(4).extracting(SentMail::messageId).doesNotHaveDuplicates();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(overview(school.director(), campaign).incidents()).isEmpty();
-            assertThat(fixtures.as(school.director(), () -> processes.currentSteps(campaign.processInstanceId())))
+            assertThat(overview(director, campaign).incidents()).isEmpty();
+            assertThat(fixtures.as(director, () -> processes.currentSteps(campaign.processInstanceId())))
                     .extracting(CurrentStep::id).containsExactly("WaitCadence");
         });
     }
 
     @Test
-    void a_second_launch_while_the_first_waits_for_its_selection_is_refused_and_creates_nothing() {
+    void a_second_campaign_in_the_same_school_year_needs_the_directors_confirmation() {
         var school = fixtures.schoolWithDirector("Lycée Jean-Jaurès");
-        fixtures.as(school.director(), () -> campaigns.launch(school.school().uai()));
+        fixtures.as(school.director(), () -> campaigns.launch(school.school().uai(), plan(), false));
 
-        assertThatThrownBy(() -> fixtures.as(school.director(), () -> campaigns.launch(school.school().uai())))
-                .isInstanceOfSatisfying(CampaignException.class,
-                        e -> assertThat(e.reason()).isEqualTo(CampaignException.Reason.ALREADY_RUNNING));
+        assertThatThrownBy(() -> fixtures.as(school.director(), () -> campaigns.launch(school.school().uai(), plan(),
+                false))).isInstanceOfSatisfying(CampaignException.class,
+                e -> assertThat(e.reason()).isEqualTo(CampaignException.Reason.ALREADY_RUNNING));
         assertThat(fixtures.as(school.director(), () -> campaigns.myCampaigns())).hasSize(1);
-        assertThat(fixtures.as(school.director(), () -> inbox.inboxSize())).isEqualTo(1);
+
+        fixtures.as(school.director(), () -> campaigns.launch(school.school().uai(), plan(), true));
+        assertThat(fixtures.as(school.director(), () -> campaigns.myCampaigns())).hasSize(2);
+        assertThat(fixtures.as(school.director(), () -> inbox.inboxSize())).isEqualTo(2);
+    }
+
+    private static CampaignPlan plan() {
+        return new CampaignPlan("Rentrée 2026", LocalDate.now().plusWeeks(6), 60, Duration.ofDays(7));
+    }
+
+    private static RecipientSelection selection(String uai, Set<Profile> profiles) {
+        return new RecipientSelection(uai, profiles, Set.of(), ActivationFilter.NOT_ACTIVATED, EmailFilter.ALL,
+                LocalAdminFilter.ALL, null, null, false);
+    }
+
+    /** The director's task of this kind, once the process has reached it. */
+    private String task(String director, String formKey) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.as(director, () -> inbox.inbox(0, 20))
+                .stream().filter(t -> t.formKey().equals(formKey)).findFirst(), found -> found.isPresent())
+                .orElseThrow().id();
+    }
+
+    /** The cadence is a week: the test makes the waiting timer fall due now. */
+    private void fireTimer(Campaign campaign) {
+        Job timer = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
+                .processInstanceId(campaign.processInstanceId()).timers().singleResult(), job -> job != null);
+        assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(6)));
+        management.setJobDuedate(timer.getId(), Date.from(Instant.now()));
+    }
+
+    private int deliveries(Campaign campaign, int round, String status) {
+        return jdbc.sql("""
+                        select count(*) from delivery d join campaign_round r on r.id = d.round_id
+                        where r.campaign_id = ? and r.number = ? and d.status = ?""")
+                .params(campaign.id(), round, status).query(Integer.class).single();
+    }
+
+    private List<SentMail> mailsTo(Fixtures.SchoolAndDirector school) {
+        return mailbox.sentMails().stream().filter(m -> m.subject().contains(school.school().name())).toList();
+    }
+
+    private byte[] download(String director, Campaign campaign, int round) {
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        fixtures.as(director, () -> roundSheets.download(campaign.id(), round, null, pdf));
+        return pdf.toByteArray();
+    }
+
+    private static List<String> loginsIn(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return Arrays.stream(new PDFTextStripper().getText(document).split("\\s+"))
+                    .filter(word -> word.matches("[a-z-]+\\.[a-z-]+\\d*")).toList();
+        }
     }
 
     private CampaignOverview overview(String director, Campaign campaign) {

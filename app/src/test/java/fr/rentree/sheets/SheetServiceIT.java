@@ -8,12 +8,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +29,10 @@ import javax.imageio.ImageIO;
 import fr.rentree.demo.district.DemoSchool;
 import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.DistributionOrder;
+import fr.rentree.directory.domain.EmailFilter;
+import fr.rentree.directory.domain.LocalAdminFilter;
 import fr.rentree.directory.domain.ParentPlacement;
+import fr.rentree.directory.domain.Placement;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.Recipient;
 import fr.rentree.directory.domain.RecipientQuery;
@@ -238,7 +245,7 @@ class SheetServiceIT {
         assertThat(printed.file()).doesNotExist();
 
         long before = printFiles();
-        RecipientQuery elsewhere = new RecipientQuery(new RecipientSelection("0000000A", Set.of(), Set.of(),
+        RecipientQuery elsewhere = new RecipientQuery(selection("0000000A", Set.of(), Set.of(),
                 ActivationFilter.ALL, false), DistributionOrder.ALPHABETICAL, ParentPlacement.WITH_YOUNGEST_CHILD);
         assertThatThrownBy(() -> sheets.printLater(new SheetRequest(elsewhere, SheetLayout.ONE_PER_PAGE),
                 Locale.FRENCH, n -> { }, "directeur").get(30, TimeUnit.SECONDS))
@@ -267,7 +274,7 @@ class SheetServiceIT {
                         for (DistributionOrder order : DistributionOrder.values()) {
                             for (ParentPlacement parents : ParentPlacement.values()) {
                                 combinations++;
-                                RecipientQuery query = new RecipientQuery(new RecipientSelection(uai, profiles,
+                                RecipientQuery query = new RecipientQuery(selection(uai, profiles,
                                         classes, activation, preDeletion), order, parents);
                                 String what = profiles + " " + classes + " " + activation + " pré-suppression="
                                         + preDeletion + " " + order + " " + parents;
@@ -294,6 +301,61 @@ class SheetServiceIT {
         assertThat(failures).isEmpty();
     }
 
+    @Test
+    void every_combination_of_the_email_admin_and_date_filters_keeps_exactly_the_matching_accounts() {
+        // some variety: two addresses removed, one local administrator, one account created later
+        jdbc.sql("update account set email = null where login in ('helene.boeuf', 'noel.boeuf')").update();
+        jdbc.sql("update account set local_admin = true where login = 'beatrice.durand'").update();
+        LocalDate day = LocalDate.now(clock).plusDays(3);
+        jdbc.sql("update account set created_at = ? where login = 'claire.martin'").param(day.atTime(9, 0)).update();
+        List<Map<String, Object>> accounts = jdbc.sql("""
+                select login, email, local_admin, created_at from account
+                where school_uai = ? and state = 'ACTIVE'""").param(uai).query().listOfRows();
+        List<String> failures = new ArrayList<>();
+        int combinations = 0;
+        for (EmailFilter email : EmailFilter.values()) {
+            for (LocalAdminFilter admins : LocalAdminFilter.values()) {
+                for (LocalDate since : Arrays.asList(null, day)) {
+                    for (LocalDate before : Arrays.asList(null, day)) {
+                        combinations++;
+                        RecipientSelection selection = new RecipientSelection(uai, Set.of(), Set.of(),
+                                ActivationFilter.ALL, email, admins, since, before, false);
+                        List<String> expected = accounts.stream().filter(a -> switch (email) {
+                            case ALL -> true;
+                            case WITH_EMAIL -> a.get("email") != null;
+                            case WITHOUT_EMAIL -> a.get("email") == null;
+                        }).filter(a -> switch (admins) {
+                            case ALL -> true;
+                            case ONLY -> Boolean.TRUE.equals(a.get("local_admin"));
+                            case EXCLUDED -> !Boolean.TRUE.equals(a.get("local_admin"));
+                        }).filter(a -> since == null || !created(a).isBefore(since.atStartOfDay()))
+                                .filter(a -> before == null || created(a).isBefore(before.atStartOfDay()))
+                                .map(a -> (String) a.get("login")).sorted().toList();
+                        RecipientQuery query = new RecipientQuery(selection, DistributionOrder.ALPHABETICAL,
+                                ParentPlacement.WITH_YOUNGEST_CHILD);
+                        List<String> found = logins(query).stream().map(l -> l.substring(l.indexOf(' ') + 1))
+                                .sorted().toList();
+                        var tally = recipients.tally(selection);
+                        long withoutEmail = accounts.stream().filter(a -> expected.contains(a.get("login"))
+                                && a.get("email") == null).count();
+                        if (!found.equals(expected) || tally.accounts() != expected.size()
+                                || tally.withoutEmail() != withoutEmail) {
+                            failures.add(email + " " + admins + " since " + since + " before " + before + ": found "
+                                    + found + ", tally " + tally + ", expected " + expected);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(combinations).isEqualTo(3 * 3 * 2 * 2);
+        assertThat(failures).isEmpty();
+    }
+
+    private static LocalDateTime created(Map<String, Object> account) {
+        Object value = account.get("created_at");
+        return value instanceof LocalDateTime time ? time : ((Timestamp) value).toLocalDateTime();
+    }
+
     /** The sheets of a PDF: each shows its holder's login once, as text. */
     private static int sheetsIn(byte[] pdf, List<String> logins) throws IOException {
         if (pdf.length == 0) {
@@ -314,21 +376,25 @@ class SheetServiceIT {
 
     private RecipientQuery query(Set<Profile> profiles, Set<String> classes, ActivationFilter activation,
             DistributionOrder order, ParentPlacement parents) {
-        return new RecipientQuery(new RecipientSelection(uai, profiles, classes, activation, false), order,
-                parents);
+        return new RecipientQuery(selection(uai, profiles, classes, activation, false), order, parents);
     }
 
-    /** "pile: login" of every recipient, in order, read in pages of three to cross page boundaries. */
+    private static RecipientSelection selection(String uai, Set<Profile> profiles, Set<String> classes,
+            ActivationFilter activation, boolean preDeletion) {
+        return new RecipientSelection(uai, profiles, classes, activation, EmailFilter.ALL, LocalAdminFilter.ALL, null,
+                null, preDeletion);
+    }
+
+    /** "pile: login" of every recipient, in order, their details read in pages of three to cross page boundaries. */
     private List<String> logins(RecipientQuery query) {
+        List<Placement> placements = recipients.placements(query);
         List<String> logins = new ArrayList<>();
-        for (int offset = 0; ; offset += 3) {
-            List<Recipient> page = recipients.recipients(query, offset, 3);
-            page.forEach(r -> logins.add((r.pile().name() == null ? r.pile().kind() : r.pile().name()) + ": "
-                    + r.login()));
-            if (page.size() < 3) {
-                return logins;
-            }
+        for (int from = 0; from < placements.size(); from += 3) {
+            recipients.recipients(uai, placements.subList(from, Math.min(from + 3, placements.size())))
+                    .forEach(r -> logins.add((r.pile().name() == null ? r.pile().kind() : r.pile().name()) + ": "
+                            + r.login()));
         }
+        return logins;
     }
 
     private long accountId(String login) {

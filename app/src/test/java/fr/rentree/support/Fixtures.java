@@ -20,6 +20,7 @@ import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.security.service.CurrentUser;
+import fr.rentree.siecle.SiecleSamples;
 import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.siecle.service.SiecleImportService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,6 +92,18 @@ public class Fixtures {
         String director = "directeur." + uai.toLowerCase();
         users.createIfAbsent(director, PASSWORD, "Directeur " + uai, Role.DIRECTOR, Set.of(uai));
         return new SchoolAndDirector(school, director);
+    }
+
+    /**
+     * A new school with its director and the eleven accounts of the sample exports (pupils, parents with and without
+     * an address, teachers, staff), imported for this school year.
+     */
+    public SchoolAndDirector schoolWithAccounts(String schoolName, Path folder) {
+        SchoolAndDirector school = schoolWithDirector(schoolName);
+        SiecleSamples samples = new SiecleSamples(folder, school.school().uai(),
+                SchoolYear.of(LocalDate.now(clock)).startYear());
+        imports.apply(imports.analyse(school.school().uai(), List.of(samples.all())), "fixtures");
+        return school;
     }
 
     /** A district officer following the given schools; returns their username. */

@@ -5,31 +5,39 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
+import java.time.LocalDate;
 
 import fr.rentree.campaign.domain.Campaign;
+import fr.rentree.campaign.domain.CampaignPlan;
 import fr.rentree.campaign.domain.CampaignState;
-import fr.rentree.campaign.domain.SelectionCriteria;
-import fr.rentree.directory.domain.ActivationFilter;
-import fr.rentree.directory.domain.Profile;
+import fr.rentree.campaign.domain.Distribution;
+import fr.rentree.campaign.domain.DistributionMode;
 import fr.rentree.campaign.service.CampaignService;
+import fr.rentree.devservices.DevMailbox;
+import fr.rentree.directory.domain.DistributionOrder;
+import fr.rentree.directory.domain.ParentPlacement;
+import fr.rentree.directory.domain.RecipientSelection;
+import fr.rentree.process.service.InboxService;
+import fr.rentree.reports.SheetLayout;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
-import fr.rentree.process.service.InboxService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * A director signs in, completes the first step of a campaign from "Mes tâches" and stops the campaign from
- * "Campagnes", in a real Chromium.
+ * A director signs in and runs a campaign in a real Chromium: launch, select, verify, confirm the e-mails and the
+ * PDF, hand out the sheets, stop it; and retries a step that failed.
  */
 @RentreeIntegrationTest
 class DirectorInboxBrowserIT {
@@ -44,6 +52,8 @@ class DirectorInboxBrowserIT {
     InboxService inbox;
     @Autowired
     JavaMailSenderImpl smtp;
+    @Autowired
+    DevMailbox mailbox;
 
     private Browser browser;
 
@@ -69,73 +79,92 @@ class DirectorInboxBrowserIT {
     }
 
     @Test
-    void a_director_completes_the_selection_step_from_the_inbox() {
-        var school = fixtures.schoolWithDirector("École élémentaire Pasteur");
-        Campaign campaign = fixtures.as(school.director(), () -> campaigns.launch(school.school().uai()));
-        assertThat(fixtures.as(school.director(), () -> inbox.inboxSize())).isEqualTo(1);
+    void a_director_launches_a_campaign_selects_verifies_sends_and_hands_out_the_sheets(@TempDir Path folder) {
+        var school = fixtures.schoolWithAccounts("Collège Pasteur", folder);
 
-        browser.open("http://localhost:" + port + "/");
+        browser.open("http://localhost:" + port + "/campagnes");
         browser.awaitDeepText("vaadin-login-form", "Connexion");
         browser.screenshot("login");
         browser.signIn(school.director(), Fixtures.PASSWORD);
 
-        browser.awaitText("h2", "Mes tâches");
-        browser.awaitText("p", "Une tâche vous attend.");
-        browser.awaitText("vaadin-grid-cell-content", "Sélectionner les destinataires");
-        browser.awaitText("vaadin-grid-cell-content", "École élémentaire Pasteur");
-        browser.screenshot("inbox");
+        // launch: the defaults are sensible, one click
+        browser.awaitText("h2", "Campagnes");
+        browser.screenshot("campaign-launch");
+        browser.await(By.id("campaign-launch")).click();
+        browser.awaitDeepText("vaadin-notification-card", "Campagne lancée pour Collège Pasteur");
+        Campaign campaign = campaigns.find(fixtures.as(school.director(), () -> campaigns.myCampaigns())
+                .getFirst().id()).orElseThrow();
+        assertThat(campaign.name()).startsWith("Rentrée 20");
+        assertThat(campaign.targetPercent()).isEqualTo(90);
 
+        // step 1: every filter of the seeds, counted live
+        browser.awaitText("vaadin-side-nav-item", "Mes tâches").click();
+        browser.awaitText("vaadin-grid-cell-content", "Sélectionner les destinataires");
         browser.awaitText("vaadin-button", "Ouvrir").click();
-        browser.awaitText("vaadin-checkbox", "Parent");
-        browser.awaitText("vaadin-checkbox", "Élève").click(); // untick pupils: parents only
+        browser.awaitText("span", "8 comptes sélectionnés, dont 4 sans adresse électronique.");
+        browser.awaitText("vaadin-checkbox", "Enseignant").click(); // teachers too
+        browser.awaitText("span", "10 comptes sélectionnés, dont 6 sans adresse électronique.");
         browser.screenshot("select-recipients");
         browser.awaitText("vaadin-button", "Valider la sélection").click();
+        browser.awaitDeepText("vaadin-notification-card", "c'est fait");
 
-        browser.awaitDeepText("vaadin-notification-card", "« Sélectionner les destinataires » : c'est fait");
+        // steps 2 and 3: the list with its codes, then the exact numbers before anything leaves
+        browser.awaitText("vaadin-grid-cell-content", "Vérifier la liste et choisir l’envoi");
+        browser.awaitText("vaadin-button", "Ouvrir").click();
+        browser.awaitText("p", "10 comptes sélectionnés, dont 6 sans adresse électronique.");
+        browser.awaitText("vaadin-grid-cell-content", "anne-sophie.boeuf");
+        browser.screenshot("verify-recipients");
+        browser.await(By.id("verify-validate")).click();
+        browser.awaitText("span", "4 courriels seront envoyés et 6 fiches seront à imprimer.");
+        browser.screenshot("verify-confirmation");
+        browser.awaitText("vaadin-button", "Envoyer").click();
+
+        // the PDF is generated in the background, then the hand-out waits in the inbox
+        browser.awaitText("vaadin-grid-cell-content", "Distribuer les fiches");
+        browser.awaitText("vaadin-button", "Ouvrir").click();
+        browser.awaitText("p", "Le PDF des 6 fiches est prêt.");
+        byte[] pdf = browser.download(browser.await(By.id("hand-out-download")));
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        browser.screenshot("hand-out");
+        browser.await(By.id("hand-out-finish")).click();
         browser.awaitText("p", "Aucune tâche en attente");
-        browser.screenshot("inbox-done");
-        Campaign done = campaigns.find(campaign.id()).orElseThrow();
-        assertThat(done.state()).isEqualTo(CampaignState.RUNNING);
-        assertThat(done.selection().orElseThrow().profiles()).isEqualTo(Set.of(Profile.PARENT));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailbox.sentMails().stream()
+                .filter(m -> m.subject().contains("Collège Pasteur")).count() == 4);
 
-        // once the confirmation step has run, the campaign waits for its progress check
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> campaigns.find(campaign.id()).orElseThrow().selectionConfirmedAt() != null);
+        // the campaign waits a cadence; stopping it asks first
         browser.awaitText("vaadin-side-nav-item", "Campagnes").click();
-        browser.awaitText("vaadin-grid-cell-content", "En attente jusqu'au point d'étape");
-        browser.awaitText("vaadin-grid-cell-content", "Parent");
+        browser.awaitText("vaadin-grid-cell-content", "En attente jusqu’au prochain point d’étape");
         browser.screenshot("campaigns");
-
-        // stopping the campaign asks first, then the process ends at once
         browser.awaitText("vaadin-button", "Arrêter").click();
-        browser.awaitText("vaadin-button", "Arrêter la campagne");
-        browser.screenshot("campaign-cancel-confirmation");
         browser.awaitText("vaadin-button", "Arrêter la campagne").click();
         browser.awaitText("vaadin-grid-cell-content", "Arrêtée");
         assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isEqualTo(CampaignState.CANCELLED);
-        browser.screenshot("campaign-cancelled");
 
-        // the confirmation e-mail, read in the dev-only page
+        // an e-mail as the family reads it, in the dev-only page
         browser.awaitText("vaadin-side-nav-item", "Courriels envoyés").click();
-        browser.awaitText("vaadin-grid-cell-content", "Rentrée : sélection enregistrée pour École élémentaire Pasteur")
-                .click();
-        browser.awaitText("pre", "Profils : Parent");
+        browser.awaitText("vaadin-grid-cell-content", "anne-sophie.boeuf@exemple.fr").click();
+        browser.awaitText("pre", "Code d’activation");
         browser.screenshot("sent-mails");
     }
 
     @Test
-    void a_step_that_failed_on_every_retry_shows_as_an_incident_that_the_director_retries() throws IOException {
-        var school = fixtures.schoolWithDirector("École Jules-Ferry");
-        Campaign campaign = fixtures.as(school.director(), () -> campaigns.launch(school.school().uai()));
-        String task = fixtures.as(school.director(), () -> inbox.inbox(0, 1)).getFirst().id();
+    void a_step_that_failed_on_every_retry_shows_as_an_incident_that_the_director_retries(@TempDir Path folder)
+            throws IOException {
+        var school = fixtures.schoolWithAccounts("Collège Jules-Ferry", folder);
+        String director = school.director();
+        Campaign campaign = fixtures.as(director, () -> campaigns.launch(school.school().uai(),
+                new CampaignPlan("Rentrée", LocalDate.now().plusWeeks(6), 90, Duration.ofDays(7)), false));
+        fixtures.as(director, () -> campaigns.submitSelection(inbox.inbox(0, 1).getFirst().id(),
+                RecipientSelection.defaults(school.school().uai())));
         int smtpPort = smtp.getPort();
         try (ServerSocket closed = new ServerSocket(0)) {
-            smtp.setPort(closed.getLocalPort()); // the SMTP server is down while the confirmation is tried
+            smtp.setPort(closed.getLocalPort()); // the SMTP server is down while the e-mails are tried
         }
         try {
-            fixtures.as(school.director(), () -> campaigns.submitSelection(task,
-                    new SelectionCriteria(EnumSet.of(Profile.PARENT), ActivationFilter.NOT_ACTIVATED)));
-            await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.as(school.director(),
+            fixtures.as(director, () -> campaigns.validate(inbox.inbox(0, 1).getFirst().id(), new Distribution(
+                    DistributionOrder.ALPHABETICAL, ParentPlacement.WITH_YOUNGEST_CHILD, SheetLayout.ONE_PER_PAGE,
+                    DistributionMode.EMAIL)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.as(director,
                     () -> campaigns.overview()).stream().anyMatch(o -> o.campaign().id().equals(campaign.id())
                     && !o.incidents().isEmpty()));
         } finally {
@@ -143,17 +172,15 @@ class DirectorInboxBrowserIT {
         }
 
         browser.open("http://localhost:" + port + "/campagnes");
-        browser.signIn(school.director(), Fixtures.PASSWORD);
+        browser.signIn(director, Fixtures.PASSWORD);
         browser.awaitText("span", "Incident");
-        browser.awaitText("vaadin-grid-cell-content", "Confirmation de la sélection à l'école");
+        browser.awaitText("vaadin-grid-cell-content", "Envoi des courriels");
         browser.screenshot("campaign-incident");
         browser.awaitText("vaadin-button", "Réessayer").click();
 
         browser.awaitDeepText("vaadin-notification-card", "L'étape en échec est relancée.");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> campaigns.find(campaign.id()).orElseThrow().selectionConfirmedAt() != null);
         browser.open("http://localhost:" + port + "/campagnes");
-        browser.awaitText("vaadin-grid-cell-content", "En attente jusqu'au point d'étape");
+        browser.awaitText("vaadin-grid-cell-content", "En attente jusqu’au prochain point d’étape");
         browser.awaitGone("span", "Incident");
         browser.screenshot("campaign-incident-retried");
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,6 +23,7 @@ import org.operaton.bpm.model.bpmn.instance.ServiceTask;
 import org.operaton.bpm.model.bpmn.instance.UserTask;
 import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.operaton.bpm.model.bpmn.instance.di.Waypoint;
 import org.operaton.bpm.model.bpmn.instance.operaton.OperatonFailedJobRetryTimeCycle;
 
 /**
@@ -102,5 +104,45 @@ class ProcessModelTest {
                         assertThat(flow.getName()).as("answer on %s", flow.getId()).isNotBlank());
             }
         });
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void no_two_flows_cross_on_the_diagram(String name) throws IOException {
+        List<BpmnEdge> edges = List.copyOf(load(name).getModelElementsByType(BpmnEdge.class));
+        List<String> crossings = new ArrayList<>();
+        for (int i = 0; i < edges.size(); i++) {
+            for (int j = i + 1; j < edges.size(); j++) {
+                if (cross(List.copyOf(edges.get(i).getWaypoints()), List.copyOf(edges.get(j).getWaypoints()))) {
+                    crossings.add(edges.get(i).getBpmnElement().getId() + " × " + edges.get(j).getBpmnElement().getId());
+                }
+            }
+        }
+        assertThat(crossings).as("flows crossing on the diagram of " + name).isEmpty();
+    }
+
+    /** Whether two polylines cross: a segment of one strictly crosses a segment of the other. */
+    private static boolean cross(List<Waypoint> a, List<Waypoint> b) {
+        for (int i = 1; i < a.size(); i++) {
+            for (int j = 1; j < b.size(); j++) {
+                if (strictlyCross(a.get(i - 1), a.get(i), b.get(j - 1), b.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean strictlyCross(Waypoint p1, Waypoint p2, Waypoint q1, Waypoint q2) {
+        double d1 = side(q1, q2, p1);
+        double d2 = side(q1, q2, p2);
+        double d3 = side(p1, p2, q1);
+        double d4 = side(p1, p2, q2);
+        return d1 * d2 < 0 && d3 * d4 < 0;
+    }
+
+    private static double side(Waypoint from, Waypoint to, Waypoint point) {
+        return (to.getX() - from.getX()) * (point.getY() - from.getY())
+                - (to.getY() - from.getY()) * (point.getX() - from.getX());
     }
 }

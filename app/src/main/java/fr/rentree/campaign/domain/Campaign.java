@@ -1,63 +1,85 @@
 package fr.rentree.campaign.domain;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import fr.rentree.directory.domain.ActivationFilter;
+import fr.rentree.directory.domain.DistributionOrder;
+import fr.rentree.directory.domain.EmailFilter;
+import fr.rentree.directory.domain.LocalAdminFilter;
+import fr.rentree.directory.domain.ParentPlacement;
 import fr.rentree.directory.domain.Percent;
+import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.domain.RecipientSelection;
+import fr.rentree.reports.SheetLayout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 
 /**
- * The campaign of one school: what the director chose, where it stands, and the process instance that drives it.
- * Each transition guards its state, so a step the engine runs twice changes nothing the second time.
+ * The campaign of one school: what the director launched and chose, where it stands, and the process instance that
+ * drives it. Each transition guards its state, so a step the engine runs twice changes nothing the second time.
  */
 public class Campaign {
 
     @Id
     private @Nullable Long id;
-    private final String schoolUai;
+    private String schoolUai;
+    private String name;
+    private int schoolYear;
+    private LocalDate deadline;
+    private int targetPercent;
+    private String cadence;
     private CampaignState state;
+    // the selection (step 1), one column per filter
     private @Nullable String profiles;
     private @Nullable ActivationFilter activation;
+    private @Nullable String classes;
+    private @Nullable EmailFilter emailFilter;
+    private @Nullable LocalAdminFilter localAdmins;
+    private @Nullable LocalDate createdSince;
+    private @Nullable LocalDate createdBefore;
+    private boolean withPreDeletion;
+    // the distribution (steps 2 and 3)
+    private @Nullable DistributionOrder distributionOrder;
+    private @Nullable ParentPlacement parentPlacement;
+    private @Nullable SheetLayout sheetLayout;
+    private @Nullable DistributionMode mode;
     private @Nullable String processInstanceId;
-    private final Instant createdAt;
-    private final String createdBy;
+    private Instant createdAt;
+    private String createdBy;
     private @Nullable Instant selectionRecordedAt;
-    private @Nullable Instant selectionConfirmedAt;
     private @Nullable Instant progressCheckedAt;
     private @Nullable Long accountsSelected;
     private @Nullable Long accountsActivated;
+    private @Nullable Instant finishedAt;
     @Version
     private @Nullable Integer version;
 
-    @PersistenceCreator
-    Campaign(@Nullable Long id, String schoolUai, CampaignState state, @Nullable String profiles,
-            @Nullable ActivationFilter activation, @Nullable String processInstanceId, Instant createdAt,
-            String createdBy, @Nullable Instant selectionRecordedAt, @Nullable Instant selectionConfirmedAt,
-            @Nullable Instant progressCheckedAt, @Nullable Long accountsSelected, @Nullable Long accountsActivated,
-            @Nullable Integer version) {
-        this.id = id;
-        this.schoolUai = schoolUai;
-        this.state = state;
-        this.profiles = profiles;
-        this.activation = activation;
-        this.processInstanceId = processInstanceId;
-        this.createdAt = createdAt;
-        this.createdBy = createdBy;
-        this.selectionRecordedAt = selectionRecordedAt;
-        this.selectionConfirmedAt = selectionConfirmedAt;
-        this.progressCheckedAt = progressCheckedAt;
-        this.accountsSelected = accountsSelected;
-        this.accountsActivated = accountsActivated;
-        this.version = version;
+    Campaign() {
+        // for Spring Data, which sets the fields
+        schoolUai = name = cadence = createdBy = "";
+        deadline = LocalDate.EPOCH;
+        state = CampaignState.SELECTING;
+        createdAt = Instant.EPOCH;
     }
 
-    public static Campaign launch(String schoolUai, String username, Instant now) {
-        return new Campaign(null, schoolUai, CampaignState.SELECTING, null, null, null, now, username, null, null,
-                null, null, null, null);
+    public static Campaign launch(String schoolUai, int schoolYear, CampaignPlan plan, String username, Instant now) {
+        Campaign campaign = new Campaign();
+        campaign.schoolUai = schoolUai;
+        campaign.schoolYear = schoolYear;
+        campaign.name = plan.name();
+        campaign.deadline = plan.deadline();
+        campaign.targetPercent = plan.targetPercent();
+        campaign.cadence = plan.cadence().toString();
+        campaign.createdBy = username;
+        campaign.createdAt = now;
+        return campaign;
     }
 
     public void attachProcess(String instanceId) {
@@ -67,44 +89,62 @@ public class Campaign {
         processInstanceId = instanceId;
     }
 
-    /** Records the director's selection; only while the campaign waits for it. */
-    public void recordSelection(SelectionCriteria criteria, Instant now) {
+    /** Records the director's filters (step 1); they can change until the list is validated. */
+    public void recordSelection(RecipientSelection selection, Instant now) {
         require(CampaignState.SELECTING);
-        profiles = criteria.profilesColumn();
-        activation = criteria.activation();
+        if (!selection.schoolUai().equals(schoolUai)) {
+            throw new IllegalArgumentException("A selection of " + selection.schoolUai() + " for " + schoolUai);
+        }
+        profiles = selection.profiles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        classes = String.join("\n", selection.classes());
+        activation = selection.activation();
+        emailFilter = selection.email();
+        localAdmins = selection.localAdmins();
+        createdSince = selection.createdSince();
+        createdBefore = selection.createdBefore();
+        withPreDeletion = selection.withPreDeletion();
         selectionRecordedAt = now;
+    }
+
+    /** Records the order, model and mode once the director validated the list (step 2): the rounds begin. */
+    public void recordDistribution(Distribution distribution) {
+        require(CampaignState.SELECTING);
+        if (selectionRecordedAt == null) {
+            throw new IllegalStateException("Campaign " + id + " has no selection to distribute");
+        }
+        distributionOrder = distribution.order();
+        parentPlacement = distribution.parents();
+        sheetLayout = distribution.layout();
+        mode = distribution.mode();
         state = CampaignState.RUNNING;
     }
 
     /**
-     * Marks the confirmation to the school as sent. Returns false, changing nothing, when it was sent already: the
-     * engine may run the step twice.
+     * Records how many accounts of the distributed list are activated, and says whether the campaign is over: the
+     * target reached, or the deadline passed.
      */
-    public boolean confirmSelection(Instant now) {
-        if (selectionConfirmedAt != null) {
-            return false;
-        }
-        selectionConfirmedAt = now;
-        return true;
-    }
-
-    /** Records how many of the selected accounts are activated, and ends the campaign (done once). */
-    public void recordProgress(long selected, long activated, Instant now) {
-        if (state != CampaignState.RUNNING) {
-            return;
-        }
-        accountsSelected = selected;
+    public boolean recordProgress(long accounts, long activated, Instant now, LocalDate today) {
+        accountsSelected = accounts;
         accountsActivated = activated;
         progressCheckedAt = now;
-        state = CampaignState.FINISHED;
+        return activationPercent().orElse(100) >= targetPercent || today.isAfter(deadline);
+    }
+
+    /** Ends the campaign after its summary; done once. */
+    public void finish(Instant now) {
+        if (state == CampaignState.RUNNING) {
+            state = CampaignState.FINISHED;
+            finishedAt = now;
+        }
     }
 
     /** Stops a campaign that is still open. */
-    public void cancel() {
+    public void cancel(Instant now) {
         if (!state.isOpen()) {
             throw new IllegalStateException("Campaign " + id + " is " + state + ": it cannot be cancelled");
         }
         state = CampaignState.CANCELLED;
+        finishedAt = now;
     }
 
     private void require(CampaignState expected) {
@@ -113,12 +153,26 @@ public class Campaign {
         }
     }
 
-    public Optional<SelectionCriteria> selection() {
-        return profiles == null || activation == null ? Optional.empty()
-                : Optional.of(new SelectionCriteria(SelectionCriteria.parseProfiles(profiles), activation));
+    /** The filters recorded at step 1; none before. */
+    public Optional<RecipientSelection> selection() {
+        if (selectionRecordedAt == null || profiles == null || activation == null || emailFilter == null
+                || localAdmins == null) {
+            return Optional.empty();
+        }
+        Set<Profile> chosen = profiles.isEmpty() ? Set.of()
+                : Arrays.stream(profiles.split(",")).map(Profile::valueOf).collect(Collectors.toSet());
+        Set<String> codes = classes == null || classes.isEmpty() ? Set.of() : Set.of(classes.split("\n"));
+        return Optional.of(new RecipientSelection(schoolUai, chosen, codes, activation, emailFilter, localAdmins,
+                createdSince, createdBefore, withPreDeletion));
     }
 
-    /** The share of the selected accounts that were activated when progress was last checked, in percent. */
+    /** The order, model and mode chosen at verification; none before. */
+    public Optional<Distribution> distribution() {
+        return distributionOrder == null || parentPlacement == null || sheetLayout == null || mode == null
+                ? Optional.empty() : Optional.of(new Distribution(distributionOrder, parentPlacement, sheetLayout, mode));
+    }
+
+    /** The share of the distributed accounts activated when progress was last counted, in percent. */
     public Optional<Integer> activationPercent() {
         return accountsSelected == null || accountsActivated == null || accountsSelected == 0 ? Optional.empty()
                 : Optional.of(Percent.of(accountsActivated, accountsSelected));
@@ -130,6 +184,26 @@ public class Campaign {
 
     public String schoolUai() {
         return schoolUai;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int schoolYear() {
+        return schoolYear;
+    }
+
+    public LocalDate deadline() {
+        return deadline;
+    }
+
+    public int targetPercent() {
+        return targetPercent;
+    }
+
+    public Duration cadence() {
+        return Duration.parse(cadence);
     }
 
     public CampaignState state() {
@@ -153,11 +227,11 @@ public class Campaign {
         return createdBy;
     }
 
-    public @Nullable Instant selectionConfirmedAt() {
-        return selectionConfirmedAt;
-    }
-
     public @Nullable Instant progressCheckedAt() {
         return progressCheckedAt;
+    }
+
+    public @Nullable Instant finishedAt() {
+        return finishedAt;
     }
 }

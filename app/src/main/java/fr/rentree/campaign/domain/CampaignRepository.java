@@ -9,5 +9,6 @@ public interface CampaignRepository extends ListCrudRepository<Campaign, Long> {
 
     List<Campaign> findBySchoolUaiInOrderByCreatedAtDesc(Collection<String> schoolUais);
 
-    boolean existsBySchoolUaiAndState(String schoolUai, CampaignState state);
+    boolean existsBySchoolUaiAndSchoolYearAndStateIn(String schoolUai, int schoolYear,
+            Collection<CampaignState> states);
 }

@@ -2,11 +2,11 @@ package fr.rentree.campaign.domain;
 
 /** Where a school campaign stands, as the school sees it; the exact step is the engine's (current steps). */
 public enum CampaignState {
-    /** Launched: the director chooses the recipients. */
+    /** Launched: the director chooses and verifies the recipients. */
     SELECTING,
-    /** The selection is recorded: the campaign runs its steps (confirmation, waiting, progress). */
+    /** The list is validated: the campaign distributes, waits, counts and reminds. */
     RUNNING,
-    /** The campaign went through all its steps. */
+    /** The target was reached or the deadline passed: the summary is done. */
     FINISHED,
     /** Stopped by the school before its end. */
     CANCELLED;

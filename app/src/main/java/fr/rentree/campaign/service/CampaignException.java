@@ -4,8 +4,12 @@ package fr.rentree.campaign.service;
 public class CampaignException extends RuntimeException {
 
     public enum Reason {
-        /** The school already has a campaign waiting for its selection (a double click, or a colleague). */
+        /** The school already has an open campaign this school year (a double click, or a colleague). */
         ALREADY_RUNNING,
+        /** The selection and mode reach nobody. */
+        EMPTY,
+        /** The round's PDF is not there (not generated yet, or deleted once the campaign ended). */
+        NO_SHEETS,
         /** The campaign has ended or was cancelled already. */
         NOT_OPEN
     }

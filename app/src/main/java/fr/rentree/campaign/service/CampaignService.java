@@ -1,42 +1,44 @@
 package fr.rentree.campaign.service;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignOverview;
+import fr.rentree.campaign.domain.CampaignPlan;
 import fr.rentree.campaign.domain.CampaignRepository;
+import fr.rentree.campaign.domain.CampaignRound;
+import fr.rentree.campaign.domain.CampaignRoundRepository;
 import fr.rentree.campaign.domain.CampaignState;
-import fr.rentree.campaign.domain.SelectionCriteria;
-import fr.rentree.directory.domain.ActivationTally;
+import fr.rentree.campaign.domain.Deliveries;
+import fr.rentree.campaign.domain.Distribution;
+import fr.rentree.campaign.domain.ProgressLog;
+import fr.rentree.campaign.domain.RoundPlan;
+import fr.rentree.directory.domain.RecipientSelection;
+import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.directory.domain.SelectedAccount;
+import fr.rentree.directory.domain.SelectionTally;
+import fr.rentree.directory.service.RecipientService;
 import fr.rentree.directory.service.StatisticsService;
-import fr.rentree.mailing.service.MailService;
-import fr.rentree.mailing.service.OutgoingMail;
 import fr.rentree.process.domain.CandidateGroups;
-import fr.rentree.process.domain.WaitingTask;
 import fr.rentree.process.service.InboxService;
 import fr.rentree.process.service.ProcessService;
-import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
-import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.CurrentUser;
 import fr.rentree.security.service.SignedInUser;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * School campaigns: launching their process, the director's steps, and the work of their service steps. Every
- * action a person takes checks here that they direct the campaign's school; each writes the campaign and moves its
- * process in one transaction.
+ * School campaigns: launching their process, the director's steps (select, verify, choose the distribution), and
+ * the counting and reminding their service steps do. Every action a person takes checks here that they direct the
+ * campaign's school; each writes the campaign and moves its process in one transaction.
  */
 @Service
 @Transactional
@@ -44,104 +46,183 @@ public class CampaignService {
 
     static final String PROCESS = "school-campaign";
     static final String CANCELLED = "campaign-cancelled";
+    /** Process variables: the round being distributed and what it holds, and the director's and the count's answers. */
+    static final String ROUND = "round";
+    static final String MAILS = "mails";
+    static final String SHEETS = "sheets";
+    static final String CRITERIA_CHANGED = "criteriaChanged";
+    static final String DONE = "done";
 
     private final CampaignRepository campaigns;
+    private final CampaignTasks tasks;
+    private final CampaignRoundRepository rounds;
+    private final Rounds roundLists;
+    private final Deliveries deliveries;
+    private final ProgressLog progress;
+    private final RoundSheets sheets;
     private final SchoolService schools;
+    private final RecipientService recipients;
     private final StatisticsService statistics;
-    private final MailService mail;
-    private final MessageSource messages;
     private final ProcessService processes;
     private final InboxService inbox;
     private final CurrentUser currentUser;
-    private final Duration cadence;
     private final Clock clock;
 
-    CampaignService(CampaignRepository campaigns, SchoolService schools, StatisticsService statistics,
-            MailService mail, MessageSource messages, ProcessService processes, InboxService inbox,
-            CurrentUser currentUser, @Value("${rentree.campaign.cadence}") Duration cadence, Clock clock) {
+    CampaignService(CampaignRepository campaigns, CampaignTasks tasks, CampaignRoundRepository rounds, Rounds roundLists,
+            Deliveries deliveries, ProgressLog progress, RoundSheets sheets, SchoolService schools,
+            RecipientService recipients, StatisticsService statistics, ProcessService processes, InboxService inbox,
+            CurrentUser currentUser, Clock clock) {
         this.campaigns = campaigns;
+        this.tasks = tasks;
+        this.rounds = rounds;
+        this.roundLists = roundLists;
+        this.deliveries = deliveries;
+        this.progress = progress;
+        this.sheets = sheets;
         this.schools = schools;
+        this.recipients = recipients;
         this.statistics = statistics;
-        this.mail = mail;
-        this.messages = messages;
         this.processes = processes;
         this.inbox = inbox;
         this.currentUser = currentUser;
-        this.cadence = cadence;
         this.clock = clock;
     }
 
     /**
      * Launches the campaign of a school: the campaign and its process are created in one transaction, so a failure
-     * leaves neither. The school is locked for the check, so a double click launches once.
+     * leaves neither. The school is locked for the check, so a double click launches once; a second open campaign in
+     * the same school year needs the director's confirmation ({@code second}).
      */
-    public Campaign launch(String schoolUai) {
-        SignedInUser user = requireDirectorOf(schoolUai);
+    public Campaign launch(String schoolUai, CampaignPlan plan, boolean second) {
+        SignedInUser user = currentUser.requireDirectorOf(schoolUai);
         schools.lock(schoolUai);
-        if (campaigns.existsBySchoolUaiAndState(schoolUai, CampaignState.SELECTING)) {
+        int year = SchoolYear.of(today()).startYear();
+        if (!second && campaigns.existsBySchoolUaiAndSchoolYearAndStateIn(schoolUai, year,
+                EnumSet.of(CampaignState.SELECTING, CampaignState.RUNNING))) {
             throw new CampaignException(CampaignException.Reason.ALREADY_RUNNING,
-                    "School " + schoolUai + " already has a campaign waiting for its selection");
+                    "School " + schoolUai + " already has an open campaign in " + year);
         }
-        Campaign campaign = campaigns.save(Campaign.launch(schoolUai, user.getUsername(), clock.instant()));
+        Campaign campaign = campaigns.save(Campaign.launch(schoolUai, year, plan, user.getUsername(), clock.instant()));
         campaign.attachProcess(processes.start(PROCESS, String.valueOf(campaign.id()),
-                CandidateGroups.school(schoolUai), Map.of("schoolUai", schoolUai, "cadence", cadence.toString())));
+                CandidateGroups.school(schoolUai),
+                Map.of("schoolUai", schoolUai, "cadence", plan.cadence().toString())));
         return campaigns.save(campaign);
     }
 
-    /**
-     * The director's selection (task "Sélectionner les destinataires"): recorded on the campaign of the task's
-     * process and the task completed, together.
-     */
-    public void submitSelection(String taskId, SelectionCriteria criteria) {
-        WaitingTask task = inbox.task(taskId);
+    /** The filters the task's campaign has so far (the screens' defaults before the first selection). */
+    @Transactional(readOnly = true)
+    public RecipientSelection selection(String taskId) {
+        Campaign campaign = tasks.of(taskId);
+        return campaign.selection().orElseGet(() -> RecipientSelection.defaults(campaign.schoolUai()));
+    }
+
+    /** Step 1, "Sélectionner les destinataires": the filters recorded and the task completed, together. */
+    public void submitSelection(String taskId, RecipientSelection selection) {
+        Campaign campaign = tasks.of(taskId);
         inbox.complete(taskId, Map.of()); // first: a concurrent second submission stops here, on the task's row
-        Campaign campaign = campaignOf(task);
-        campaign.recordSelection(criteria, clock.instant());
+        campaign.recordSelection(selection, clock.instant());
         campaigns.save(campaign);
     }
 
-    /** Stops an open campaign at whatever step it stands, with its process. */
+    /** How many accounts the filters select, and how many have no e-mail (counted live as the director ticks). */
+    @Transactional(readOnly = true)
+    public SelectionTally tally(RecipientSelection selection) {
+        currentUser.requireDirectorOf(selection.schoolUai());
+        return recipients.tally(selection);
+    }
+
+    /** A page of the selection the director verifies (step 2); codes in clear, for the school's directors only. */
+    @Transactional(readOnly = true)
+    public List<SelectedAccount> selected(RecipientSelection selection, int offset, int limit) {
+        currentUser.requireDirectorOf(selection.schoolUai());
+        return recipients.selected(selection, offset, limit);
+    }
+
+    /** What the distribution would do with the task's selection: the numbers the director confirms. */
+    @Transactional(readOnly = true)
+    public RoundPlan plan(String taskId, Distribution distribution) {
+        Campaign campaign = tasks.of(taskId);
+        return roundLists.first(campaign.selection().orElseThrow(), distribution);
+    }
+
+    /** Step 2, "Modifier les critères": back to step 1. */
+    public void changeCriteria(String taskId) {
+        tasks.of(taskId);
+        inbox.complete(taskId, Map.of(CRITERIA_CHANGED, true));
+    }
+
+    /**
+     * Step 2 validated with step 3's choices: the list is frozen as round 1, in the chosen order, and the process goes
+     * on to the e-mails and the PDF. Returns the round's plan.
+     */
+    public RoundPlan validate(String taskId, Distribution distribution) {
+        Campaign campaign = tasks.of(taskId);
+        RoundPlan plan = roundLists.first(campaign.selection().orElseThrow(), distribution);
+        if (plan.recipients().isEmpty()) {
+            throw new CampaignException(CampaignException.Reason.EMPTY, "Campaign " + campaign.id() + " reaches nobody");
+        }
+        inbox.complete(taskId, Map.of(CRITERIA_CHANGED, false, ROUND, 1, MAILS, plan.mails(),
+                SHEETS, plan.sheets()));
+        campaign.recordDistribution(distribution);
+        campaigns.save(campaign);
+        roundLists.open(campaign, 1, plan);
+        return plan;
+    }
+
+    /** Stops an open campaign at whatever step it stands, with its process; its PDFs are deleted. */
     public void cancel(long campaignId) {
-        Campaign campaign = campaign(campaignId);
-        requireDirectorOf(campaign.schoolUai());
+        Campaign campaign = tasks.byId(campaignId);
+        currentUser.requireDirectorOf(campaign.schoolUai());
         if (!campaign.state().isOpen()) {
             throw new CampaignException(CampaignException.Reason.NOT_OPEN, "Campaign " + campaignId + " has ended");
         }
-        campaign.cancel();
+        campaign.cancel(clock.instant());
         campaigns.save(campaign);
+        sheets.deleteAll(campaignId);
         processes.correlate(CANCELLED, String.valueOf(campaignId));
     }
 
     /**
-     * Service step "confirm-selection": tells the school by e-mail what was selected. Done once even when the engine
-     * runs the step again; the mail goes last, so a mail failure rolls the record back and the engine retries both.
+     * Service step "count-activations": how many accounts of the distributed list are activated now. Returns whether
+     * the campaign is over (target reached or deadline passed).
      */
-    void confirmSelection(long campaignId) {
-        Campaign campaign = campaign(campaignId);
-        if (!campaign.confirmSelection(clock.instant())) {
-            return;
-        }
+    boolean countActivations(long campaignId) {
+        Campaign campaign = tasks.byId(campaignId);
+        CampaignRound first = rounds.findByCampaignIdOrderByNumber(campaignId).getFirst();
+        List<Long> accounts = deliveries.accounts(first.id());
+        int activated = statistics.activatedAmong(accounts);
+        boolean done = campaign.recordProgress(accounts.size(), activated, clock.instant(), today());
         campaigns.save(campaign);
-        SelectionCriteria criteria = campaign.selection().orElseThrow();
-        schools.find(campaign.schoolUai()).filter(s -> s.contactEmail() != null)
-                .ifPresent(s -> mail.send(confirmation(s, criteria)));
+        progress.record(campaignId, clock.instant(), accounts.size(), activated);
+        return done;
     }
 
-    /** Service step "check-progress": counts the selected profiles' accounts and how many are activated. */
-    void checkProgress(long campaignId) {
-        Campaign campaign = campaign(campaignId);
-        SelectionCriteria criteria = campaign.selection().orElseThrow();
-        List<ActivationTally> tallies = statistics.ofSchool(campaign.schoolUai()).stream()
-                .filter(tally -> criteria.profiles().contains(tally.profile())).toList();
-        campaign.recordProgress(tallies.stream().mapToLong(ActivationTally::total).sum(),
-                tallies.stream().mapToLong(ActivationTally::activated).sum(), clock.instant());
+    /** Service step "prepare-reminder": the next round's list frozen; its number and contents for the process. */
+    Map<String, Object> prepareReminder(long campaignId) {
+        Campaign campaign = tasks.byId(campaignId);
+        List<CampaignRound> done = rounds.findByCampaignIdOrderByNumber(campaignId);
+        RoundPlan plan = roundLists.reminder(campaign, done.getFirst());
+        int number = done.getLast().number() + 1;
+        roundLists.open(campaign, number, plan);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ROUND, number);
+        variables.put(MAILS, plan.mails());
+        variables.put(SHEETS, plan.sheets());
+        return variables;
+    }
+
+    /** Service step "close-campaign": the campaign ends with its summary; its PDFs are deleted. */
+    void close(long campaignId) {
+        Campaign campaign = tasks.byId(campaignId);
+        campaign.finish(clock.instant());
         campaigns.save(campaign);
+        sheets.deleteAll(campaignId);
     }
 
     /** Gives every failed step of the campaign one more try. */
     public void retryFailedSteps(long campaignId) {
-        Campaign campaign = campaign(campaignId);
-        requireDirectorOf(campaign.schoolUai());
+        Campaign campaign = tasks.byId(campaignId);
+        currentUser.requireDirectorOf(campaign.schoolUai());
         campaign.runningProcess().ifPresent(process ->
                 processes.incidents(process).forEach(incident -> processes.retry(incident.id())));
     }
@@ -167,34 +248,7 @@ public class CampaignService {
         return campaigns.findById(campaignId);
     }
 
-    private Campaign campaign(long campaignId) {
-        return campaigns.findById(campaignId)
-                .orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
-    }
-
-    private Campaign campaignOf(WaitingTask task) {
-        return Optional.ofNullable(task.businessKey()).map(Long::parseLong).flatMap(campaigns::findById)
-                .filter(campaign -> campaign.schoolUai().equals(task.schoolUai()))
-                .orElseThrow(() -> new IllegalStateException("Task " + task.id() + " is not a campaign's"));
-    }
-
-    private SignedInUser requireDirectorOf(String schoolUai) {
-        SignedInUser user = currentUser.require();
-        if (!user.schoolUais().contains(schoolUai) || user.role() != Role.DIRECTOR) {
-            throw new AccessDeniedException(user.getUsername() + " does not direct school " + schoolUai);
-        }
-        return user;
-    }
-
-    private OutgoingMail confirmation(School school, SelectionCriteria criteria) {
-        Locale french = Locale.FRENCH; // schools' mail is in French
-        String profiles = criteria.profiles().stream()
-                .map(p -> messages.getMessage("profile." + p.name(), null, french))
-                .collect(Collectors.joining(", "));
-        String activation = messages.getMessage("activation." + criteria.activation().name(), null, french);
-        return new OutgoingMail(school.contactEmail(),
-                messages.getMessage("mail.selection.subject", new Object[] {school.name()}, french),
-                messages.getMessage("mail.selection.body", new Object[] {school.name(), profiles, activation},
-                        french));
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

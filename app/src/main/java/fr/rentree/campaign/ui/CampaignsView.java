@@ -1,5 +1,8 @@
 package fr.rentree.campaign.ui;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -11,22 +14,29 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignOverview;
+import fr.rentree.campaign.domain.CampaignPlan;
 import fr.rentree.campaign.service.CampaignException;
 import fr.rentree.campaign.service.CampaignService;
+import fr.rentree.campaign.service.CampaignSettings;
+import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.process.domain.CurrentStep;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
@@ -43,39 +53,65 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
     private final CampaignService campaigns;
     private final Grid<CampaignOverview> grid = new Grid<>();
 
-    CampaignsView(CampaignService campaigns, SchoolService schools, CurrentUser currentUser) {
+    CampaignsView(CampaignService campaigns, SchoolService schools, CurrentUser currentUser,
+            CampaignSettings settings, Clock clock) {
         this.campaigns = campaigns;
         List<School> mySchools = schools.findAll(currentUser.require().schoolUais());
         Map<String, String> names = mySchools.stream().collect(Collectors.toMap(School::uai, School::name));
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(getLocale());
 
         SchoolPicker school = new SchoolPicker(getTranslation("campaigns.school"), mySchools);
+        LocalDate today = LocalDate.now(clock);
+        TextField name = new TextField(getTranslation("campaigns.name"));
+        name.setValue(getTranslation("campaigns.name.default", String.valueOf(SchoolYear.of(today).startYear())));
+        name.setRequired(true);
+        DatePicker deadline = new DatePicker(getTranslation("campaigns.deadline"), today.plusWeeks(6));
+        deadline.setMin(today);
+        deadline.setRequired(true);
+        IntegerField target = new IntegerField(getTranslation("campaigns.target"));
+        target.setValue(settings.targetPercent());
+        target.setMin(1);
+        target.setMax(100);
+        target.setSuffixComponent(new Span("%"));
+        target.setWidth("9em");
+        IntegerField cadence = new IntegerField(getTranslation("campaigns.cadence"));
+        cadence.setValue((int) Math.max(1, settings.cadence().toDays()));
+        cadence.setMin(1);
+        cadence.setMax(60);
+        cadence.setSuffixComponent(new Span(getTranslation("campaigns.cadence.days")));
+        cadence.setWidth("10em");
         Button launch = new Button(getTranslation("campaigns.launch"));
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        launch.setId("campaign-launch");
         launch.setDisableOnClick(true);
         launch.addClickListener(e -> {
             try {
-                if (school.getValue() != null) {
-                    campaigns.launch(school.getValue().uai());
-                    Notifications.success(getTranslation("campaigns.launched", school.getValue().name()));
+                if (school.getValue() == null || name.isEmpty() || deadline.isEmpty() || target.isEmpty()
+                        || cadence.isEmpty() || target.isInvalid() || cadence.isInvalid()) {
+                    Notifications.error(getTranslation("campaigns.launch.incomplete"));
+                    return;
                 }
-            } catch (CampaignException ex) {
-                Notifications.error(getTranslation("campaign.error." + ex.reason().name()));
+                CampaignPlan plan = new CampaignPlan(name.getValue(), deadline.getValue(), target.getValue(),
+                        Duration.ofDays(cadence.getValue()));
+                launch(school.getValue(), plan);
             } finally {
                 launch.setEnabled(true);
-                refresh();
             }
         });
-        HorizontalLayout toolbar = new HorizontalLayout(school, launch);
-        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        FormLayout form = new FormLayout(school, name, deadline, target, cadence);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
+        form.setColspan(school, 2);
+        form.setMaxWidth("60em");
 
         grid.addColumn(o -> names.getOrDefault(o.campaign().schoolUai(), o.campaign().schoolUai()))
                 .setHeader(getTranslation("campaigns.column.school")).setFlexGrow(2);
         grid.addComponentColumn(this::where).setHeader(getTranslation("campaigns.column.state")).setFlexGrow(3);
-        grid.addColumn(o -> o.campaign().selection().map(s -> s.profiles().stream()
-                        .map(p -> getTranslation("profile." + p.name())).collect(Collectors.joining(", ")))
-                .orElse("")).setHeader(getTranslation("campaigns.column.selection")).setFlexGrow(3);
+        grid.addColumn(o -> o.campaign().name()).setHeader(getTranslation("campaigns.column.name")).setFlexGrow(2);
+        grid.addColumn(o -> getTranslation("campaigns.target.value", o.campaign().targetPercent(),
+                        days.format(o.campaign().deadline())))
+                .setHeader(getTranslation("campaigns.column.target")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> o.campaign().activationPercent().map(p -> getTranslation("campaigns.activated", p))
                         .orElse(""))
                 .setHeader(getTranslation("campaigns.column.activated")).setAutoWidth(true).setFlexGrow(0);
@@ -87,7 +123,8 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
 
-        add(new H2(getTranslation("nav.campaigns")), toolbar, grid);
+        add(new H2(getTranslation("nav.campaigns")), new Paragraph(getTranslation("campaigns.intro")), form, launch,
+                grid);
         refresh();
     }
 
@@ -153,6 +190,35 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
             refresh();
         });
         dialog.open();
+    }
+
+    /** Launches; a second open campaign this school year needs a confirmation. */
+    private void launch(School school, CampaignPlan plan) {
+        try {
+            campaigns.launch(school.uai(), plan, false);
+            launched(school);
+        } catch (CampaignException ex) {
+            if (ex.reason() != CampaignException.Reason.ALREADY_RUNNING) {
+                Notifications.error(getTranslation("campaign.error." + ex.reason().name()));
+                return;
+            }
+            ConfirmDialog dialog = new ConfirmDialog();
+            dialog.setHeader(getTranslation("campaigns.second.title"));
+            dialog.setText(getTranslation("campaigns.second.text", school.name()));
+            dialog.setCancelable(true);
+            dialog.setCancelText(getTranslation("campaigns.second.keep"));
+            dialog.setConfirmText(getTranslation("campaigns.second.confirm"));
+            dialog.addConfirmListener(confirmed -> {
+                campaigns.launch(school.uai(), plan, true);
+                launched(school);
+            });
+            dialog.open();
+        }
+    }
+
+    private void launched(School school) {
+        Notifications.success(getTranslation("campaigns.launched", school.name()));
+        refresh();
     }
 
     private void refresh() {

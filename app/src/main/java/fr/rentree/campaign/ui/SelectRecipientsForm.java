@@ -1,30 +1,29 @@
 package fr.rentree.campaign.ui;
 
-import java.util.Arrays;
-import java.util.EnumSet;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import fr.rentree.campaign.domain.SelectionCriteria;
 import fr.rentree.campaign.service.CampaignService;
-import fr.rentree.directory.domain.ActivationFilter;
-import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.domain.RecipientSelection;
+import fr.rentree.directory.domain.SelectionTally;
+import fr.rentree.directory.service.RecipientService;
+import fr.rentree.directory.ui.SelectionFilters;
 import fr.rentree.tasks.ui.TaskContext;
 import fr.rentree.tasks.ui.TaskForm;
 
-/** Step 1 of the publipostage: which accounts the campaign is for. */
+/** Step 1 of the publipostage: which accounts the campaign is for, counted as the director ticks. */
 @org.springframework.stereotype.Component
 class SelectRecipientsForm implements TaskForm {
 
     private final CampaignService campaigns;
+    private final RecipientService recipients;
 
-    SelectRecipientsForm(CampaignService campaigns) {
+    SelectRecipientsForm(CampaignService campaigns, RecipientService recipients) {
         this.campaigns = campaigns;
+        this.recipients = recipients;
     }
 
     @Override
@@ -36,26 +35,29 @@ class SelectRecipientsForm implements TaskForm {
     public Component create(TaskContext task) {
         VerticalLayout form = new VerticalLayout();
         form.setPadding(false);
+        RecipientSelection current = campaigns.selection(task.task().id());
+        String uai = current.schoolUai();
 
-        CheckboxGroup<Profile> profiles = new CheckboxGroup<>(form.getTranslation("selection.profiles"));
-        profiles.setItems(Profile.values());
-        profiles.setItemLabelGenerator(p -> form.getTranslation("profile." + p.name()));
-        profiles.setValue(EnumSet.of(Profile.STUDENT, Profile.PARENT));
-        profiles.setHelperText(form.getTranslation("selection.profiles.help"));
-
-        RadioButtonGroup<ActivationFilter> activation = new RadioButtonGroup<>(
-                form.getTranslation("selection.activation"));
-        activation.setItems(Arrays.asList(ActivationFilter.values()));
-        activation.setItemLabelGenerator(a -> form.getTranslation("activation." + a.name()));
-        activation.setValue(ActivationFilter.NOT_ACTIVATED);
-
+        SelectionFilters filters = new SelectionFilters();
+        filters.setClasses(recipients.classes(uai));
+        filters.setValue(current);
+        Span count = new Span();
+        count.setId("selection-count");
         Button confirm = new Button(form.getTranslation("selection.submit"));
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.setDisableOnClick(true); // one submission, however many clicks
-        confirm.addClickListener(e -> task.submit(() -> campaigns.submitSelection(task.task().id(),
-                new SelectionCriteria(profiles.getValue(), activation.getValue()))));
+        confirm.addClickListener(e -> task.submit(() ->
+                campaigns.submitSelection(task.task().id(), filters.value(uai))));
+        Runnable recount = () -> {
+            SelectionTally tally = campaigns.tally(filters.value(uai));
+            count.setText(tally.accounts() == 0 ? form.getTranslation("selection.none")
+                    : form.getTranslation("selection.count", tally.accounts(), tally.withoutEmail()));
+            confirm.setEnabled(tally.accounts() > 0);
+        };
+        filters.addChangeListener(recount);
+        recount.run();
 
-        form.add(new Paragraph(form.getTranslation("selection.intro")), profiles, activation, confirm);
+        form.add(new Paragraph(form.getTranslation("selection.intro")), filters, count, confirm);
         return form;
     }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +12,14 @@ import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.DistributionOrder;
 import fr.rentree.directory.domain.ParentPlacement;
 import fr.rentree.directory.domain.Pile;
+import fr.rentree.directory.domain.Placement;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.Recipient;
 import fr.rentree.directory.domain.RecipientQuery;
 import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.directory.domain.SelectedAccount;
+import fr.rentree.directory.domain.SelectionTally;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,11 +32,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecipientService {
 
-    /**
-     * Recipients per page read: each read sorts the whole selection again (about 0.1 s for a 7,000-account
-     * collège), so few large pages; 2,000 recipients are about a megabyte.
-     */
-    public static final int PAGE = 2000;
+    /** Placements whose recipients are read at a time: 500 recipients are a few hundred kilobytes. */
+    public static final int PAGE = 500;
 
     /** Profiles in the order piles and sheets follow. */
     private static final String PROFILE_RANK = "'STUDENT', 'PARENT', 'TEACHER', 'STAFF', 'GUEST'";
@@ -60,39 +59,79 @@ public class RecipientService {
                 .paramSource(parameters(query.selection())).query(Integer.class).single();
     }
 
-    /** How many recipients each pile holds, piles in order. */
-    public Map<Pile, Integer> pileSizes(RecipientQuery query) {
-        Map<Pile, Integer> sizes = new LinkedHashMap<>();
-        jdbc.sql("select pile_kind, pile_name, count(*) from (" + placed(query) + ") p"
-                        + " group by pile_kind, pile_name order by " + pileOrder())
-                .paramSource(parameters(query.selection()))
-                .query((row, n) -> sizes.put(pile(row), row.getInt(3)))
-                .list();
-        return sizes;
-    }
-
-    /** Recipients {@code offset} to {@code offset + limit} in distribution order; activation codes in clear. */
-    public List<Recipient> recipients(RecipientQuery query, int offset, int limit) {
-        List<Row> rows = jdbc.sql("""
-                        select p.pile_kind, p.pile_name, a.id, a.profile, a.first_name, a.last_name, a.login, a.email,
-                               a.activation_code
+    /**
+     * Every sheet of the query in distribution order, read in one statement: a print or a campaign round then works
+     * through this list, so an import landing meanwhile neither skips nor repeats anyone.
+     */
+    public List<Placement> placements(RecipientQuery query) {
+        return jdbc.sql("""
+                        select p.pile_kind, p.pile_name, a.id, a.email
                         from (%s) p join account a on a.id = p.id
-                        order by %s, %s a.last_name, a.first_name, a.login, a.id
-                        limit :limit offset :offset"""
+                        order by %s, %s a.last_name, a.first_name, a.login, a.id"""
                         .formatted(placed(query), pileOrder(),
                                 // in a class, the pupils first, then their parents
                                 query.order() == DistributionOrder.BY_CLASS ? "field(a.profile, " + PROFILE_RANK + ")," : ""))
-                .paramSource(parameters(query.selection()).addValue("limit", limit).addValue("offset", offset))
-                .query(Row::of)
+                .paramSource(parameters(query.selection()))
+                .query((row, n) -> new Placement(row.getLong("id"), pile(row), row.getString("email")))
                 .list();
-        // classes and children for this page only: in the ordering query they were worked out for every row
-        Map<Long, String> classes = classes(rows.stream().map(Row::id).distinct().toList());
-        Map<Long, List<Recipient.Child>> children = children(rows.stream()
-                .filter(row -> row.profile() == Profile.PARENT).map(Row::id).distinct().toList());
-        return rows.stream().map(row -> new Recipient(row.id(), row.pile(), row.profile(), row.firstName(),
-                row.lastName(), row.login(), row.email(), classes.get(row.id()),
-                children.getOrDefault(row.id(), List.of()),
-                row.sealedCode() == null ? null : codes.open(row.sealedCode(), row.login()))).toList();
+    }
+
+    /**
+     * What the sheets or e-mails of these placements tell, in their order, as the accounts stand now (an account
+     * activated since the list was read comes without a code); activation codes in clear. Accounts of another school
+     * are left out. Read a page of placements at a time ({@link #PAGE}).
+     */
+    public List<Recipient> recipients(String uai, List<Placement> placements) {
+        if (placements.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = placements.stream().map(Placement::accountId).distinct().toList();
+        Map<Long, Row> rows = new HashMap<>();
+        jdbc.sql("""
+                        select a.id, a.profile, a.first_name, a.last_name, a.login, a.email, a.activation_code
+                        from account a where a.id in (:ids) and a.school_uai = :uai""")
+                .param("ids", ids).param("uai", uai)
+                .query(Row::of)
+                .list().forEach(row -> rows.put(row.id(), row));
+        Map<Long, String> classes = classes(ids);
+        Map<Long, List<Recipient.Child>> children = children(rows.values().stream()
+                .filter(row -> row.profile() == Profile.PARENT).map(Row::id).toList());
+        return placements.stream().filter(placement -> rows.containsKey(placement.accountId())).map(placement -> {
+            Row row = rows.get(placement.accountId());
+            return new Recipient(row.id(), placement.pile(), row.profile(), row.firstName(), row.lastName(),
+                    row.login(), row.email(), classes.get(row.id()), children.getOrDefault(row.id(), List.of()),
+                    row.sealedCode() == null ? null : codes.open(row.sealedCode(), row.login()));
+        }).toList();
+    }
+
+    /** How many accounts the selection holds, and how many have no e-mail address. */
+    public SelectionTally tally(RecipientSelection selection) {
+        return jdbc.sql("select count(*), coalesce(sum(a.email is null), 0) from account a where " + where(selection))
+                .paramSource(parameters(selection))
+                .query((row, n) -> new SelectionTally(row.getInt(1), row.getInt(2))).single();
+    }
+
+    /** Accounts {@code offset} to {@code offset + limit} of the selection by name, as the director verifies them. */
+    public List<SelectedAccount> selected(RecipientSelection selection, int offset, int limit) {
+        return jdbc.sql("""
+                        select a.id, a.last_name, a.first_name, a.profile, a.login, a.activation_code, a.email,
+                               a.created_at,
+                               (select group_concat(c.code order by c.code separator ', ')
+                                from account_class ac join school_class c on c.id = ac.class_id
+                                where ac.account_id = a.id and c.school_year = :year) as classes
+                        from account a where %s
+                        order by a.last_name, a.first_name, a.id limit :limit offset :offset"""
+                        .formatted(where(selection)))
+                .paramSource(parameters(selection).addValue("limit", limit).addValue("offset", offset))
+                .query((row, n) -> {
+                    byte[] sealed = row.getBytes("activation_code");
+                    String login = row.getString("login");
+                    return new SelectedAccount(row.getLong("id"), row.getString("last_name"),
+                            row.getString("first_name"), Profile.valueOf(row.getString("profile")), login,
+                            sealed == null ? null : codes.open(sealed, login), row.getString("email"),
+                            row.getString("classes"), row.getTimestamp("created_at").toInstant());
+                })
+                .list();
     }
 
     /** The head teachers (professeurs principaux) of each class this year, by class code. */
@@ -207,6 +246,22 @@ public class RecipientService {
             case ACTIVATED -> conditions.add("a.activated_at is not null");
             case ALL -> { }
         }
+        switch (selection.email()) {
+            case WITH_EMAIL -> conditions.add("a.email is not null");
+            case WITHOUT_EMAIL -> conditions.add("a.email is null");
+            case ALL -> { }
+        }
+        switch (selection.localAdmins()) {
+            case ONLY -> conditions.add("a.local_admin");
+            case EXCLUDED -> conditions.add("not a.local_admin");
+            case ALL -> { }
+        }
+        if (selection.createdSince() != null) {
+            conditions.add("a.created_at >= :createdSince");
+        }
+        if (selection.createdBefore() != null) {
+            conditions.add("a.created_at < :createdBefore");
+        }
         if (!selection.classes().isEmpty()) {
             // a parent belongs to the classes of the children
             conditions.add("""
@@ -224,6 +279,8 @@ public class RecipientService {
                 .addValue("states", selection.withPreDeletion() ? List.of("ACTIVE", "PRE_DELETION") : List.of("ACTIVE"))
                 .addValue("profiles", selection.profiles().stream().map(Profile::name).toList())
                 .addValue("classes", List.copyOf(selection.classes()))
+                .addValue("createdSince", selection.createdSince())
+                .addValue("createdBefore", selection.createdBefore())
                 .addValue("year", year());
     }
 
@@ -235,11 +292,11 @@ public class RecipientService {
         return new Pile(Pile.Kind.valueOf(row.getString("pile_kind")), row.getString("pile_name"));
     }
 
-    private record Row(long id, Pile pile, Profile profile, String firstName, String lastName, String login,
+    private record Row(long id, Profile profile, String firstName, String lastName, String login,
                        @Nullable String email, byte @Nullable [] sealedCode) {
 
         static Row of(ResultSet row, int n) throws SQLException {
-            return new Row(row.getLong("id"), RecipientService.pile(row), Profile.valueOf(row.getString("profile")),
+            return new Row(row.getLong("id"), Profile.valueOf(row.getString("profile")),
                     row.getString("first_name"), row.getString("last_name"), row.getString("login"),
                     row.getString("email"), row.getBytes("activation_code"));
         }

@@ -1,6 +1,7 @@
 package fr.rentree.directory.service;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,17 @@ public class StatisticsService {
 
     StatisticsService(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** How many of these accounts are activated (a campaign's list, counted at each cadence). */
+    public int activatedAmong(Collection<Long> accountIds) {
+        int activated = 0;
+        List<Long> ids = List.copyOf(accountIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            activated += jdbc.sql("select count(*) from account where id in (:ids) and activated_at is not null")
+                    .param("ids", ids.subList(from, Math.min(from + 1000, ids.size()))).query(Integer.class).single();
+        }
+        return activated;
     }
 
     /** The "Statistiques" block of a school: every profile, zeros included. */

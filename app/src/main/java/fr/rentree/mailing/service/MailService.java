@@ -1,41 +1,134 @@
 package fr.rentree.mailing.service;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends e-mails through the configured SMTP server. A failure is thrown to the caller (a job worker), so the engine
- * retries the step instead of the mail being lost.
+ * Sends e-mails through the configured SMTP server, many over one connection. Each e-mail's outcome is told as soon
+ * as the server answered it, so the caller records it before the next one leaves. A server that cannot be reached,
+ * or that refuses for now (4xx), is thrown to the caller (a process step), so the engine retries instead of mail being
+ * lost; a server that refuses one address for good (5xx) is an outcome, and the others go on.
  */
 @Service
 public class MailService {
 
-    private final JavaMailSender sender;
+    private final JavaMailSenderImpl smtp;
     private final String from;
 
-    MailService(JavaMailSender sender, @Value("${rentree.mail.from}") String from) {
-        this.sender = sender;
+    MailService(JavaMailSenderImpl smtp, @Value("${rentree.mail.from}") String from) {
+        this.smtp = smtp;
         this.from = from;
     }
 
-    public void send(OutgoingMail mail) {
-        MimeMessage message = sender.createMimeMessage();
+    /** The domain of the sender's address, for Message-IDs. */
+    public String domain() {
+        String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from;
+        return address.substring(address.indexOf('@') + 1).strip();
+    }
+
+    /**
+     * Sends the mails in order over one connection.
+     *
+     * @param outcome told each mail's outcome, in order, right after the server answered
+     */
+    public void sendAll(List<OutgoingMail> mails, BiConsumer<OutgoingMail, SendOutcome> outcome) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        try (Transport transport = smtp.getSession().getTransport(smtp.getProtocol())) {
+            transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+            for (OutgoingMail mail : mails) {
+                MimeMessage message;
+                try {
+                    message = message(mail);
+                } catch (MailPreparationException e) { // an address no server could take
+                    outcome.accept(mail, SendOutcome.refused(e.getMostSpecificCause().getMessage()));
+                    continue;
+                }
+                try {
+                    transport.sendMessage(message, message.getAllRecipients());
+                    outcome.accept(mail, SendOutcome.ACCEPTED);
+                } catch (SendFailedException e) {
+                    String refusal = permanentRefusal(e);
+                    if (refusal == null) {
+                        throw e;
+                    }
+                    outcome.accept(mail, SendOutcome.refused(refusal));
+                }
+            }
+        } catch (MessagingException e) {
+            throw new MailSendException("The SMTP server " + smtp.getHost() + ":" + smtp.getPort()
+                    + " did not take the mail: " + e.getMessage(), e);
+        }
+    }
+
+    /** The server's reply when it refused the address or the message for good (5xx); null otherwise. */
+    private static @Nullable String permanentRefusal(SendFailedException e) {
+        for (Exception cause = e; cause != null; cause = cause instanceof MessagingException m
+                ? m.getNextException() : null) {
+            int code = cause instanceof SMTPAddressFailedException address ? address.getReturnCode()
+                    : cause instanceof SMTPSendFailedException send ? send.getReturnCode() : 0;
+            if (code >= 500) {
+                return cause.getMessage().strip();
+            }
+        }
+        return null;
+    }
+
+    private MimeMessage message(OutgoingMail mail) {
+        MimeMessage message = mail.messageId() == null ? smtp.createMimeMessage()
+                : new IdentifiedMessage(smtp.getSession(), mail.messageId());
         try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+            MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null,
+                    StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(mail.to());
             helper.setSubject(mail.subject());
-            helper.setText(mail.body());
+            if (mail.html() == null) {
+                helper.setText(mail.text());
+            } else {
+                helper.setText(mail.text(), mail.html());
+                for (Map.Entry<String, byte[]> image : mail.inlineImages().entrySet()) {
+                    helper.addInline(image.getKey(), new ByteArrayResource(image.getValue()), "image/png");
+                }
+            }
+            message.saveChanges();
         } catch (MessagingException e) {
             throw new MailPreparationException("Cannot address a mail to " + mail.to(), e);
         }
-        sender.send(message);
+        return message;
+    }
+
+    /** A message whose Message-ID is ours, not the one Jakarta Mail makes up at each save. */
+    private static final class IdentifiedMessage extends MimeMessage {
+
+        private final String messageId;
+
+        IdentifiedMessage(jakarta.mail.Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
     }
 }

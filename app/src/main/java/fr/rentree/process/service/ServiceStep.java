@@ -2,6 +2,7 @@ package fr.rentree.process.service;
 
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * An automatic step of a process, contributed by the feature that owns the work (a Spring bean). The BPMN service
@@ -24,6 +25,14 @@ public interface ServiceStep {
 
     /** A step that only does work and adds no variable. */
     static ServiceStep of(String name, Consumer<StepContext> work) {
+        return computing(name, context -> {
+            work.accept(context);
+            return Map.of();
+        });
+    }
+
+    /** A step whose work answers with variables for the process (a gateway's condition, a count). */
+    static ServiceStep computing(String name, Function<StepContext, Map<String, Object>> work) {
         return new ServiceStep() {
             @Override
             public String name() {
@@ -32,8 +41,7 @@ public interface ServiceStep {
 
             @Override
             public Map<String, Object> run(StepContext context) {
-                work.accept(context);
-                return Map.of();
+                return work.apply(context);
             }
         };
     }

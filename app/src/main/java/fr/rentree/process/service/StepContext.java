@@ -17,4 +17,12 @@ public record StepContext(String processInstanceId, @Nullable String businessKey
         return Long.parseLong(Optional.ofNullable(businessKey)
                 .orElseThrow(() -> new IllegalStateException("Process " + processInstanceId + " has no business key")));
     }
+
+    /** A whole-number variable of the process (a round number, a count). */
+    public int number(String name) {
+        if (!(variables.get(name) instanceof Number number)) {
+            throw new IllegalStateException("Process " + processInstanceId + " has no number " + name);
+        }
+        return number.intValue();
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import fr.rentree.security.domain.Role;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -33,6 +34,15 @@ public class CurrentUser {
     /** The signed-in user; refused when nobody is signed in. */
     public SignedInUser require() {
         return get().orElseThrow(() -> new AccessDeniedException("Nobody is signed in"));
+    }
+
+    /** The signed-in user, who must direct this school; refused otherwise (district staff included). */
+    public SignedInUser requireDirectorOf(String schoolUai) {
+        SignedInUser user = require();
+        if (user.role() != Role.DIRECTOR || !user.schoolUais().contains(schoolUai)) {
+            throw new AccessDeniedException(user.getUsername() + " does not direct school " + schoolUai);
+        }
+        return user;
     }
 
     /** Runs work on behalf of a user outside a request (demo data, tests), then restores the previous context. */

@@ -1,8 +1,5 @@
 package fr.rentree.sheets.service;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
 import fr.rentree.directory.domain.Recipient;
-import fr.rentree.directory.domain.RecipientQuery;
+import fr.rentree.sheets.domain.PrintList;
 import fr.rentree.directory.service.RecipientService;
 import fr.rentree.reports.Pile;
 import fr.rentree.reports.Sheet;
@@ -20,15 +17,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 /**
- * The sheets of a selection, read from the database a page at a time while the PDF is written, each in the words
- * of the reader's language.
+ * The sheets of a list of placements, their recipients read from the database a page at a time while the PDF is
+ * written, each in the words of the reader's language.
  */
 final class RecipientSheets implements Iterator<Sheet> {
 
     private final RecipientService recipients;
-    private final RecipientQuery query;
+    private final PrintList list;
     private final School school;
-    private final SheetSettings settings;
+    private final HolderPages pages;
     private final MessageSource messages;
     private final Locale locale;
     private final int limit;
@@ -36,19 +33,18 @@ final class RecipientSheets implements Iterator<Sheet> {
     private final Map<String, List<String>> headTeachers;
     private Iterator<Recipient> page = List.<Recipient>of().iterator();
     private int read;
-    private boolean exhausted;
 
     /** At most {@code limit} sheets (a preview needs one page's worth). */
-    RecipientSheets(RecipientService recipients, RecipientQuery query, School school, SheetSettings settings,
+    RecipientSheets(RecipientService recipients, PrintList list, School school, HolderPages pages,
             MessageSource messages, Locale locale, int limit) {
         this.recipients = recipients;
-        this.query = query;
+        this.list = list;
         this.school = school;
-        this.settings = settings;
+        this.pages = pages;
         this.messages = messages;
         this.locale = locale;
         this.limit = limit;
-        pileSizes = recipients.pileSizes(query);
+        pileSizes = list.pileSizes();
         headTeachers = recipients.headTeachers(school.uai());
     }
 
@@ -57,10 +53,8 @@ final class RecipientSheets implements Iterator<Sheet> {
         if (read >= limit) {
             return false;
         }
-        if (!page.hasNext() && !exhausted) {
-            List<Recipient> next = recipients.recipients(query, read, RecipientService.PAGE);
-            exhausted = next.size() < RecipientService.PAGE;
-            page = next.iterator();
+        while (!page.hasNext() && list.pages().hasNext()) {
+            page = recipients.recipients(school.uai(), list.pages().next()).iterator();
         }
         return page.hasNext();
     }
@@ -75,13 +69,11 @@ final class RecipientSheets implements Iterator<Sheet> {
     }
 
     private Sheet sheet(Recipient recipient) {
-        String entUrl = school.entUrl() == null ? settings.activationPage().toString() : school.entUrl();
-        URI page = recipient.activated() ? settings.passwordPage() : settings.activationPage();
-        return new Sheet(pile(recipient.pile()), school.name(), entUrl,
+        return new Sheet(pile(recipient.pile()), school.name(), pages.ent(school),
                 recipient.firstName() + " " + recipient.lastName(), text("profile." + recipient.profile()),
                 recipient.classes(), children(recipient.children()),
                 recipient.login(), recipient.activated() ? null : recipient.activationCode().value(),
-                page + "?identifiant=" + URLEncoder.encode(recipient.login(), StandardCharsets.UTF_8));
+                pages.page(recipient));
     }
 
     private Pile pile(fr.rentree.directory.domain.Pile pile) {

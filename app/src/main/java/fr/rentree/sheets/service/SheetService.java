@@ -25,7 +25,9 @@ import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.sheets.domain.SheetPrint;
 import fr.rentree.sheets.domain.SheetPrintRepository;
+import fr.rentree.sheets.domain.PrintList;
 import fr.rentree.sheets.domain.SheetRequest;
+import fr.rentree.reports.SheetLayout;
 import jakarta.annotation.PreDestroy;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -47,7 +49,7 @@ public class SheetService {
     private final SchoolService schools;
     private final SheetRenderer renderer;
     private final SheetPrintRepository prints;
-    private final SheetSettings settings;
+    private final HolderPages pages;
     private final MessageSource messages;
     private final Clock clock;
     /** Two prints at a time: each keeps both cores busy, the others wait their turn. */
@@ -55,11 +57,11 @@ public class SheetService {
             Thread.ofPlatform().name("sheet-print-", 1).daemon().factory());
 
     SheetService(RecipientService recipients, SchoolService schools, SheetPrintRepository prints,
-            SheetSettings settings, MessageSource messages, Clock clock) {
+            HolderPages pages, MessageSource messages, Clock clock) {
         this.recipients = recipients;
         this.schools = schools;
         this.prints = prints;
-        this.settings = settings;
+        this.pages = pages;
         this.messages = messages;
         this.clock = clock;
         this.renderer = new SheetRenderer();
@@ -79,11 +81,11 @@ public class SheetService {
         renderer.render(request.layout(), locale,
                 sheets(request, locale, PREVIEW_PAGES * request.layout().sheetsPerPage()), pdf, read -> { });
         try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
-            PDFRenderer pages = new PDFRenderer(document);
+            PDFRenderer pdfPages = new PDFRenderer(document);
             List<byte[]> images = new ArrayList<>();
             for (int page = 0; page < Math.min(PREVIEW_PAGES, document.getNumberOfPages()); page++) {
                 ByteArrayOutputStream png = new ByteArrayOutputStream();
-                ImageIO.write(pages.renderImage(page, PREVIEW_SCALE), "png", png);
+                ImageIO.write(pdfPages.renderImage(page, PREVIEW_SCALE), "png", png);
                 images.add(png.toByteArray());
             }
             return images;
@@ -146,10 +148,23 @@ public class SheetService {
         printing.shutdownNow();
     }
 
+    /**
+     * Writes the PDF of a list fixed beforehand (a campaign round's) to {@code out}, and returns how many sheets it
+     * holds. The caller records it.
+     */
+    public int print(String schoolUai, PrintList list, SheetLayout layout, Locale locale, OutputStream out,
+            IntConsumer progress) {
+        return renderer.render(layout, locale, sheets(schoolUai, list, locale, Integer.MAX_VALUE), out, progress);
+    }
+
     private RecipientSheets sheets(SheetRequest request, Locale locale, int limit) {
-        School school = schools.find(request.schoolUai())
-                .orElseThrow(() -> new IllegalArgumentException("No school " + request.schoolUai()));
-        return new RecipientSheets(recipients, request.recipients(), school, settings, messages, locale, limit);
+        return sheets(request.schoolUai(), PrintList.of(recipients.placements(request.recipients())), locale, limit);
+    }
+
+    private RecipientSheets sheets(String schoolUai, PrintList list, Locale locale, int limit) {
+        School school = schools.find(schoolUai)
+                .orElseThrow(() -> new IllegalArgumentException("No school " + schoolUai));
+        return new RecipientSheets(recipients, list, school, pages, messages, locale, limit);
     }
 
     private static String describe(RecipientQuery query) {

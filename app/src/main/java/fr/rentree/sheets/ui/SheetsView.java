@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,9 +12,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -34,13 +29,11 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import fr.rentree.base.ui.Notifications;
-import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.DistributionOrder;
 import fr.rentree.directory.domain.ParentPlacement;
-import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.RecipientQuery;
-import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.directory.service.RecipientService;
+import fr.rentree.directory.ui.SelectionFilters;
 import fr.rentree.reports.SheetLayout;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
@@ -66,10 +59,7 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
     private final SignedInUser user;
     private final Clock clock;
     private final SchoolPicker school;
-    private final CheckboxGroup<Profile> profiles = new CheckboxGroup<>();
-    private final MultiSelectComboBox<String> classes = new MultiSelectComboBox<>();
-    private final RadioButtonGroup<ActivationFilter> activation = new RadioButtonGroup<>();
-    private final Checkbox withPreDeletion = new Checkbox();
+    private final SelectionFilters filters = new SelectionFilters();
     private final RadioButtonGroup<DistributionOrder> order = new RadioButtonGroup<>();
     private final RadioButtonGroup<ParentPlacement> parents = new RadioButtonGroup<>();
     private final RadioButtonGroup<SheetLayout> layout = new RadioButtonGroup<>();
@@ -93,17 +83,6 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
         school = new SchoolPicker(getTranslation("import.school"), schools.findAll(user.schoolUais()));
         school.addValueChangeListener(e -> schoolChanged());
 
-        profiles.setLabel(getTranslation("sheets.profiles"));
-        profiles.setItems(Profile.values());
-        profiles.setItemLabelGenerator(p -> getTranslation("profile." + p));
-        profiles.setValue(EnumSet.of(Profile.STUDENT, Profile.PARENT));
-        classes.setLabel(getTranslation("sheets.classes"));
-        classes.setPlaceholder(getTranslation("sheets.classes.all"));
-        activation.setLabel(getTranslation("sheets.activation"));
-        activation.setItems(Arrays.asList(ActivationFilter.values()));
-        activation.setItemLabelGenerator(a -> getTranslation("activation." + a));
-        activation.setValue(ActivationFilter.NOT_ACTIVATED);
-        withPreDeletion.setLabel(getTranslation("sheets.with-pre-deletion"));
         order.setLabel(getTranslation("sheets.order"));
         order.setItems(DistributionOrder.values());
         order.setItemLabelGenerator(o -> getTranslation("sheets.order." + o));
@@ -116,10 +95,7 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
         layout.setItems(SheetLayout.values());
         layout.setItemLabelGenerator(l -> getTranslation("sheets.layout." + l));
         layout.setValue(SheetLayout.ONE_PER_PAGE);
-        profiles.addValueChangeListener(e -> selectionChanged());
-        classes.addValueChangeListener(e -> selectionChanged());
-        activation.addValueChangeListener(e -> selectionChanged());
-        withPreDeletion.addValueChangeListener(e -> selectionChanged());
+        filters.addChangeListener(this::selectionChanged);
         order.addValueChangeListener(e -> selectionChanged());
         parents.addValueChangeListener(e -> selectionChanged());
         layout.addValueChangeListener(e -> selectionChanged());
@@ -139,7 +115,7 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
         page.setId("sheet-page");
         page.getStyle().set("flex", "1").set("min-width", "20em");
 
-        VerticalLayout form = new VerticalLayout(school, profiles, classes, activation, withPreDeletion, order,
+        VerticalLayout form = new VerticalLayout(school, filters, order,
                 parents, layout, count, new HorizontalLayout(preview, generate), progress, progressText, result);
         form.setPadding(false);
         form.setWidth("34em");
@@ -163,7 +139,7 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
 
     private void schoolChanged() {
         School current = school.getValue();
-        classes.setItems(current == null ? List.of() : recipients.classes(current.uai()));
+        filters.setClasses(current == null ? List.of() : recipients.classes(current.uai()));
         selectionChanged();
     }
 
@@ -183,8 +159,7 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
         if (current == null) {
             return null;
         }
-        return new RecipientQuery(new RecipientSelection(current.uai(), profiles.getValue(), classes.getValue(),
-                activation.getValue(), withPreDeletion.getValue()), order.getValue(), parents.getValue());
+        return new RecipientQuery(filters.value(current.uai()), order.getValue(), parents.getValue());
     }
 
     private @Nullable SheetRequest request() {

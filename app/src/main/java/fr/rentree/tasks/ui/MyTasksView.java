@@ -99,7 +99,7 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         Dialog dialog = new Dialog(getTranslation("task." + task.formKey()));
-        dialog.setWidth("min(40em, 95vw)");
+        dialog.setWidth("min(" + form.width() + ", 95vw)");
         dialog.add(form.create(new TaskContext(task, completion -> {
             try {
                 completion.run();

@@ -14,4 +14,9 @@ public interface TaskForm {
 
     /** Draws the form for one task. */
     Component create(TaskContext task);
+
+    /** How wide the form's dialog opens (a CSS length); a list to verify wants more than a few fields. */
+    default String width() {
+        return "40em";
+    }
 }

@@ -1,0 +1,173 @@
+package fr.rentree.campaign.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import fr.rentree.directory.domain.Pile;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The frozen lists of the rounds, worked on set-wise: written once when a round opens, then read by keyset on their
+ * position (never OFFSET), so a step run again resumes where the rows say it stopped.
+ */
+@Repository
+public class Deliveries {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    Deliveries(JdbcClient jdbc, JdbcTemplate batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** Writes a round's list, positions from 1 in the order given. */
+    public void freeze(long roundId, List<FrozenRecipient> recipients) {
+        List<Object[]> rows = new ArrayList<>();
+        int position = 0;
+        for (FrozenRecipient recipient : recipients) {
+            Pile pile = recipient.pile();
+            rows.add(new Object[] {roundId, ++position, recipient.accountId(), recipient.channel().name(),
+                    pile.kind().name(), pile.name(), recipient.email()});
+        }
+        batches.batchUpdate("""
+                insert into delivery (round_id, position, account_id, channel, pile_kind, pile_name, email, status)
+                values (?, ?, ?, ?, ?, ?, ?, 'PENDING')""", rows);
+    }
+
+    /** The next deliveries of a channel still pending after {@code position}, in order. */
+    public List<Delivery> pending(long roundId, Channel channel, int afterPosition, int limit) {
+        return jdbc.sql("""
+                        select id, round_id, position, account_id, channel, pile_kind, pile_name, email, status
+                        from delivery
+                        where round_id = ? and channel = ? and status = 'PENDING' and position > ?
+                        order by position limit ?""")
+                .params(roundId, channel.name(), afterPosition, limit)
+                .query(Deliveries::delivery).list();
+    }
+
+    /** The deliveries after {@code position}, of one channel or of both, whatever their status, in order. */
+    public List<Delivery> page(long roundId, @Nullable Channel channel, int afterPosition, int limit) {
+        return jdbc.sql("""
+                        select id, round_id, position, account_id, channel, pile_kind, pile_name, email, status
+                        from delivery
+                        where round_id = :round and (:channel is null or channel = :channel) and position > :after
+                        order by position limit :limit""")
+                .param("round", roundId).param("channel", channel == null ? null : channel.name())
+                .param("after", afterPosition).param("limit", limit)
+                .query(Deliveries::delivery).list();
+    }
+
+    /**
+     * Records the outcome of one e-mail, committed at once (apart from the step's transaction), so that a crash right
+     * after loses at most the e-mail in flight; only a pending row changes (a retry never rewrites a sent one).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(long deliveryId, DeliveryStatus status, @Nullable String reply, @Nullable String messageId,
+            Instant now) {
+        jdbc.sql("""
+                        update delivery set status = ?, reply = ?, message_id = ?, done_at = ?
+                        where id = ? and status = 'PENDING'""")
+                .params(status.name(), reply, messageId, Timestamp.from(now), deliveryId).update();
+    }
+
+    /** A bounce came back for this Message-ID: the e-mail that was sent did not arrive. */
+    public int bounced(String messageId, String reply, Instant now) {
+        return jdbc.sql("""
+                        update delivery set status = 'BOUNCED', reply = ?, done_at = ?
+                        where message_id = ? and status = 'SENT'""")
+                .params(reply, Timestamp.from(now), messageId).update();
+    }
+
+    public void printed(long roundId, Instant now) {
+        jdbc.sql("update delivery set status = 'PRINTED', done_at = ? where round_id = ? and channel = 'PAPER'")
+                .params(Timestamp.from(now), roundId).update();
+    }
+
+    /** Records a pile as handed out (once: ticking it again changes nothing). */
+    public void handOut(long roundId, Pile pile, String by, Instant now) {
+        jdbc.sql("""
+                        insert ignore into handed_out_pile (round_id, pile_kind, pile_name, handed_out_by, handed_out_at)
+                        values (?, ?, ?, ?, ?)""")
+                .params(roundId, pile.kind().name(), pile.name() == null ? "" : pile.name(), by, Timestamp.from(now))
+                .update();
+    }
+
+    /** The piles of a round handed out so far. */
+    public Set<Pile> handedOut(long roundId) {
+        return new HashSet<>(jdbc.sql("select pile_kind, pile_name from handed_out_pile where round_id = ?")
+                .param(roundId)
+                .query((row, n) -> new Pile(Pile.Kind.valueOf(row.getString(1)),
+                        row.getString(2).isEmpty() ? null : row.getString(2))).list());
+    }
+
+    /** Records who downloaded a round's sheets (a pile, or all when null). */
+    public void downloaded(long roundId, @Nullable Pile pile, String by, Instant now) {
+        jdbc.sql("""
+                        insert into sheets_download (round_id, pile_kind, pile_name, downloaded_by, downloaded_at)
+                        values (?, ?, ?, ?, ?)""")
+                .params(roundId, pile == null ? null : pile.kind().name(), pile == null ? null : pile.name(), by,
+                        Timestamp.from(now))
+                .update();
+    }
+
+    /** How many sheets each pile of the round's paper holds, piles in distribution order. */
+    public Map<Pile, Integer> pileSizes(long roundId) {
+        Map<Pile, Integer> sizes = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select pile_kind, pile_name, count(*) from delivery
+                        where round_id = ? and channel = 'PAPER'
+                        group by pile_kind, pile_name order by min(position)""")
+                .param(roundId)
+                .query((row, n) -> sizes.put(pile(row), row.getInt(3))).list();
+        return sizes;
+    }
+
+    public RoundCounts counts(long roundId) {
+        return jdbc.sql("""
+                        select coalesce(sum(channel = 'MAIL'), 0), coalesce(sum(status = 'SENT'), 0),
+                               coalesce(sum(status = 'REJECTED'), 0), coalesce(sum(status = 'BOUNCED'), 0),
+                               coalesce(sum(channel = 'PAPER'), 0), coalesce(sum(status = 'PRINTED'), 0)
+                        from delivery where round_id = ?""")
+                .param(roundId)
+                .query((row, n) -> new RoundCounts(row.getInt(1), row.getInt(2), row.getInt(3), row.getInt(4),
+                        row.getInt(5), row.getInt(6))).single();
+    }
+
+    /** The accounts a round reached, each once. */
+    public List<Long> accounts(long roundId) {
+        return jdbc.sql("select distinct account_id from delivery where round_id = ? order by account_id")
+                .param(roundId).query(Long.class).list();
+    }
+
+    /** The accounts of a campaign whose address was refused or bounced: they go on paper from now on. */
+    public Set<Long> invalidAddresses(long campaignId) {
+        return new HashSet<>(jdbc.sql("""
+                        select distinct d.account_id from delivery d join campaign_round r on r.id = d.round_id
+                        where r.campaign_id = ? and d.status in ('REJECTED', 'BOUNCED')""")
+                .param(campaignId).query(Long.class).list());
+    }
+
+    private static Delivery delivery(ResultSet row, int n) throws SQLException {
+        return new Delivery(row.getLong("id"), row.getLong("round_id"), row.getInt("position"),
+                row.getLong("account_id"), Channel.valueOf(row.getString("channel")), pile(row),
+                row.getString("email"), DeliveryStatus.valueOf(row.getString("status")));
+    }
+
+    private static Pile pile(ResultSet row) throws SQLException {
+        return new Pile(Pile.Kind.valueOf(row.getString("pile_kind")), row.getString("pile_name"));
+    }
+}

@@ -1,0 +1,100 @@
+package fr.rentree.campaign.service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import fr.rentree.campaign.domain.Campaign;
+import fr.rentree.campaign.domain.CampaignRound;
+import fr.rentree.campaign.domain.CampaignRoundRepository;
+import fr.rentree.campaign.domain.Channel;
+import fr.rentree.campaign.domain.Deliveries;
+import fr.rentree.campaign.domain.Delivery;
+import fr.rentree.campaign.domain.DeliveryStatus;
+import fr.rentree.directory.domain.Placement;
+import fr.rentree.directory.domain.Recipient;
+import fr.rentree.directory.service.RecipientService;
+import fr.rentree.mailing.service.AccountMails;
+import fr.rentree.mailing.service.MailService;
+import fr.rentree.mailing.service.OutgoingMail;
+import fr.rentree.school.domain.School;
+import fr.rentree.school.service.SchoolService;
+import fr.rentree.sheets.service.HolderPages;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The e-mail side of a round (service step "send-mails"): the pending deliveries of its frozen list sent in batches
+ * over one SMTP connection, each outcome committed on its row as soon as the server answered. Run again after a
+ * crash or an SMTP outage, it sends only what is still pending: at most the one e-mail in flight goes twice.
+ */
+@Service
+@Transactional
+class RoundMails {
+
+    /** E-mails composed and sent per connection. */
+    static final int BATCH = 200;
+
+    private final CampaignTasks tasks;
+    private final CampaignRoundRepository rounds;
+    private final Deliveries deliveries;
+    private final RecipientService recipients;
+    private final SchoolService schools;
+    private final HolderPages pages;
+    private final AccountMails accountMails;
+    private final MailService mail;
+    private final Clock clock;
+
+    RoundMails(CampaignTasks tasks, CampaignRoundRepository rounds, Deliveries deliveries,
+            RecipientService recipients, SchoolService schools, HolderPages pages, AccountMails accountMails,
+            MailService mail, Clock clock) {
+        this.tasks = tasks;
+        this.rounds = rounds;
+        this.deliveries = deliveries;
+        this.recipients = recipients;
+        this.schools = schools;
+        this.pages = pages;
+        this.accountMails = accountMails;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    void send(long campaignId, int number) {
+        Campaign campaign = tasks.byId(campaignId);
+        CampaignRound round = rounds.findByCampaignIdOrderByNumber(campaignId).stream()
+                .filter(r -> r.number() == number).findFirst().orElseThrow();
+        School school = schools.find(campaign.schoolUai()).orElseThrow();
+        String domain = mail.domain();
+        int after = 0;
+        for (List<Delivery> page; !(page = deliveries.pending(round.id(), Channel.MAIL, after, BATCH)).isEmpty(); ) {
+            after = page.getLast().position();
+            Map<Long, Recipient> holders = recipients.recipients(campaign.schoolUai(), page.stream()
+                            .map(d -> new Placement(d.accountId(), d.pile(), d.email())).toList())
+                    .stream().collect(Collectors.toMap(Recipient::accountId, Function.identity(), (a, b) -> a));
+            List<OutgoingMail> mails = new ArrayList<>();
+            Map<String, Delivery> byMessageId = new HashMap<>();
+            for (Delivery delivery : page) {
+                Recipient holder = holders.get(delivery.accountId());
+                String messageId = delivery.messageId(domain);
+                if (holder == null) { // the account left the school since the list was frozen
+                    deliveries.record(delivery.id(), DeliveryStatus.REJECTED, "compte introuvable", null,
+                            clock.instant());
+                    continue;
+                }
+                mails.add(accountMails.compose(holder, delivery.email(), school.name(), pages.ent(school),
+                        pages.page(holder), round.reminder(), messageId));
+                byMessageId.put(messageId, delivery);
+            }
+            mail.sendAll(mails, (sent, outcome) -> deliveries.record(byMessageId.get(sent.messageId()).id(),
+                    outcome.accepted() ? DeliveryStatus.SENT : DeliveryStatus.REJECTED,
+                    outcome.accepted() ? null : outcome.reply(), sent.messageId(), clock.instant()));
+        }
+        if (round.mailsDone(clock.instant())) {
+            rounds.save(round);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package fr.rentree.campaign.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import fr.rentree.campaign.domain.HandOut;
+import fr.rentree.campaign.domain.PileStatus;
+import fr.rentree.campaign.service.RoundSheets;
+import fr.rentree.directory.domain.Pile;
+import fr.rentree.tasks.ui.TaskContext;
+import fr.rentree.tasks.ui.TaskForm;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * "Distribuer les fiches": the round's PDF, whole or one pile at a time, and the piles ticked as they are handed
+ * out; the last tick ends the task, or the director says it is done.
+ */
+@org.springframework.stereotype.Component
+class HandOutSheetsForm implements TaskForm {
+
+    private final RoundSheets sheets;
+
+    HandOutSheetsForm(RoundSheets sheets) {
+        this.sheets = sheets;
+    }
+
+    @Override
+    public String formKey() {
+        return "hand-out-sheets";
+    }
+
+    @Override
+    public String width() {
+        return "48em";
+    }
+
+    @Override
+    public Component create(TaskContext task) {
+        VerticalLayout form = new VerticalLayout();
+        form.setPadding(false);
+        String taskId = task.task().id();
+        HandOut handOut = sheets.handOut(taskId);
+
+        form.add(new Paragraph(form.getTranslation(handOut.reminder() ? "hand-out.intro.reminder" : "hand-out.intro",
+                handOut.sheets())));
+        Anchor all = download(form, handOut, null, form.getTranslation("hand-out.download.all", handOut.sheets()));
+        all.setId("hand-out-download");
+        form.add(all);
+        for (PileStatus pile : handOut.piles()) {
+            Checkbox done = new Checkbox(form.getTranslation("hand-out.pile", label(form, pile.pile()), pile.sheets()),
+                    pile.handedOut());
+            done.setReadOnly(pile.handedOut());
+            done.addValueChangeListener(e -> {
+                if (!e.getValue()) {
+                    return;
+                }
+                done.setReadOnly(true);
+                boolean last = sheets.handOut(taskId).piles().stream().filter(p -> !p.handedOut()).count() == 1;
+                if (last) {
+                    task.submit(() -> sheets.handOut(taskId, pile.pile()));
+                } else {
+                    sheets.handOut(taskId, pile.pile());
+                }
+            });
+            HorizontalLayout line = new HorizontalLayout(done, download(form, handOut, pile.pile(),
+                    form.getTranslation("hand-out.download.pile")));
+            line.setAlignItems(FlexComponent.Alignment.BASELINE);
+            form.add(line);
+        }
+        Button finished = new Button(form.getTranslation("hand-out.finish"));
+        finished.setId("hand-out-finish");
+        finished.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        finished.setDisableOnClick(true);
+        finished.addClickListener(e -> task.submit(() -> sheets.finishHandOut(taskId)));
+        form.add(finished);
+        return form;
+    }
+
+    private Anchor download(Component form, HandOut handOut, @Nullable Pile pile, String text) {
+        String name = "fiches-campagne-%d-tour-%d%s.pdf".formatted(handOut.campaignId(), handOut.round(),
+                pile == null || pile.name() == null ? "" : "-" + pile.name().replaceAll("[^A-Za-z0-9]+", "-"));
+        DownloadHandler pdf = event -> {
+            event.setFileName(name);
+            event.setContentType("application/pdf");
+            sheets.download(handOut.campaignId(), handOut.round(), pile, event.getOutputStream());
+        };
+        Anchor anchor = new Anchor(pdf, text);
+        anchor.getElement().setAttribute("download", true);
+        return anchor;
+    }
+
+    static String label(Component form, Pile pile) {
+        return switch (pile.kind()) {
+            case ALL -> form.getTranslation("hand-out.pile.ALL");
+            case CLASS -> form.getTranslation("sheets.pile.CLASS", pile.name());
+            case WITHOUT_CLASS -> form.getTranslation("sheets.pile.WITHOUT_CLASS");
+            case PROFILE -> form.getTranslation("sheets.pile.PROFILE." + pile.name());
+        };
+    }
+}
