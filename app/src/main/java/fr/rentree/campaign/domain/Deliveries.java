@@ -84,14 +84,6 @@ public class Deliveries {
                 .params(status.name(), reply, messageId, Timestamp.from(now), deliveryId).update();
     }
 
-    /** A bounce came back for this Message-ID: the e-mail that was sent did not arrive. */
-    public int bounced(String messageId, String reply, Instant now) {
-        return jdbc.sql("""
-                        update delivery set status = 'BOUNCED', reply = ?, done_at = ?
-                        where message_id = ? and status = 'SENT'""")
-                .params(reply, Timestamp.from(now), messageId).update();
-    }
-
     public void printed(long roundId, Instant now) {
         jdbc.sql("update delivery set status = 'PRINTED', done_at = ? where round_id = ? and channel = 'PAPER'")
                 .params(Timestamp.from(now), roundId).update();
@@ -134,17 +126,6 @@ public class Deliveries {
                 .param(roundId)
                 .query((row, n) -> sizes.put(pile(row), row.getInt(3))).list();
         return sizes;
-    }
-
-    public RoundCounts counts(long roundId) {
-        return jdbc.sql("""
-                        select coalesce(sum(channel = 'MAIL'), 0), coalesce(sum(status = 'SENT'), 0),
-                               coalesce(sum(status = 'REJECTED'), 0), coalesce(sum(status = 'BOUNCED'), 0),
-                               coalesce(sum(channel = 'PAPER'), 0), coalesce(sum(status = 'PRINTED'), 0)
-                        from delivery where round_id = ?""")
-                .param(roundId)
-                .query((row, n) -> new RoundCounts(row.getInt(1), row.getInt(2), row.getInt(3), row.getInt(4),
-                        row.getInt(5), row.getInt(6))).single();
     }
 
     /** The accounts a round reached, each once. */

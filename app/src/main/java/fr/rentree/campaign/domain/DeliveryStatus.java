@@ -10,9 +10,5 @@ public enum DeliveryStatus {
     /** Accepted, then returned by a delivery status notification: the address is invalid. */
     BOUNCED,
     /** In the round's PDF. */
-    PRINTED;
-
-    public boolean invalidAddress() {
-        return this == REJECTED || this == BOUNCED;
-    }
+    PRINTED
 }

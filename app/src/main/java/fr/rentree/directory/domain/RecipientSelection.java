@@ -29,14 +29,4 @@ public record RecipientSelection(String schoolUai, Set<Profile> profiles, Set<St
         return new RecipientSelection(schoolUai, Set.of(Profile.STUDENT, Profile.PARENT), Set.of(),
                 ActivationFilter.NOT_ACTIVATED, EmailFilter.ALL, LocalAdminFilter.ALL, null, null, false);
     }
-
-    public RecipientSelection withActivation(ActivationFilter filter) {
-        return new RecipientSelection(schoolUai, profiles, classes, filter, email, localAdmins, createdSince,
-                createdBefore, withPreDeletion);
-    }
-
-    public RecipientSelection withSchool(String uai) {
-        return new RecipientSelection(uai, profiles, classes, activation, email, localAdmins, createdSince,
-                createdBefore, withPreDeletion);
-    }
 }
