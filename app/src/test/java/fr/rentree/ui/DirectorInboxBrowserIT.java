@@ -21,6 +21,7 @@ import fr.rentree.directory.domain.DistributionOrder;
 import fr.rentree.directory.domain.ParentPlacement;
 import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.process.service.InboxService;
+import fr.rentree.process.service.ProcessService;
 import fr.rentree.reports.SheetLayout;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
@@ -50,6 +51,8 @@ class DirectorInboxBrowserIT {
     CampaignService campaigns;
     @Autowired
     InboxService inbox;
+    @Autowired
+    ProcessService processes;
     @Autowired
     JavaMailSenderImpl smtp;
     @Autowired
@@ -179,6 +182,9 @@ class DirectorInboxBrowserIT {
         browser.awaitText("vaadin-button", "Réessayer").click();
 
         browser.awaitDeepText("vaadin-notification-card", "L'étape en échec est relancée.");
+        await().atMost(Duration.ofSeconds(60)).until(() -> fixtures.as(director,
+                () -> processes.currentSteps(campaign.processInstanceId())).stream()
+                .anyMatch(step -> step.id().equals("WaitCadence")));
         browser.open("http://localhost:" + port + "/campagnes");
         browser.awaitText("vaadin-grid-cell-content", "En attente jusqu’au prochain point d’étape");
         browser.awaitGone("span", "Incident");
