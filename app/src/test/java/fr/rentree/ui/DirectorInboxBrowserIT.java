@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -57,6 +58,8 @@ class DirectorInboxBrowserIT {
     JavaMailSenderImpl smtp;
     @Autowired
     DevMailbox mailbox;
+    @Autowired
+    JdbcClient jdbc;
 
     private Browser browser;
 
@@ -128,6 +131,11 @@ class DirectorInboxBrowserIT {
         browser.awaitText("p", "Le PDF des 6 fiches est prêt.");
         byte[] pdf = browser.download(browser.await(By.id("hand-out-download")));
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        browser.awaitText("vaadin-checkbox", "Classe 6A (2 fiches) remise").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                select count(*) from handed_out_pile p join campaign_round r on r.id = p.round_id
+                where r.campaign_id = ? and p.pile_name = '6A'""").param(campaign.id()).query(Integer.class)
+                .single() == 1);
         browser.screenshot("hand-out");
         browser.await(By.id("hand-out-finish")).click();
         browser.awaitText("p", "Aucune tâche en attente");

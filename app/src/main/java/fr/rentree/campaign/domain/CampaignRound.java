@@ -109,6 +109,7 @@ public class CampaignRound {
         return sheetsFile;
     }
 
+    /** How many sheets the round's PDF holds (an account gone since the freeze has none). */
     public int sheetsPrinted() {
         return sheetsPrinted;
     }

@@ -48,14 +48,14 @@ public class Deliveries {
                 values (?, ?, ?, ?, ?, ?, ?, 'PENDING')""", rows);
     }
 
-    /** The next deliveries of a channel still pending after {@code position}, in order. */
-    public List<Delivery> pending(long roundId, Channel channel, int afterPosition, int limit) {
+    /** The next e-mails still pending after {@code position}, in order. */
+    public List<Delivery> pendingMails(long roundId, int afterPosition, int limit) {
         return jdbc.sql("""
                         select id, round_id, position, account_id, channel, pile_kind, pile_name, email, status
                         from delivery
-                        where round_id = ? and channel = ? and status = 'PENDING' and position > ?
+                        where round_id = ? and channel = 'MAIL' and status = 'PENDING' and position > ?
                         order by position limit ?""")
-                .params(roundId, channel.name(), afterPosition, limit)
+                .params(roundId, afterPosition, limit)
                 .query(Deliveries::delivery).list();
     }
 

@@ -1,7 +1,9 @@
 package fr.rentree.campaign.service;
 
+import fr.rentree.base.Refusal;
+
 /** A campaign action was refused; {@link #reason()} has a message {@code campaign.error.<name>} in the bundle. */
-public class CampaignException extends RuntimeException {
+public class CampaignException extends Refusal {
 
     public enum Reason {
         /** The school already has an open campaign this school year (a double click, or a colleague). */
@@ -17,11 +19,16 @@ public class CampaignException extends RuntimeException {
     private final Reason reason;
 
     public CampaignException(Reason reason, String message) {
-        super(message);
+        super(message, null);
         this.reason = reason;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    @Override
+    public String messageKey() {
+        return "campaign.error." + reason.name();
     }
 }

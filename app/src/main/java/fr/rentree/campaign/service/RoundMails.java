@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignRound;
 import fr.rentree.campaign.domain.CampaignRoundRepository;
-import fr.rentree.campaign.domain.Channel;
 import fr.rentree.campaign.domain.Deliveries;
 import fr.rentree.campaign.domain.Delivery;
 import fr.rentree.campaign.domain.DeliveryStatus;
@@ -65,12 +64,11 @@ class RoundMails {
 
     void send(long campaignId, int number) {
         Campaign campaign = tasks.byId(campaignId);
-        CampaignRound round = rounds.findByCampaignIdOrderByNumber(campaignId).stream()
-                .filter(r -> r.number() == number).findFirst().orElseThrow();
+        CampaignRound round = rounds.findByCampaignIdAndNumber(campaignId, number).orElseThrow();
         School school = schools.find(campaign.schoolUai()).orElseThrow();
         String domain = mail.domain();
         int after = 0;
-        for (List<Delivery> page; !(page = deliveries.pending(round.id(), Channel.MAIL, after, BATCH)).isEmpty(); ) {
+        for (List<Delivery> page; !(page = deliveries.pendingMails(round.id(), after, BATCH)).isEmpty(); ) {
             after = page.getLast().position();
             Map<Long, Recipient> holders = recipients.recipients(campaign.schoolUai(), page.stream()
                             .map(d -> new Placement(d.accountId(), d.pile(), d.email())).toList())

@@ -40,9 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(CampaignSettings.class)
 public class RoundSheets {
 
-    /** Sheets between two progress records. */
-    private static final int PROGRESS_STEP = 200;
-
     private final CampaignRoundRepository rounds;
     private final Deliveries deliveries;
     private final CampaignTasks tasks;
@@ -81,11 +78,7 @@ public class RoundSheets {
             int printed;
             try (OutputStream out = Files.newOutputStream(partial)) {
                 printed = sheets.print(campaign.schoolUai(), list(round, null),
-                        campaign.distribution().orElseThrow().layout(), Locale.FRENCH, out, done -> {
-                            if (done % PROGRESS_STEP == 0) {
-                                rounds.recordSheetsPrinted(round.id(), done);
-                            }
-                        });
+                        campaign.distribution().orElseThrow().layout(), Locale.FRENCH, out, done -> { });
             } catch (RuntimeException e) {
                 Files.deleteIfExists(partial);
                 throw e;
@@ -181,9 +174,7 @@ public class RoundSheets {
 
     private HandOut handOut(Campaign campaign, CampaignRound round) {
         Set<Pile> handedOut = deliveries.handedOut(round.id());
-        return new HandOut(campaign.id(), round.number(), round.reminder(), round.sheets(),
-                round.sheetsGeneratedAt() == null ? round.sheetsPrinted() : round.sheets(),
-                round.sheetsGeneratedAt() != null,
+        return new HandOut(campaign.id(), round.number(), round.reminder(), round.sheetsPrinted(),
                 deliveries.pileSizes(round.id()).entrySet().stream().map(pile -> new PileStatus(pile.getKey(),
                         pile.getValue(), handedOut.contains(pile.getKey()))).toList());
     }
@@ -198,9 +189,8 @@ public class RoundSheets {
     }
 
     private CampaignRound round(long campaignId, int number) {
-        return rounds.findByCampaignIdOrderByNumber(campaignId).stream().filter(r -> r.number() == number)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(
-                        "Campaign " + campaignId + " has no round " + number));
+        return rounds.findByCampaignIdAndNumber(campaignId, number).orElseThrow(() ->
+                new IllegalArgumentException("Campaign " + campaignId + " has no round " + number));
     }
 
     private CampaignRound latest(long campaignId) {

@@ -13,6 +13,7 @@ import fr.rentree.campaign.domain.Channel;
 import fr.rentree.campaign.domain.Deliveries;
 import fr.rentree.campaign.domain.Delivery;
 import fr.rentree.campaign.domain.Distribution;
+import fr.rentree.campaign.domain.DistributionMode;
 import fr.rentree.campaign.domain.FrozenRecipient;
 import fr.rentree.campaign.domain.RoundPlan;
 import fr.rentree.directory.domain.Placement;
@@ -51,23 +52,16 @@ class Rounds {
         Set<Long> leftOut = new HashSet<>();
         for (Placement placement : recipients.placements(
                 new RecipientQuery(selection, distribution.order(), distribution.parents()))) {
-            boolean reachable = placement.email() != null;
-            switch (distribution.mode()) {
-                case PAPER -> list.add(paper(placement));
-                case EMAIL -> {
-                    if (!reachable) {
-                        leftOut.add(placement.accountId());
-                    } else if (mailed.add(placement.accountId())) {
-                        list.add(mail(placement));
-                    }
+            if (distribution.mode() == DistributionMode.PAPER) {
+                list.add(paper(placement));
+            } else if (placement.email() != null) {
+                if (mailed.add(placement.accountId())) {
+                    list.add(mail(placement));
                 }
-                case EMAIL_ELSE_PAPER -> {
-                    if (!reachable) {
-                        list.add(paper(placement));
-                    } else if (mailed.add(placement.accountId())) {
-                        list.add(mail(placement));
-                    }
-                }
+            } else if (distribution.mode() == DistributionMode.EMAIL_ELSE_PAPER) {
+                list.add(paper(placement));
+            } else {
+                leftOut.add(placement.accountId());
             }
         }
         return new RoundPlan(list, leftOut.size());

@@ -185,7 +185,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
                 campaigns.cancel(campaign.id());
                 Notifications.success(getTranslation("campaigns.cancelled"));
             } catch (CampaignException ex) {
-                Notifications.error(getTranslation("campaign.error." + ex.reason().name()));
+                Notifications.error(getTranslation(ex.messageKey()));
             }
             refresh();
         });
@@ -199,7 +199,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
             launched(school);
         } catch (CampaignException ex) {
             if (ex.reason() != CampaignException.Reason.ALREADY_RUNNING) {
-                Notifications.error(getTranslation("campaign.error." + ex.reason().name()));
+                Notifications.error(getTranslation(ex.messageKey()));
                 return;
             }
             ConfirmDialog dialog = new ConfirmDialog();

@@ -1,5 +1,7 @@
 package fr.rentree.campaign.ui;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -53,17 +55,14 @@ class HandOutSheetsForm implements TaskForm {
         Anchor all = download(form, handOut, null, form.getTranslation("hand-out.download.all", handOut.sheets()));
         all.setId("hand-out-download");
         form.add(all);
+        AtomicLong left = new AtomicLong(handOut.piles().stream().filter(pile -> !pile.handedOut()).count());
         for (PileStatus pile : handOut.piles()) {
             Checkbox done = new Checkbox(form.getTranslation("hand-out.pile", label(form, pile.pile()), pile.sheets()),
                     pile.handedOut());
             done.setReadOnly(pile.handedOut());
             done.addValueChangeListener(e -> {
-                if (!e.getValue()) {
-                    return;
-                }
                 done.setReadOnly(true);
-                boolean last = sheets.handOut(taskId).piles().stream().filter(p -> !p.handedOut()).count() == 1;
-                if (last) {
+                if (left.decrementAndGet() == 0) { // the last pile: the service ends the task, the form says so and closes
                     task.submit(() -> sheets.handOut(taskId, pile.pile()));
                 } else {
                     sheets.handOut(taskId, pile.pile());

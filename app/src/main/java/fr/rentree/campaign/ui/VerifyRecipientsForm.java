@@ -21,7 +21,6 @@ import fr.rentree.base.ui.Notifications;
 import fr.rentree.campaign.domain.Distribution;
 import fr.rentree.campaign.domain.DistributionMode;
 import fr.rentree.campaign.domain.RoundPlan;
-import fr.rentree.campaign.service.CampaignException;
 import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.directory.domain.DistributionOrder;
 import fr.rentree.directory.domain.ParentPlacement;
@@ -143,13 +142,7 @@ class VerifyRecipientsForm implements TaskForm {
         dialog.setCancelable(true);
         dialog.setCancelText(form.getTranslation("verify.confirm.back"));
         dialog.setConfirmText(form.getTranslation(plan.mails() > 0 ? "verify.confirm.send" : "verify.confirm.print"));
-        dialog.addConfirmListener(e -> task.submit(() -> {
-            try {
-                campaigns.validate(task.task().id(), distribution);
-            } catch (CampaignException ex) {
-                Notifications.error(form.getTranslation("campaign.error." + ex.reason().name()));
-            }
-        }));
+        dialog.addConfirmListener(e -> task.submit(() -> campaigns.validate(task.task().id(), distribution)));
         dialog.open();
     }
 

@@ -37,7 +37,11 @@ public class SentMailsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(SentMail::to).setHeader(getTranslation("mails.column.to")).setFlexGrow(1);
         grid.addColumn(SentMail::subject).setHeader(getTranslation("mails.column.subject")).setFlexGrow(2);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(
-                mail -> new Pre(mail.body())));
+                mail -> {
+                    Pre body = new Pre(mail.body());
+                    body.getStyle().set("white-space", "pre-wrap"); // long lines of a mail wrap as a mail reader would
+                    return body;
+                }));
         grid.setItems(mailbox.sentMails());
         grid.setAllRowsVisible(true);
         Button refresh = new Button(getTranslation("tasks.refresh"), e -> grid.setItems(mailbox.sentMails()));

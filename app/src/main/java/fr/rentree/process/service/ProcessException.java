@@ -1,7 +1,9 @@
 package fr.rentree.process.service;
 
+import fr.rentree.base.Refusal;
+
 /** A process action was refused; {@link #reason()} has a message {@code process.error.<name>} in the bundle. */
-public class ProcessException extends RuntimeException {
+public class ProcessException extends Refusal {
 
     public enum Reason {
         /** The task or process belongs to a school (or district) the user does not act for. */
@@ -25,5 +27,10 @@ public class ProcessException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    @Override
+    public String messageKey() {
+        return "process.error." + reason.name();
     }
 }

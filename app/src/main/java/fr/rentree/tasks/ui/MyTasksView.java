@@ -21,10 +21,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import fr.rentree.base.Refusal;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.process.domain.WaitingTask;
 import fr.rentree.process.service.InboxService;
-import fr.rentree.process.service.ProcessException;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.CurrentUser;
@@ -104,8 +104,8 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
             try {
                 completion.run();
                 Notifications.success(getTranslation("tasks.completed", getTranslation("task." + task.formKey())));
-            } catch (ProcessException e) {
-                Notifications.error(getTranslation("process.error." + e.reason().name()));
+            } catch (Refusal e) { // done already, gone, not theirs, or the feature's own reason
+                Notifications.error(getTranslation(e.messageKey()));
             }
             dialog.close();
             refresh();

@@ -22,7 +22,7 @@ public final class TaskContext {
         return task;
     }
 
-    /** Runs the completion (a call to the feature's service); refusals of the process are shown, not thrown. */
+    /** Runs the completion (a call to the feature's service); refusals (the process's or the feature's) are shown, not thrown. */
     public void submit(Runnable completion) {
         submitter.accept(completion);
     }
