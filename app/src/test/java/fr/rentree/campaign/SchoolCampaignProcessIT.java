@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -25,11 +23,14 @@ import java.util.concurrent.Future;
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignOverview;
 import fr.rentree.campaign.domain.CampaignPlan;
+import fr.rentree.campaign.domain.CampaignDetail;
 import fr.rentree.campaign.domain.CampaignState;
 import fr.rentree.campaign.domain.Distribution;
 import fr.rentree.campaign.domain.DistributionMode;
+import fr.rentree.campaign.domain.FailedRecipient;
 import fr.rentree.campaign.domain.HandOut;
 import fr.rentree.campaign.domain.PileStatus;
+import fr.rentree.campaign.domain.RoundCounts;
 import fr.rentree.campaign.domain.RoundPlan;
 import fr.rentree.campaign.service.CampaignException;
 import fr.rentree.campaign.service.CampaignService;
@@ -46,6 +47,7 @@ import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.process.domain.CurrentStep;
 import fr.rentree.process.domain.Incident;
+import fr.rentree.process.domain.ProcessTrail;
 import fr.rentree.process.domain.WaitingTask;
 import fr.rentree.process.service.InboxService;
 import fr.rentree.process.service.ProcessException;
@@ -58,8 +60,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.operaton.bpm.engine.ManagementService;
-import org.operaton.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -85,8 +85,6 @@ class SchoolCampaignProcessIT {
     ProcessService processes;
     @Autowired
     DirectoryService directory;
-    @Autowired
-    ManagementService management;
     @Autowired
     JavaMailSenderImpl smtp;
     @Autowired
@@ -155,7 +153,7 @@ class SchoolCampaignProcessIT {
         List<Long> accounts = jdbc.sql("select id from account where school_uai = ? order by id").param(uai)
                 .query(Long.class).list();
         directory.recordActivations(accounts.subList(0, 3));
-        fireTimer(campaign);
+        fixtures.fireTimer(campaign.processInstanceId());
         String reminderHandOut = task(director, "hand-out-sheets");
         assertThat(campaigns.find(campaign.id()).orElseThrow().activationPercent()).contains(27);
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(campaign, 2, "SENT")
@@ -168,14 +166,14 @@ class SchoolCampaignProcessIT {
 
         // everyone activated: the next count ends the campaign, and its PDFs go
         directory.recordActivations(accounts);
-        fireTimer(campaign);
+        fixtures.fireTimer(campaign.processInstanceId());
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 campaigns.find(campaign.id()).orElseThrow().state() == CampaignState.FINISHED);
         assertThat(processes.isRunning(campaign.processInstanceId())).isFalse();
         assertThat(catchThrowableOfType(CampaignException.class, () -> download(director, campaign, 1)).reason())
                 .isEqualTo(CampaignException.Reason.NO_SHEETS);
         assertThat(jdbc.sql("select count(*) from campaign_progress where campaign_id = ?").param(campaign.id())
-                .query(Integer.class).single()).isEqualTo(2);
+                .query(Integer.class).single()).as("at the hand-out, then at each count").isEqualTo(3);
     }
 
     @Test
@@ -301,6 +299,75 @@ class SchoolCampaignProcessIT {
     }
 
     @Test
+    void an_address_the_server_cannot_take_is_shown_to_the_director_and_goes_on_paper_in_the_next_round(
+            ) throws IOException {
+        var school = fixtures.schoolWithAccounts("Collège Louise-Michel", folder);
+        String director = school.director();
+        String uai = school.school().uai();
+        long broken = jdbc.sql("select min(id) from account where school_uai = ? and email is not null").param(uai)
+                .query(Long.class).single();
+        jdbc.sql("update account set email = 'jean..dupont@exemple.fr' where id = ?").param(broken).update();
+        Campaign campaign = fixtures.as(director, () -> campaigns.launch(uai, plan(), false));
+        fixtures.as(director, () -> campaigns.submitSelection(task(director, "select-recipients"),
+                selection(uai, Set.of())));
+        fixtures.as(director, () -> campaigns.validate(task(director, "verify-recipients"), BY_CLASS_MAIL_ELSE_PAPER));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(campaign, 1, "SENT") == 3
+                && deliveries(campaign, 1, "REJECTED") == 1);
+        fixtures.as(director, () -> roundSheets.finishHandOut(task(director, "hand-out-sheets")));
+        fixtures.fireTimer(campaign.processInstanceId());
+        task(director, "hand-out-sheets"); // the reminder round is frozen and printed
+
+        assertThat(jdbc.sql("""
+                        select d.channel from delivery d join campaign_round r on r.id = d.round_id
+                        where r.campaign_id = ? and r.number = 2 and d.account_id = ?""")
+                .params(campaign.id(), broken).query(String.class).single())
+                .as("the refused address goes on paper in the reminder").isEqualTo("PAPER");
+        List<FailedRecipient> failed = fixtures.as(director, () -> campaigns.failedMails(campaign.id()));
+        assertThat(failed).singleElement().satisfies(f -> {
+            assertThat(f.mail().email()).isEqualTo("jean..dupont@exemple.fr");
+            assertThat(f.mail().reply()).contains("dot-dot");
+            assertThat(f.holder().accountId()).isEqualTo(broken);
+        });
+
+        // the campaign page: counts per round, the trail of the process, the first count
+        CampaignDetail detail = fixtures.as(director, () -> campaigns.detail(campaign.id()));
+        assertThat(detail.rounds()).hasSize(2);
+        RoundCounts first = detail.rounds().getFirst().counts();
+        assertThat(List.of(first.sent(), first.rejected(), first.bounced(), first.pendingMails(), first.printed()))
+                .containsExactly(3, 1, 0, 0, 7);
+        assertThat(first.piles()).isEqualTo(4);
+        ProcessTrail trail = detail.processTrail().orElseThrow();
+        assertThat(trail.bpmnXml()).contains("id=\"school-campaign\"");
+        assertThat(trail.done()).contains("SelectRecipients", "VerifyRecipients", "SendMails", "GenerateSheets",
+                "HandOutSheets", "WaitCadence", "CountActivations", "PrepareReminder");
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.as(director,
+                () -> campaigns.detail(campaign.id())).processTrail().orElseThrow().currentIds(),
+                ids -> ids.contains("HandOutSheets"));
+        assertThat(detail.progress()).as("at the hand-out, then at the count").hasSize(2)
+                .allSatisfy(point -> assertThat(point.accounts()).isEqualTo(11))
+                .allSatisfy(point -> assertThat(point.percent()).isZero());
+
+        // district staff read the same counts, never who failed; another school's director reads nothing
+        String officer = fixtures.districtOfficer(Set.of(uai));
+        assertThat(fixtures.as(officer, () -> campaigns.detail(campaign.id())).rounds()).hasSize(2);
+        assertThatThrownBy(() -> fixtures.as(officer, () -> campaigns.failedMails(campaign.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(officer, () -> campaigns.cancel(campaign.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        String stranger = fixtures.schoolWithDirector("École des Acacias").director();
+        assertThatThrownBy(() -> fixtures.as(stranger, () -> campaigns.detail(campaign.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        String otherDistrict = fixtures.districtOfficer(Set.of(fixtures.schoolWithDirector("École des Saules")
+                .school().uai()));
+        assertThatThrownBy(() -> fixtures.as(otherDistrict, () -> campaigns.detail(campaign.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(catchThrowableOfType(CampaignException.class, () -> fixtures.as(director,
+                () -> campaigns.detail(-1)))).extracting(CampaignException::reason)
+                .isEqualTo(CampaignException.Reason.UNKNOWN);
+    }
+
+    @Test
     void a_second_campaign_in_the_same_school_year_needs_the_directors_confirmation() {
         var school = fixtures.schoolWithDirector("Lycée Jean-Jaurès");
         fixtures.as(school.director(), () -> campaigns.launch(school.school().uai(), plan(), false));
@@ -334,14 +401,6 @@ class SchoolCampaignProcessIT {
         return await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.as(director, () -> inbox.inbox(0, 20))
                 .stream().filter(t -> t.formKey().equals(formKey)).findFirst(), found -> found.isPresent())
                 .orElseThrow().id();
-    }
-
-    /** The cadence is a week: the test makes the waiting timer fall due now. */
-    private void fireTimer(Campaign campaign) {
-        Job timer = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
-                .processInstanceId(campaign.processInstanceId()).timers().singleResult(), job -> job != null);
-        assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(6)));
-        management.setJobDuedate(timer.getId(), Date.from(Instant.now()));
     }
 
     private int deliveries(Campaign campaign, int round, String status) {

@@ -65,6 +65,15 @@ public final class Browser implements AutoCloseable {
         return element;
     }
 
+    /**
+     * Scrolls back to an element above the part of the page in view (Selenium counts what is scrolled out above as
+     * hidden), for a screenshot of it.
+     */
+    public void scrollTo(String cssSelector) {
+        driver.executeScript("document.querySelector(arguments[0]).scrollIntoView({block: 'start'})", cssSelector);
+        await(By.cssSelector(cssSelector));
+    }
+
     /** Waits for a visible element holding this text (Vaadin renders components in the light DOM). */
     public WebElement awaitText(String tag, String text) {
         return await(By.xpath("//" + tag + "[contains(normalize-space(.), \"" + text + "\")]"));

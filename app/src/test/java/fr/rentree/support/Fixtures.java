@@ -1,10 +1,16 @@
 package fr.rentree.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +29,8 @@ import fr.rentree.security.service.CurrentUser;
 import fr.rentree.siecle.SiecleSamples;
 import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.siecle.service.SiecleImportService;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Schools and directors of their own for each test, so tests never see each other's tasks. */
@@ -39,9 +47,11 @@ public class Fixtures {
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ManagementService management;
 
     Fixtures(SchoolService schools, BackOfficeUserService users, SiecleImportService imports, JdbcClient jdbc,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, ManagementService management) {
+        this.management = management;
         this.schools = schools;
         this.users = users;
         this.imports = imports;
@@ -60,6 +70,17 @@ public class Fixtures {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * The campaign's cadence is a week: makes its waiting timer fall due now, once the process waits there. Returns
+     * when the job executor may run it.
+     */
+    public void fireTimer(String processInstanceId) {
+        Job timer = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
+                .processInstanceId(processInstanceId).timers().singleResult(), job -> job != null);
+        assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(6)));
+        management.setJobDuedate(timer.getId(), Date.from(Instant.now()));
     }
 
     /**

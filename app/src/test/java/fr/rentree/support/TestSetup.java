@@ -7,6 +7,7 @@ import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.security.service.CurrentUser;
 import fr.rentree.siecle.service.SiecleImportService;
+import org.operaton.bpm.engine.ManagementService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -40,8 +41,8 @@ public class TestSetup {
 
     @Bean
     Fixtures fixtures(SchoolService schools, BackOfficeUserService users, SiecleImportService imports,
-            JdbcClient jdbc, CurrentUser currentUser, Clock clock) {
-        return new Fixtures(schools, users, imports, jdbc, currentUser, clock);
+            JdbcClient jdbc, CurrentUser currentUser, Clock clock, ManagementService management) {
+        return new Fixtures(schools, users, imports, jdbc, currentUser, clock, management);
     }
 
     private static void pause() {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignPlan;
@@ -20,6 +21,7 @@ import fr.rentree.devservices.DevMailbox;
 import fr.rentree.directory.domain.DistributionOrder;
 import fr.rentree.directory.domain.ParentPlacement;
 import fr.rentree.directory.domain.RecipientSelection;
+import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.process.service.InboxService;
 import fr.rentree.process.service.ProcessService;
 import fr.rentree.reports.SheetLayout;
@@ -46,6 +48,8 @@ class DirectorInboxBrowserIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    DirectoryService directory;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -142,14 +146,48 @@ class DirectorInboxBrowserIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> mailbox.sentMails().stream()
                 .filter(m -> m.subject().contains("Collège Pasteur")).count() == 4);
 
-        // the campaign waits a cadence; stopping it asks first
+        // the campaign waits a cadence: its page draws the diagram with the current step and the round's counts
         browser.awaitText("vaadin-side-nav-item", "Campagnes").click();
         browser.awaitText("vaadin-grid-cell-content", "En attente jusqu’au prochain point d’étape");
         browser.screenshot("campaigns");
-        browser.awaitText("vaadin-button", "Arrêter").click();
-        browser.awaitText("vaadin-button", "Arrêter la campagne").click();
-        browser.awaitText("vaadin-grid-cell-content", "Arrêtée");
+        browser.awaitText("a", campaign.name()).click();
+        browser.await(By.cssSelector("#campaign-diagram[data-drawn] g[data-element-id=WaitCadence].step-current"));
+        browser.await(By.cssSelector("#campaign-diagram g[data-element-id=SendMails].step-done"));
+        browser.await(By.cssSelector("#campaign-diagram .bjs-powered-by")); // bpmn.io's watermark stays
+        browser.awaitText("li", "✓ Distribution des fiches — le");
+        browser.awaitText("li", "● En attente jusqu’au prochain point d’étape — en cours");
+        browser.awaitText("vaadin-grid-cell-content", "4 sur 4");
+        browser.awaitText("vaadin-grid-cell-content", "6 dans le PDF");
+        browser.awaitText("p", "0\u00a0% des comptes distribués sont activés (0 sur 10");
+        browser.screenshot("campaign-page-bottom");
+        browser.scrollTo("#campaign-page > h2");
+        browser.screenshot("campaign-page");
+
+        // a cadence later, 3 of 10 activated: the page shows the count on its chart and the reminder round
+        List<Long> accounts = jdbc.sql("select id from account where school_uai = ? order by id")
+                .param(school.school().uai()).query(Long.class).list();
+        directory.recordActivations(accounts.subList(0, 3));
+        fixtures.fireTimer(campaign.processInstanceId());
+        browser.awaitText("vaadin-grid-cell-content", "Relance 1"); // the page refreshes itself
+        browser.await(By.cssSelector("#campaign-chart[data-drawn] canvas"));
+        browser.awaitText("p", "30\u00a0% des comptes distribués sont activés (3 sur 10");
+        browser.screenshot("campaign-page-chart");
+        browser.scrollTo("#campaign-diagram");
+        browser.await(By.cssSelector("#campaign-diagram g[data-element-id=HandOutSheets].step-current"));
+        browser.awaitText("li", "● Distribution des fiches — en cours");
+        browser.awaitGone("li", "Distribution terminée — en cours");
+        browser.scrollTo("#campaign-page > h2");
+        browser.screenshot("campaign-page-reminder");
+
+        // stopping it asks first
+        browser.await(By.id("campaign-cancel")).click();
+        browser.awaitDeepText("vaadin-confirm-dialog-overlay", "plus aucune tâche, aucun envoi ni aucune relance");
+        browser.await(By.cssSelector("vaadin-button[slot=confirm-button]")).click();
+        browser.awaitDeepText("vaadin-notification-card", "La campagne est arrêtée.");
+        browser.awaitText("p", "Arrêtée");
+        browser.awaitText("li", "Campagne arrêtée");
         assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isEqualTo(CampaignState.CANCELLED);
+        browser.screenshot("campaign-page-stopped");
 
         // an e-mail as the family reads it, in the dev-only page
         browser.awaitText("vaadin-side-nav-item", "Courriels envoyés").click();
@@ -187,15 +225,27 @@ class DirectorInboxBrowserIT {
         browser.awaitText("span", "Incident");
         browser.awaitText("vaadin-grid-cell-content", "Envoi des courriels");
         browser.screenshot("campaign-incident");
-        browser.awaitText("vaadin-button", "Réessayer").click();
+
+        // its page says what failed and what retrying does; the step shows red on the diagram
+        browser.awaitText("a", campaign.name()).click();
+        browser.awaitText("span", "L’étape «\u00a0Envoi des courriels\u00a0» a échoué à chaque essai");
+        browser.awaitText("p", "Aucun courriel déjà parti ne sera renvoyé");
+        browser.await(By.cssSelector("#campaign-diagram[data-drawn] g[data-element-id=SendMails].step-failing"));
+        browser.awaitText("li", "✗ Envoi des courriels — en échec");
+        browser.scrollTo("#campaign-page > h2");
+        browser.screenshot("campaign-page-incident");
+        browser.await(By.id("campaign-retry")).click();
 
         browser.awaitDeepText("vaadin-notification-card", "L'étape en échec est relancée.");
         await().atMost(Duration.ofSeconds(60)).until(() -> fixtures.as(director,
                 () -> processes.currentSteps(campaign.processInstanceId())).stream()
                 .anyMatch(step -> step.id().equals("WaitCadence")));
+        browser.awaitText("li", "● En attente jusqu’au prochain point d’étape — en cours");
+        browser.awaitGone("span", "a échoué à chaque essai");
+        browser.awaitText("vaadin-grid-cell-content", "4 sur 4");
+        browser.screenshot("campaign-page-retried");
         browser.open("http://localhost:" + port + "/campagnes");
         browser.awaitText("vaadin-grid-cell-content", "En attente jusqu’au prochain point d’étape");
         browser.awaitGone("span", "Incident");
-        browser.screenshot("campaign-incident-retried");
     }
 }

@@ -142,6 +142,43 @@ public class Deliveries {
                 .param(campaignId).query(Long.class).list());
     }
 
+    /** The counts of each round of a campaign, by round id. */
+    public Map<Long, RoundCounts> counts(long campaignId) {
+        Map<Long, RoundCounts> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select r.id,
+                               coalesce(sum(d.channel = 'MAIL' and d.status = 'SENT'), 0),
+                               coalesce(sum(d.channel = 'MAIL' and d.status = 'REJECTED'), 0),
+                               coalesce(sum(d.channel = 'MAIL' and d.status = 'BOUNCED'), 0),
+                               coalesce(sum(d.channel = 'MAIL' and d.status = 'PENDING'), 0),
+                               r.sheets_printed, r.sheets_written,
+                               (select count(distinct p.pile_kind, coalesce(p.pile_name, '')) from delivery p
+                                where p.round_id = r.id and p.channel = 'PAPER'),
+                               (select count(*) from handed_out_pile h where h.round_id = r.id)
+                        from campaign_round r left join delivery d on d.round_id = r.id
+                        where r.campaign_id = ?
+                        group by r.id, r.sheets_printed, r.sheets_written order by r.number""")
+                .param(campaignId)
+                .query((row, n) -> counts.put(row.getLong(1), new RoundCounts(row.getInt(2), row.getInt(3),
+                        row.getInt(4), row.getInt(5), row.getInt(6), row.getInt(7), row.getInt(8), row.getInt(9))))
+                .list();
+        return counts;
+    }
+
+    /** The e-mails of a campaign that were refused or bounced, with the server's reply, in round and list order. */
+    public List<FailedMail> failedMails(long campaignId) {
+        return jdbc.sql("""
+                        select r.number, d.account_id, d.pile_kind, d.pile_name, d.email, d.status, d.reply
+                        from delivery d join campaign_round r on r.id = d.round_id
+                        where r.campaign_id = ? and d.channel = 'MAIL' and d.status in ('REJECTED', 'BOUNCED')
+                        order by r.number, d.position""")
+                .param(campaignId)
+                .query((row, n) -> new FailedMail(row.getInt("number"), row.getLong("account_id"), pile(row),
+                        row.getString("email"), DeliveryStatus.valueOf(row.getString("status")),
+                        row.getString("reply")))
+                .list();
+    }
+
     private static Delivery delivery(ResultSet row, int n) throws SQLException {
         return new Delivery(row.getLong("id"), row.getLong("round_id"), row.getInt("position"),
                 row.getLong("account_id"), Channel.valueOf(row.getString("channel")), pile(row),

@@ -13,7 +13,9 @@ public class CampaignException extends Refusal {
         /** The round's PDF is not there (not generated yet, or deleted once the campaign ended). */
         NO_SHEETS,
         /** The campaign has ended or was cancelled already. */
-        NOT_OPEN
+        NOT_OPEN,
+        /** No campaign has this number (a mistyped or outdated address). */
+        UNKNOWN
     }
 
     private final Reason reason;

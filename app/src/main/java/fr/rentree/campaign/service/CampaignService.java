@@ -8,8 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import fr.rentree.campaign.domain.Campaign;
+import fr.rentree.campaign.domain.CampaignDetail;
 import fr.rentree.campaign.domain.CampaignOverview;
 import fr.rentree.campaign.domain.CampaignPlan;
 import fr.rentree.campaign.domain.CampaignRepository;
@@ -18,8 +21,15 @@ import fr.rentree.campaign.domain.CampaignRoundRepository;
 import fr.rentree.campaign.domain.CampaignState;
 import fr.rentree.campaign.domain.Deliveries;
 import fr.rentree.campaign.domain.Distribution;
+import fr.rentree.campaign.domain.FailedMail;
+import fr.rentree.campaign.domain.FailedRecipient;
+import fr.rentree.campaign.domain.FrozenRecipient;
 import fr.rentree.campaign.domain.ProgressLog;
+import fr.rentree.campaign.domain.RoundCounts;
 import fr.rentree.campaign.domain.RoundPlan;
+import fr.rentree.campaign.domain.RoundReport;
+import fr.rentree.directory.domain.Placement;
+import fr.rentree.directory.domain.Recipient;
 import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.domain.SelectedAccount;
@@ -29,6 +39,7 @@ import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.process.domain.CandidateGroups;
 import fr.rentree.process.service.InboxService;
 import fr.rentree.process.service.ProcessService;
+import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.CurrentUser;
 import fr.rentree.security.service.SignedInUser;
@@ -166,6 +177,9 @@ public class CampaignService {
         campaign.recordDistribution(distribution);
         campaigns.save(campaign);
         roundLists.open(campaign, 1, plan);
+        // the first point of the activation chart: where the list stood when it was handed out
+        List<Long> accounts = plan.recipients().stream().map(FrozenRecipient::accountId).distinct().toList();
+        progress.record(campaign.id(), clock.instant(), accounts.size(), statistics.activatedAmong(accounts));
         return plan;
     }
 
@@ -241,6 +255,36 @@ public class CampaignService {
                 .map(process -> new CampaignOverview(campaign, processes.currentSteps(process),
                         processes.incidents(process)))
                 .orElseGet(() -> new CampaignOverview(campaign, List.of(), List.of()))).toList();
+    }
+
+    /**
+     * The campaign's page: for the school's directors and the staff of its district (counts only, no personal data).
+     */
+    @Transactional(readOnly = true)
+    public CampaignDetail detail(long campaignId) {
+        Campaign campaign = tasks.byId(campaignId);
+        currentUser.requireFollowerOf(campaign.schoolUai());
+        String process = campaign.processInstanceId();
+        List<CampaignRound> opened = rounds.findByCampaignIdOrderByNumber(campaignId);
+        Map<Long, RoundCounts> counts = deliveries.counts(campaignId); // read after: it holds every round listed
+        List<RoundReport> reports = opened.stream()
+                .map(round -> new RoundReport(round, counts.getOrDefault(round.id(), RoundCounts.NONE))).toList();
+        return new CampaignDetail(campaign, schools.find(campaign.schoolUai()).map(School::name)
+                .orElse(campaign.schoolUai()), process == null ? null : processes.trail(process), reports,
+                progress.of(campaignId), campaign.runningProcess().map(processes::incidents).orElse(List.of()));
+    }
+
+    /** The e-mails of the campaign that did not arrive, with whom they were for and why: the school's directors only. */
+    @Transactional(readOnly = true)
+    public List<FailedRecipient> failedMails(long campaignId) {
+        Campaign campaign = tasks.byId(campaignId);
+        currentUser.requireDirectorOf(campaign.schoolUai());
+        List<FailedMail> failed = deliveries.failedMails(campaignId);
+        Map<Long, Recipient> holders = recipients.recipients(campaign.schoolUai(), failed.stream()
+                        .map(mail -> new Placement(mail.accountId(), mail.pile(), mail.email())).toList())
+                .stream().collect(Collectors.toMap(Recipient::accountId, Function.identity(), (a, b) -> a));
+        return failed.stream().filter(mail -> holders.containsKey(mail.accountId()))
+                .map(mail -> new FailedRecipient(mail, holders.get(mail.accountId()))).toList();
     }
 
     @Transactional(readOnly = true)

@@ -34,6 +34,6 @@ class CampaignTasks {
 
     Campaign byId(long campaignId) {
         return campaigns.findById(campaignId)
-                .orElseThrow(() -> new IllegalArgumentException("No campaign " + campaignId));
+                .orElseThrow(() -> new CampaignException(CampaignException.Reason.UNKNOWN, "No campaign " + campaignId));
     }
 }

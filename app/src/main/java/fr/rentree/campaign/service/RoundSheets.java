@@ -40,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(CampaignSettings.class)
 public class RoundSheets {
 
+    /** Sheets rendered between two progress writes: the page moves visibly without a write per sheet. */
+    static final int PROGRESS_EVERY = 50;
+
     private final CampaignRoundRepository rounds;
     private final Deliveries deliveries;
     private final CampaignTasks tasks;
@@ -77,8 +80,13 @@ public class RoundSheets {
             Path partial = Files.createTempFile(settings.sheetsDir(), "rentree-fiches-", ".part");
             int printed;
             try (OutputStream out = Files.newOutputStream(partial)) {
+                long roundId = Objects.requireNonNull(round.id());
                 printed = sheets.print(campaign.schoolUai(), list(round, null),
-                        campaign.distribution().orElseThrow().layout(), Locale.FRENCH, out, done -> { });
+                        campaign.distribution().orElseThrow().layout(), Locale.FRENCH, out, written -> {
+                            if (written % PROGRESS_EVERY == 0) {
+                                rounds.recordSheetsWritten(roundId, written);
+                            }
+                        });
             } catch (RuntimeException e) {
                 Files.deleteIfExists(partial);
                 throw e;

@@ -29,6 +29,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import fr.rentree.base.ui.AutoRefresh;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignOverview;
@@ -41,13 +43,17 @@ import fr.rentree.process.domain.CurrentStep;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.school.ui.SchoolPicker;
+import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 
-/** "Campagnes": the campaigns of the director's schools, where each stands, launching and stopping them. */
+/**
+ * "Campagnes": the campaigns of the user's schools and where each stands, each opening its page; directors launch,
+ * retry and stop them here, district staff follow them. The list refreshes itself while open.
+ */
 @Route("campagnes")
 @Menu(title = "nav.campaigns", order = 1, icon = "vaadin:envelopes")
-@RolesAllowed("DIRECTOR")
+@RolesAllowed({"DIRECTOR", "DISTRICT_STAFF"})
 public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
 
     private final CampaignService campaigns;
@@ -108,7 +114,8 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(o -> names.getOrDefault(o.campaign().schoolUai(), o.campaign().schoolUai()))
                 .setHeader(getTranslation("campaigns.column.school")).setFlexGrow(2);
         grid.addComponentColumn(this::where).setHeader(getTranslation("campaigns.column.state")).setFlexGrow(3);
-        grid.addColumn(o -> o.campaign().name()).setHeader(getTranslation("campaigns.column.name")).setFlexGrow(2);
+        grid.addComponentColumn(o -> new RouterLink(o.campaign().name(), CampaignView.class, o.campaign().id()))
+                .setHeader(getTranslation("campaigns.column.name")).setFlexGrow(2);
         grid.addColumn(o -> getTranslation("campaigns.target.value", o.campaign().targetPercent(),
                         days.format(o.campaign().deadline())))
                 .setHeader(getTranslation("campaigns.column.target")).setAutoWidth(true).setFlexGrow(0);
@@ -119,13 +126,18 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> o.campaign().createdBy()).setHeader(getTranslation("campaigns.column.by")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
+        grid.setId("campaigns");
 
-        add(new H2(getTranslation("nav.campaigns")), new Paragraph(getTranslation("campaigns.intro")), form, launch,
-                grid);
+        add(new H2(getTranslation("nav.campaigns")), new Paragraph(getTranslation("campaigns.intro")));
+        if (currentUser.require().role() == Role.DIRECTOR) {
+            grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+            add(form, launch);
+        }
+        add(grid);
         refresh();
+        AutoRefresh.every(this, CampaignView.REFRESH_MILLIS, this::refresh);
     }
 
     /** The state, and for an open campaign the steps it stands at and its incidents. */
@@ -147,9 +159,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String label(CurrentStep step) {
-        String key = "step." + step.id();
-        String label = getTranslation(key);
-        return label.equals("!" + key + "!") ? step.name() : label;
+        return StepLabel.of(this, step.id(), step.name());
     }
 
     private Component actions(CampaignOverview overview) {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import fr.rentree.process.domain.CandidateGroups;
 import fr.rentree.school.domain.School;
+import fr.rentree.security.domain.Role;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.CurrentUser;
 import fr.rentree.security.service.SignedInUser;
@@ -29,6 +30,21 @@ class Participation {
 
     SignedInUser user() {
         return currentUser.require();
+    }
+
+    /** Whether the user may act on an instance of this owner group: its school's directors only. */
+    boolean mayAct(String ownerGroup) {
+        return user().role() == Role.DIRECTOR && groups().contains(ownerGroup);
+    }
+
+    /**
+     * Whether the user may follow an instance of this owner group: its school's directors, and the staff of the
+     * school's district (who never see its personal data: the features show them counts only).
+     */
+    boolean mayFollow(String ownerGroup) {
+        SignedInUser user = user();
+        return groups().contains(ownerGroup) || user.role() == Role.DISTRICT_STAFF
+                && user.schoolUais().stream().map(CandidateGroups::school).anyMatch(ownerGroup::equals);
     }
 
     Set<String> groups() {

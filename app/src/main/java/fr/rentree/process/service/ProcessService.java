@@ -1,15 +1,27 @@
 package fr.rentree.process.service;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import fr.rentree.process.domain.CurrentStep;
 import fr.rentree.process.domain.Incident;
+import fr.rentree.process.domain.ProcessTrail;
+import fr.rentree.process.domain.StepVisit;
+import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.history.HistoricActivityInstance;
+import org.operaton.bpm.engine.history.HistoricProcessInstance;
+import org.operaton.bpm.engine.history.HistoricVariableInstance;
 import org.operaton.bpm.engine.runtime.ActivityInstance;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.runtime.TransitionInstance;
@@ -20,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The processes of Rentrée on the embedded engine, in Rentrée's words: start one for a feature's record, correlate a
  * message to it, read where it stands and what went wrong, retry a failed step. Every call joins the caller's
  * transaction, so a feature writes its own rows and moves its process in one commit. The features check who may act
- * on their records before calling; the reads and the retry here check it again on the process's owner group.
+ * on their records before calling; the reads and the retry here check it again on the process's owner group: the
+ * school's directors may follow and retry, the staff of the school's district may follow only.
  */
 @Service
 @Transactional
@@ -29,13 +42,22 @@ public class ProcessService {
     /** The process variable naming the candidate group that owns an instance (its school's directors). */
     static final String OWNER_GROUP = "ownerGroup";
 
+    /** Gateways and containers are how the diagram is drawn, not steps anyone waits for. */
+    private static final Set<String> NOT_STEPS = Set.of("exclusiveGateway", "inclusiveGateway", "parallelGateway",
+            "eventBasedGateway", "subProcess");
+
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final RepositoryService repository;
+    private final HistoryService history;
     private final Participation participation;
 
-    ProcessService(RuntimeService runtime, ManagementService management, Participation participation) {
+    ProcessService(RuntimeService runtime, ManagementService management, RepositoryService repository,
+            HistoryService history, Participation participation) {
         this.runtime = runtime;
         this.management = management;
+        this.repository = repository;
+        this.history = history;
         this.participation = participation;
     }
 
@@ -70,11 +92,17 @@ public class ProcessService {
         if (instance(processInstanceId).isEmpty()) {
             return List.of();
         }
-        checkOwner(processInstanceId);
+        checkFollower(processInstanceId);
         ActivityInstance root = runtime.getActivityInstance(processInstanceId);
-        List<CurrentStep> steps = new ArrayList<>();
-        collect(root, steps);
-        return steps;
+        List<Standing> standing = new ArrayList<>();
+        collect(root, standing);
+        // a join waiting for its other branches is not a step of its own while one of them runs
+        boolean working = standing.stream().anyMatch(at -> !NOT_STEPS.contains(at.type()));
+        return standing.stream().filter(at -> !working || !NOT_STEPS.contains(at.type())).map(Standing::step)
+                .toList();
+    }
+
+    private record Standing(CurrentStep step, String type) {
     }
 
     /** The incidents of the instance: steps that failed on every retry and wait for a person. */
@@ -83,7 +111,7 @@ public class ProcessService {
         if (instance(processInstanceId).isEmpty()) {
             return List.of();
         }
-        checkOwner(processInstanceId);
+        checkFollower(processInstanceId);
         return runtime.createIncidentQuery().processInstanceId(processInstanceId).orderByIncidentTimestamp().asc()
                 .list().stream().map(incident -> new Incident(incident.getId(), incident.getProcessInstanceId(),
                         incident.getActivityId(), Optional.ofNullable(incident.getIncidentMessage()).orElse(""),
@@ -97,8 +125,41 @@ public class ProcessService {
         if (incident == null) {
             throw new ProcessException(ProcessException.Reason.GONE, "No incident " + incidentId);
         }
-        checkOwner(incident.getProcessInstanceId());
+        String owner = owner(incident.getProcessInstanceId());
+        if (!participation.mayAct(owner)) {
+            throw notYours(incident.getProcessInstanceId());
+        }
         management.setJobRetries(incident.getConfiguration(), 1);
+    }
+
+    /** The model of the instance, the steps it went through and where it stands; it may have ended. */
+    @Transactional(readOnly = true)
+    public ProcessTrail trail(String processInstanceId) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        if (instance == null) {
+            throw new ProcessException(ProcessException.Reason.GONE, "No process " + processInstanceId);
+        }
+        checkFollower(processInstanceId);
+        List<StepVisit> visits = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+                .filter(activity -> !NOT_STEPS.contains(activity.getActivityType()))
+                .map(ProcessService::visit).toList();
+        return new ProcessTrail(model(instance.getProcessDefinitionId()), visits, currentSteps(processInstanceId));
+    }
+
+    private String model(String processDefinitionId) {
+        try (InputStream xml = repository.getProcessModel(processDefinitionId)) {
+            return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static StepVisit visit(HistoricActivityInstance activity) {
+        return new StepVisit(activity.getActivityId(), name(activity.getActivityName(), activity.getActivityId()),
+                activity.getStartTime().toInstant(),
+                activity.getEndTime() == null ? null : activity.getEndTime().toInstant());
     }
 
     private Optional<ProcessInstance> instance(String processInstanceId) {
@@ -106,28 +167,38 @@ public class ProcessService {
                 .singleResult());
     }
 
-    private void checkOwner(String processInstanceId) {
-        Object owner = runtime.getVariable(processInstanceId, OWNER_GROUP);
-        if (!participation.groups().contains(String.valueOf(owner))) {
-            throw new ProcessException(ProcessException.Reason.NOT_YOURS,
-                    participation.user().getUsername() + " may not follow process " + processInstanceId);
+    private void checkFollower(String processInstanceId) {
+        if (!participation.mayFollow(owner(processInstanceId))) {
+            throw notYours(processInstanceId);
         }
     }
 
+    /** The owner group, from the history so that an ended instance still has one. */
+    private String owner(String processInstanceId) {
+        HistoricVariableInstance owner = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).variableName(OWNER_GROUP).singleResult();
+        return owner == null ? "" : String.valueOf(owner.getValue());
+    }
+
+    private ProcessException notYours(String processInstanceId) {
+        return new ProcessException(ProcessException.Reason.NOT_YOURS,
+                participation.user().getUsername() + " may not follow process " + processInstanceId);
+    }
+
     /** The leaves of the activity tree, and the steps whose job has not run yet (asynchronous continuations). */
-    private static void collect(ActivityInstance activity, List<CurrentStep> steps) {
+    private static void collect(ActivityInstance activity, List<Standing> standing) {
         for (TransitionInstance waiting : activity.getChildTransitionInstances()) {
-            steps.add(new CurrentStep(waiting.getActivityId(), name(waiting.getActivityName(),
-                    waiting.getActivityId())));
+            standing.add(new Standing(new CurrentStep(waiting.getActivityId(), name(waiting.getActivityName(),
+                    waiting.getActivityId())), waiting.getActivityType()));
         }
         ActivityInstance[] children = activity.getChildActivityInstances();
         if (children.length == 0 && activity.getChildTransitionInstances().length == 0
                 && !"processDefinition".equals(activity.getActivityType())) {
-            steps.add(new CurrentStep(activity.getActivityId(), name(activity.getActivityName(),
-                    activity.getActivityId())));
+            standing.add(new Standing(new CurrentStep(activity.getActivityId(), name(activity.getActivityName(),
+                    activity.getActivityId())), activity.getActivityType()));
         }
         for (ActivityInstance child : children) {
-            collect(child, steps);
+            collect(child, standing);
         }
     }
 

@@ -45,6 +45,19 @@ public class CurrentUser {
         return user;
     }
 
+    /**
+     * The signed-in user, who must direct this school or follow its district; refused otherwise. District staff may
+     * read counts and progress, never a family's personal data or codes: the services that show those ask for
+     * {@link #requireDirectorOf}.
+     */
+    public SignedInUser requireFollowerOf(String schoolUai) {
+        SignedInUser user = require();
+        if (!user.schoolUais().contains(schoolUai)) {
+            throw new AccessDeniedException(user.getUsername() + " does not follow school " + schoolUai);
+        }
+        return user;
+    }
+
     /** Runs work on behalf of a user outside a request (demo data, tests), then restores the previous context. */
     public <T> T runAs(String username, Supplier<T> work) {
         SignedInUser user = (SignedInUser) users.loadUserByUsername(username);

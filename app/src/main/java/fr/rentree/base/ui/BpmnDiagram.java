@@ -1,0 +1,64 @@
+package fr.rentree.base.ui;
+
+import java.util.Collection;
+import java.util.List;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
+
+/**
+ * A BPMN model drawn by bpmn-js (its navigated viewer, from the webjar: the wheel zooms, a drag moves), with the steps done and the current ones marked. The
+ * bpmn.io watermark stays visible, as bpmn-js's licence asks. When the browser cannot draw it, the component hides
+ * itself: the screen must say the same in words beside it.
+ */
+@StyleSheet("context://webjars/bpmn-js/8.0.0/dist/assets/diagram-js.css")
+@StyleSheet("context://styles/bpmn-diagram.css")
+public class BpmnDiagram extends Div {
+
+    private static final WebJarScript VIEWER = new WebJarScript("bpmn-js/8.0.0/dist/bpmn-navigated-viewer.production.min.js");
+
+    /** What is drawn now: a poll that changes nothing redraws nothing. */
+    private List<String> shown = List.of();
+
+    public BpmnDiagram() {
+        addClassName("bpmn-diagram");
+    }
+
+    /** Draws the model; {@code failing} steps are marked in red, {@code current} ones in blue, {@code done} in green. */
+    public void show(String bpmnXml, Collection<String> done, Collection<String> current, Collection<String> failing) {
+        String doneIds = String.join(" ", done);
+        String currentIds = String.join(" ", current);
+        String failingIds = String.join(" ", failing);
+        List<String> wanted = List.of(bpmnXml, doneIds, currentIds, failingIds);
+        if (wanted.equals(shown)) {
+            return;
+        }
+        shown = wanted;
+        // the model is imported once; later calls move the marks only, so the director's zoom and position stay
+        getElement().executeJs("""
+                        const element = this;
+                        const marks = { 'step-done': $1, 'step-current': $2, 'step-failing': $3 };
+                        return %s.then(async () => {
+                            if (element.xml !== $0) {
+                                element.viewer = element.viewer || new BpmnJS({ container: element });
+                                await element.viewer.importXML($0);
+                                element.viewer.get('canvas').zoom('fit-viewport', 'auto');
+                                element.xml = $0;
+                                element.marked = [];
+                            }
+                            const canvas = element.viewer.get('canvas');
+                            const registry = element.viewer.get('elementRegistry');
+                            element.marked.forEach(([id, mark]) => canvas.removeMarker(id, mark));
+                            element.marked = [];
+                            for (const [mark, ids] of Object.entries(marks)) {
+                                ids.split(' ').filter(id => registry.get(id)).forEach(id => {
+                                    canvas.addMarker(id, mark);
+                                    element.marked.push([id, mark]);
+                                });
+                            }
+                            element.dataset.drawn = 'true';
+                            return true;
+                        });""".formatted(VIEWER.loaded()), bpmnXml, doneIds, currentIds, failingIds)
+                .then(Boolean.class, drawn -> setVisible(true), failure -> setVisible(false));
+    }
+}
