@@ -18,17 +18,26 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 
-/** The dev SMTP catcher: a GreenMail server on loopback that keeps every message sent, newest first. */
+/**
+ * The dev SMTP catcher: a GreenMail server on loopback that keeps every message sent, newest first. Its IMAP side
+ * holds the bounce mailbox ({@link #BOUNCES}), where the application reads delivery status notifications.
+ */
 public final class DevMailbox {
+
+    /** The bounce mailbox's address, login and password. */
+    public static final String BOUNCES = "retours@rentree.localhost";
 
     private final GreenMail greenMail;
 
-    DevMailbox(int port) {
-        this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    DevMailbox(int smtpPort, int imapPort) {
+        this.greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
     }
 
     void start() {
         greenMail.start();
+        greenMail.setUser(BOUNCES, BOUNCES, BOUNCES);
     }
 
     void stop() {
@@ -37,6 +46,10 @@ public final class DevMailbox {
 
     int port() {
         return greenMail.getSmtp().getPort();
+    }
+
+    int imapPort() {
+        return greenMail.getImap().getPort();
     }
 
     public List<SentMail> sentMails() {

@@ -82,8 +82,9 @@ public final class DevServices implements ApplicationListener<ApplicationEvent>,
             }
             boolean mailWanted = environment.getProperty("rentree.dev-services.mail.enabled", Boolean.class, true);
             if (mailWanted && !environment.containsProperty("spring.mail.host")) {
-                DevMailbox smtp = new DevMailbox(settings.smtpPort());
-                timed("SMTP catcher (GreenMail) on 127.0.0.1:" + settings.smtpPort(), () -> {
+                DevMailbox smtp = new DevMailbox(settings.smtpPort(), settings.imapPort());
+                timed("SMTP catcher (GreenMail) on 127.0.0.1:" + settings.smtpPort() + ", its bounce mailbox on IMAP "
+                        + settings.imapPort(), () -> {
                     smtp.start();
                     return "";
                 });
@@ -91,6 +92,11 @@ public final class DevServices implements ApplicationListener<ApplicationEvent>,
                 mailbox = smtp;
                 properties.put("spring.mail.host", "127.0.0.1");
                 properties.put("spring.mail.port", smtp.port());
+                properties.put("rentree.mail.bounces.host", "127.0.0.1");
+                properties.put("rentree.mail.bounces.port", smtp.imapPort());
+                properties.put("rentree.mail.bounces.username", DevMailbox.BOUNCES);
+                properties.put("rentree.mail.bounces.password", DevMailbox.BOUNCES);
+                properties.put("rentree.mail.bounces.address", DevMailbox.BOUNCES);
             }
         } catch (DevServiceException e) {
             LOG.error("Dev services could not start: {}", e.getMessage());

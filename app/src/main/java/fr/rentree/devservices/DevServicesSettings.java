@@ -17,9 +17,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * @param databaseServer {@code database.server} ({@code auto}): which MariaDB server runs the dev database, see
  *                       {@link DatabaseServer}
  * @param smtpPort       {@code smtp.port} (3025): the SMTP catcher's port
+ * @param imapPort       {@code imap.port} (3143): the catcher's IMAP port, where the bounce mailbox is read
  */
 record DevServicesSettings(Path dataDir, Path cacheDir, int databasePort, DatabaseServer databaseServer,
-        int smtpPort) {
+        int smtpPort, int imapPort) {
 
     /**
      * {@code rentree.dev-services.database.server}: {@code auto} (the default), {@code system} or {@code embedded}.
@@ -62,6 +63,7 @@ record DevServicesSettings(Path dataDir, Path cacheDir, int databasePort, Databa
                 binder.bind(prefix + "database.port", Integer.class).orElse(3307),
                 binder.bind(prefix + "database.server", String.class).map(DatabaseServer::parse)
                         .orElse(DatabaseServer.AUTO),
-                binder.bind(prefix + "smtp.port", Integer.class).orElse(3025));
+                binder.bind(prefix + "smtp.port", Integer.class).orElse(3025),
+                binder.bind(prefix + "imap.port", Integer.class).orElse(3143));
     }
 }

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +29,7 @@ import fr.rentree.campaign.domain.CampaignOverview;
 import fr.rentree.campaign.domain.CampaignPlan;
 import fr.rentree.campaign.domain.CampaignDetail;
 import fr.rentree.campaign.domain.CampaignState;
+import fr.rentree.campaign.domain.DeliveryStatus;
 import fr.rentree.campaign.domain.Distribution;
 import fr.rentree.campaign.domain.DistributionMode;
 import fr.rentree.campaign.domain.FailedRecipient;
@@ -55,12 +60,18 @@ import fr.rentree.process.service.ProcessService;
 import fr.rentree.reports.SheetLayout;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.access.AccessDeniedException;
@@ -95,6 +106,8 @@ class SchoolCampaignProcessIT {
     Fixtures fixtures;
     @TempDir
     Path folder;
+    @Value("${rentree.mail.bounces.port}")
+    int imapPort;
 
     @Test
     void a_whole_campaign_mails_and_prints_the_verified_list_reminds_the_accounts_not_activated_and_ends_at_its_target()
@@ -299,8 +312,8 @@ class SchoolCampaignProcessIT {
     }
 
     @Test
-    void an_address_the_server_cannot_take_is_shown_to_the_director_and_goes_on_paper_in_the_next_round(
-            ) throws IOException {
+    void an_address_refused_at_submission_or_bounced_later_is_shown_to_the_director_and_goes_on_paper_next_round()
+            throws Exception {
         var school = fixtures.schoolWithAccounts("Collège Louise-Michel", folder);
         String director = school.director();
         String uai = school.school().uai();
@@ -314,28 +327,53 @@ class SchoolCampaignProcessIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(campaign, 1, "SENT") == 3
                 && deliveries(campaign, 1, "REJECTED") == 1);
+
+        // the receiving server of one address sends a notification back to the bounce mailbox; an out-of-office
+        // reply lands there too, and stays for a person
+        SentMail bouncing = mailsTo(school).getFirst();
+        long bounced = jdbc.sql("select account_id from delivery where message_id = ?").param(bouncing.messageId())
+                .query(Long.class).single();
+        deliver(notification(bouncing));
+        deliver("""
+                From: parent@exemple.fr
+                To: %s
+                Subject: Absent du bureau
+
+                Je suis absent jusqu'au 3 septembre.
+                """.formatted(DevMailbox.BOUNCES));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(campaign, 1, "BOUNCED") == 1);
+        assertThat(deliveries(campaign, 1, "SENT")).isEqualTo(2);
         fixtures.as(director, () -> roundSheets.finishHandOut(task(director, "hand-out-sheets")));
         fixtures.fireTimer(campaign.processInstanceId());
         task(director, "hand-out-sheets"); // the reminder round is frozen and printed
 
-        assertThat(jdbc.sql("""
-                        select d.channel from delivery d join campaign_round r on r.id = d.round_id
-                        where r.campaign_id = ? and r.number = 2 and d.account_id = ?""")
-                .params(campaign.id(), broken).query(String.class).single())
-                .as("the refused address goes on paper in the reminder").isEqualTo("PAPER");
+        for (long account : List.of(broken, bounced)) {
+            assertThat(jdbc.sql("""
+                            select d.channel from delivery d join campaign_round r on r.id = d.round_id
+                            where r.campaign_id = ? and r.number = 2 and d.account_id = ?""")
+                    .params(campaign.id(), account).query(String.class).single())
+                    .as("the refused or bounced address goes on paper in the reminder").isEqualTo("PAPER");
+        }
         List<FailedRecipient> failed = fixtures.as(director, () -> campaigns.failedMails(campaign.id()));
-        assertThat(failed).singleElement().satisfies(f -> {
+        assertThat(failed).hasSize(2).anySatisfy(f -> {
             assertThat(f.mail().email()).isEqualTo("jean..dupont@exemple.fr");
+            assertThat(f.mail().status()).isEqualTo(DeliveryStatus.REJECTED);
             assertThat(f.mail().reply()).contains("dot-dot");
             assertThat(f.holder().accountId()).isEqualTo(broken);
+        }).anySatisfy(f -> {
+            assertThat(f.mail().status()).isEqualTo(DeliveryStatus.BOUNCED);
+            assertThat(f.mail().reply()).contains("550 5.1.1", "User unknown");
+            assertThat(f.holder().accountId()).isEqualTo(bounced);
         });
+        assertThat(bounceMailbox()).as("the notification recorded is gone; the out-of-office reply stays")
+                .containsExactly("Absent du bureau");
 
         // the campaign page: counts per round, the trail of the process, the first count
         CampaignDetail detail = fixtures.as(director, () -> campaigns.detail(campaign.id()));
         assertThat(detail.rounds()).hasSize(2);
         RoundCounts first = detail.rounds().getFirst().counts();
         assertThat(List.of(first.sent(), first.rejected(), first.bounced(), first.pendingMails(), first.printed()))
-                .containsExactly(3, 1, 0, 0, 7);
+                .containsExactly(2, 1, 1, 0, 7);
         assertThat(first.piles()).isEqualTo(4);
         ProcessTrail trail = detail.processTrail().orElseThrow();
         assertThat(trail.bpmnXml()).contains("id=\"school-campaign\"");
@@ -401,6 +439,68 @@ class SchoolCampaignProcessIT {
         return await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.as(director, () -> inbox.inbox(0, 20))
                 .stream().filter(t -> t.formKey().equals(formKey)).findFirst(), found -> found.isPresent())
                 .orElseThrow().id();
+    }
+
+    /** A delivery status notification as Postfix writes it: the address is unknown at the receiving server. */
+    private static String notification(SentMail mail) {
+        return """
+                From: MAILER-DAEMON@mx.exemple.fr
+                To: %1$s
+                Subject: Undelivered Mail Returned to Sender
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="rapport"
+
+                --rapport
+                Content-Type: text/plain; charset=us-ascii
+
+                This is the mail system at host mx.exemple.fr. Your message could not be delivered.
+
+                --rapport
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.exemple.fr
+                Arrival-Date: Tue,  1 Sep 2026 08:00:00 +0200 (CEST)
+
+                Final-Recipient: rfc822; %2$s
+                Original-Recipient: rfc822;%2$s
+                Action: failed
+                Status: 5.1.1
+                Diagnostic-Code: smtp; 550 5.1.1 <%2$s>: Recipient address rejected: User
+                    unknown in virtual mailbox table
+
+                --rapport
+                Content-Type: text/rfc822-headers
+
+                Message-ID: %3$s
+                From: %4$s
+                To: %2$s
+                Subject: %5$s
+
+                --rapport--
+                """.formatted(DevMailbox.BOUNCES, mail.to(), mail.messageId(), mail.from(), "Votre compte ENT");
+    }
+
+    private void deliver(String raw) throws Exception {
+        smtp.send(new MimeMessage(smtp.getSession(), new ByteArrayInputStream(
+                raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** The subjects left in the bounce mailbox, read over IMAP as the application reads it. */
+    private List<String> bounceMailbox() throws Exception {
+        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", imapPort, DevMailbox.BOUNCES, DevMailbox.BOUNCES);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                List<String> subjects = new ArrayList<>();
+                for (Message message : inbox.getMessages()) {
+                    subjects.add(message.getSubject());
+                }
+                return subjects;
+            } finally {
+                inbox.close(false);
+            }
+        }
     }
 
     private int deliveries(Campaign campaign, int round, String status) {

@@ -26,7 +26,7 @@ class DevServicesTest {
     void a_port_taken_by_another_program_is_named_with_the_way_out() throws IOException {
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             LocalMariaDb database = new LocalMariaDb(new DevServicesSettings(data, data, squatter.getLocalPort(),
-                    DatabaseServer.SYSTEM, 3025));
+                    DatabaseServer.SYSTEM, 3025, 3143));
 
             assertThatThrownBy(database::start)
                     .isInstanceOf(DevServiceException.class)
@@ -39,7 +39,7 @@ class DevServicesTest {
     void a_port_taken_by_another_program_is_named_with_the_way_out_for_the_embedded_server_too() throws IOException {
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             EmbeddedMariaDb database = new EmbeddedMariaDb(new DevServicesSettings(data, data.resolve("cache"),
-                    squatter.getLocalPort(), DatabaseServer.EMBEDDED, 3025));
+                    squatter.getLocalPort(), DatabaseServer.EMBEDDED, 3025, 3143));
 
             assertThatThrownBy(database::start)
                     .isInstanceOf(DevServiceException.class)

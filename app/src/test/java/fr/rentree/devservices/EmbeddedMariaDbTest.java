@@ -192,7 +192,7 @@ class EmbeddedMariaDbTest {
     }
 
     private DevServicesSettings settings(DatabaseServer server, int port) {
-        return new DevServicesSettings(data, CACHE, port, server, 3025);
+        return new DevServicesSettings(data, CACHE, port, server, 3025, 3143);
     }
 
     private static int freePort() throws IOException {

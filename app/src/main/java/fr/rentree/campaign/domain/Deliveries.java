@@ -134,6 +134,19 @@ public class Deliveries {
                 .param(roundId).query(Long.class).list();
     }
 
+    /**
+     * Records that a sent e-mail came back (a delivery status notification); its own transaction, as each is read.
+     * Returns false when no sent e-mail has this Message-ID (not ours, or recorded already).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean bounced(String messageId, String reply, Instant now) {
+        return jdbc.sql("""
+                        update delivery set status = 'BOUNCED', reply = ?, done_at = ?
+                        where message_id = ? and status = 'SENT'""")
+                .params(reply.length() > 1000 ? reply.substring(0, 1000) : reply, Timestamp.from(now), messageId)
+                .update() > 0;
+    }
+
     /** The accounts of a campaign whose address was refused or bounced: they go on paper from now on. */
     public Set<Long> invalidAddresses(long campaignId) {
         return new HashSet<>(jdbc.sql("""

@@ -61,6 +61,7 @@ public class CampaignService {
     static final String ROUND = "round";
     static final String MAILS = "mails";
     static final String SHEETS = "sheets";
+    static final String MAILS_LEFT = "mailsLeft";
     static final String CRITERIA_CHANGED = "criteriaChanged";
     static final String DONE = "done";
 

@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param targetPercent   the target activation rate a launch proposes
  * @param sheetsDir       where the rounds' PDFs are kept until handed out (shared by every instance)
  * @param sheetsRetention how long a round's PDF is kept at most; it goes sooner when its campaign ends
+ * @param mailSlice       how long one run of "send-mails" sends before it hands over to the next (a new job)
  */
 @ConfigurationProperties("rentree.campaign")
 public record CampaignSettings(@DefaultValue("P7D") Duration cadence, @DefaultValue("90") int targetPercent,
-                               Path sheetsDir, @DefaultValue("P30D") Duration sheetsRetention) {
+                               Path sheetsDir, @DefaultValue("P30D") Duration sheetsRetention,
+                               @DefaultValue("PT1M") Duration mailSlice) {
 }

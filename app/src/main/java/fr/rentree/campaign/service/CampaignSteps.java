@@ -15,8 +15,8 @@ class CampaignSteps {
 
     @Bean
     ServiceStep sendMailsStep(RoundMails mails) {
-        return ServiceStep.of("send-mails",
-                context -> mails.send(context.businessId(), context.number(CampaignService.ROUND)));
+        return ServiceStep.computing("send-mails", context -> Map.of(CampaignService.MAILS_LEFT,
+                !mails.send(context.businessId(), context.number(CampaignService.ROUND))));
     }
 
     @Bean

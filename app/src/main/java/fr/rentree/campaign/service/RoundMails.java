@@ -1,6 +1,7 @@
 package fr.rentree.campaign.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,11 +47,12 @@ class RoundMails {
     private final HolderPages pages;
     private final AccountMails accountMails;
     private final MailService mail;
+    private final CampaignSettings settings;
     private final Clock clock;
 
     RoundMails(CampaignTasks tasks, CampaignRoundRepository rounds, Deliveries deliveries,
             RecipientService recipients, SchoolService schools, HolderPages pages, AccountMails accountMails,
-            MailService mail, Clock clock) {
+            MailService mail, CampaignSettings settings, Clock clock) {
         this.tasks = tasks;
         this.rounds = rounds;
         this.deliveries = deliveries;
@@ -59,16 +61,26 @@ class RoundMails {
         this.pages = pages;
         this.accountMails = accountMails;
         this.mail = mail;
+        this.settings = settings;
         this.clock = clock;
     }
 
-    void send(long campaignId, int number) {
+    /**
+     * Sends the round's pending e-mails for at most the slice's time. Returns whether none is left; otherwise the
+     * process runs the step again, as a new job.
+     */
+    boolean send(long campaignId, int number) {
+        Instant stop = clock.instant().plus(settings.mailSlice());
         Campaign campaign = tasks.byId(campaignId);
         CampaignRound round = rounds.findByCampaignIdAndNumber(campaignId, number).orElseThrow();
         School school = schools.find(campaign.schoolUai()).orElseThrow();
         String domain = mail.domain();
         int after = 0;
-        for (List<Delivery> page; !(page = deliveries.pendingMails(round.id(), after, BATCH)).isEmpty(); ) {
+        List<Delivery> page;
+        while (!(page = deliveries.pendingMails(round.id(), after, BATCH)).isEmpty()) {
+            if (clock.instant().isAfter(stop)) {
+                return false;
+            }
             after = page.getLast().position();
             Map<Long, Recipient> holders = recipients.recipients(campaign.schoolUai(), page.stream()
                             .map(d -> new Placement(d.accountId(), d.pile(), d.email())).toList())
@@ -94,5 +106,6 @@ class RoundMails {
         if (round.mailsDone(clock.instant())) {
             rounds.save(round);
         }
+        return true;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,10 +32,12 @@ public class MailService {
 
     private final JavaMailSenderImpl smtp;
     private final String from;
+    private final BounceSettings bounces;
 
-    MailService(JavaMailSenderImpl smtp, @Value("${rentree.mail.from}") String from) {
+    MailService(JavaMailSenderImpl smtp, @Value("${rentree.mail.from}") String from, BounceSettings bounces) {
         this.smtp = smtp;
         this.from = from;
+        this.bounces = bounces;
     }
 
     /** The domain of the sender's address, for Message-IDs. */
@@ -94,7 +97,7 @@ public class MailService {
 
     private MimeMessage message(OutgoingMail mail) {
         MimeMessage message = mail.messageId() == null ? smtp.createMimeMessage()
-                : new IdentifiedMessage(smtp.getSession(), mail.messageId());
+                : new IdentifiedMessage(smtp.getSession(), mail.messageId(), bounces.address());
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null,
                     StandardCharsets.UTF_8.name());
@@ -116,14 +119,18 @@ public class MailService {
         return message;
     }
 
-    /** A message whose Message-ID is ours, not the one Jakarta Mail makes up at each save. */
-    private static final class IdentifiedMessage extends MimeMessage {
+    /**
+     * A message whose Message-ID is ours, not the one Jakarta Mail makes up at each save; its envelope sender is the
+     * bounce mailbox when there is one, so that notifications about it come back there.
+     */
+    private static final class IdentifiedMessage extends SMTPMessage {
 
         private final String messageId;
 
-        IdentifiedMessage(jakarta.mail.Session session, String messageId) {
+        IdentifiedMessage(jakarta.mail.Session session, String messageId, @Nullable String envelopeFrom) {
             super(session);
             this.messageId = messageId;
+            setEnvelopeFrom(envelopeFrom);
         }
 
         @Override
