@@ -33,9 +33,6 @@ import fr.rentree.support.ForkedApplication;
 import fr.rentree.support.RentreeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.operaton.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
@@ -55,8 +52,6 @@ class MailCrashIT {
     CampaignService campaigns;
     @Autowired
     InboxService inbox;
-    @Autowired
-    ProcessEngine engine;
     @Autowired
     DevMailbox mailbox;
     @Autowired
@@ -83,9 +78,7 @@ class MailCrashIT {
         Distribution byMail = new Distribution(DistributionOrder.ALPHABETICAL, ParentPlacement.WITH_YOUNGEST_CHILD,
                 SheetLayout.ONE_PER_PAGE, DistributionMode.EMAIL);
 
-        JobExecutor here = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
-        here.shutdown();
-        try {
+        try (AutoCloseable paused = fixtures.pauseJobs()) {
             Campaign campaign = fixtures.as(director, () -> campaigns.launch(uai, new CampaignPlan("Rentrée",
                     LocalDate.now().plusWeeks(6), 90, Duration.ofDays(7)), false));
             fixtures.as(director, () -> campaigns.submitSelection(inbox.inbox(0, 1).getFirst().id(), withAddress));
@@ -118,8 +111,6 @@ class MailCrashIT {
                     .allSatisfy(copies -> assertThat(copies).isEqualTo(2L));
             assertThat(received.values().stream().mapToLong(Long::longValue).sum())
                     .isBetween((long) mails, mails + 1L);
-        } finally {
-            here.start();
         }
     }
 

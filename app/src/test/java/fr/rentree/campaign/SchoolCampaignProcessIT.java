@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -175,6 +176,9 @@ class SchoolCampaignProcessIT {
                 .isNotEmpty().allSatisfy(m -> assertThat(m.body()).contains("n’est pas encore activé"));
         HandOut reminder = fixtures.as(director, () -> roundSheets.handOut(reminderHandOut));
         assertThat(reminder.reminder()).isTrue();
+        assertThat(textOf(download(director, campaign, 2))).as("the reminder's sheets say where they go")
+                .contains("carnet de liaison");
+        assertThat(textOf(download(director, campaign, 1))).doesNotContain("carnet de liaison");
         fixtures.as(director, () -> roundSheets.finishHandOut(reminderHandOut));
 
         // everyone activated: the next count ends the campaign, and its PDFs go
@@ -269,6 +273,68 @@ class SchoolCampaignProcessIT {
                 .isEqualTo(ProcessException.Reason.GONE);
         assertThat(catchThrowableOfType(CampaignException.class, () -> fixtures.as(school.director(),
                 () -> campaigns.cancel(campaign.id()))).reason()).isEqualTo(CampaignException.Reason.NOT_OPEN);
+    }
+
+    @Test
+    void a_campaign_stopped_at_any_step_where_it_waits_ends_there_with_no_task_no_timer_and_no_pdf_left()
+            throws Exception {
+        for (String step : List.of("VerifyRecipients", "HandOutSheets", "WaitCadence")) {
+            var school = fixtures.schoolWithAccounts("École arrêtée à " + step,
+                    Files.createDirectories(folder.resolve(step)));
+            String director = school.director();
+            Campaign campaign = fixtures.as(director, () -> campaigns.launch(school.school().uai(), plan(), false));
+            fixtures.as(director, () -> campaigns.submitSelection(task(director, "select-recipients"),
+                    selection(school.school().uai(), Set.of())));
+            if (!step.equals("VerifyRecipients")) {
+                fixtures.as(director, () -> campaigns.validate(task(director, "verify-recipients"),
+                        BY_CLASS_MAIL_ELSE_PAPER));
+                String handOut = task(director, "hand-out-sheets");
+                if (step.equals("WaitCadence")) {
+                    fixtures.as(director, () -> roundSheets.finishHandOut(handOut));
+                }
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.as(director,
+                    () -> processes.currentSteps(campaign.processInstanceId())).stream().map(CurrentStep::id)
+                    .toList(), steps -> steps.equals(List.of(step)));
+
+            fixtures.as(director, () -> campaigns.cancel(campaign.id()));
+
+            assertThat(campaigns.find(campaign.id()).orElseThrow().state()).as(step)
+                    .isEqualTo(CampaignState.CANCELLED);
+            assertThat(processes.isRunning(campaign.processInstanceId())).as(step + ": no task, no timer").isFalse();
+            assertThat(fixtures.as(director, () -> inbox.inboxSize())).as(step).isZero();
+            assertThat(jdbc.sql("select count(*) from campaign_round where campaign_id = ? and sheets_file is not null")
+                    .param(campaign.id()).query(Integer.class).single()).as(step + ": its PDF deleted").isZero();
+        }
+    }
+
+    @Test
+    void an_account_activated_after_the_list_was_frozen_gets_the_lost_password_e_mail_never_its_old_code()
+            throws Exception {
+        var school = fixtures.schoolWithAccounts("Collège Victor-Hugo", folder);
+        String director = school.director();
+        Campaign campaign = fixtures.as(director, () -> campaigns.launch(school.school().uai(), plan(), false));
+        fixtures.as(director, () -> campaigns.submitSelection(task(director, "select-recipients"),
+                selection(school.school().uai(), Set.of())));
+        long activatedMeanwhile;
+        try (AutoCloseable paused = fixtures.pauseJobs()) { // the e-mails wait while the family activates
+            fixtures.as(director, () -> campaigns.validate(task(director, "verify-recipients"),
+                    withMode(DistributionMode.EMAIL)));
+            activatedMeanwhile = jdbc.sql("""
+                            select d.account_id from delivery d join campaign_round r on r.id = d.round_id
+                            where r.campaign_id = ? order by d.position limit 1""")
+                    .param(campaign.id()).query(Long.class).single();
+            directory.recordActivations(List.of(activatedMeanwhile));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(campaign, 1, "SENT") == 4);
+        String messageId = jdbc.sql("select message_id from delivery where account_id = ?").param(activatedMeanwhile)
+                .query(String.class).single();
+        SentMail mail = mailsTo(school).stream().filter(m -> m.messageId().equals(messageId)).findFirst()
+                .orElseThrow();
+        assertThat(mail.body()).contains("Votre compte est déjà activé").doesNotContain("Code d’activation");
+        assertThat(mailsTo(school)).filteredOn(m -> !m.messageId().equals(messageId))
+                .allSatisfy(m -> assertThat(m.body()).contains("Code d’activation"));
     }
 
     @Test
@@ -521,9 +587,13 @@ class SchoolCampaignProcessIT {
     }
 
     private static List<String> loginsIn(byte[] pdf) throws IOException {
+        return Arrays.stream(textOf(pdf).split("\\s+")).filter(word -> word.matches("[a-z-]+\\.[a-z-]+\\d*"))
+                .toList();
+    }
+
+    private static String textOf(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            return Arrays.stream(new PDFTextStripper().getText(document).split("\\s+"))
-                    .filter(word -> word.matches("[a-z-]+\\.[a-z-]+\\d*")).toList();
+            return new PDFTextStripper().getText(document);
         }
     }
 

@@ -30,6 +30,9 @@ import fr.rentree.siecle.SiecleSamples;
 import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.siecle.service.SiecleImportService;
 import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.operaton.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -48,10 +51,12 @@ public class Fixtures {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ManagementService management;
+    private final ProcessEngine engine;
 
     Fixtures(SchoolService schools, BackOfficeUserService users, SiecleImportService imports, JdbcClient jdbc,
-            CurrentUser currentUser, Clock clock, ManagementService management) {
+            CurrentUser currentUser, Clock clock, ManagementService management, ProcessEngine engine) {
         this.management = management;
+        this.engine = engine;
         this.schools = schools;
         this.users = users;
         this.imports = imports;
@@ -70,6 +75,13 @@ public class Fixtures {
             work.run();
             return null;
         });
+    }
+
+    /** Jobs wait until the returned handle is closed: this JVM's job executor stops taking them meanwhile. */
+    public AutoCloseable pauseJobs() {
+        JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        jobs.shutdown();
+        return jobs::start;
     }
 
     /**

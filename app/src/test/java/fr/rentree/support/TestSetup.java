@@ -8,6 +8,7 @@ import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.security.service.CurrentUser;
 import fr.rentree.siecle.service.SiecleImportService;
 import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -41,8 +42,9 @@ public class TestSetup {
 
     @Bean
     Fixtures fixtures(SchoolService schools, BackOfficeUserService users, SiecleImportService imports,
-            JdbcClient jdbc, CurrentUser currentUser, Clock clock, ManagementService management) {
-        return new Fixtures(schools, users, imports, jdbc, currentUser, clock, management);
+            JdbcClient jdbc, CurrentUser currentUser, Clock clock, ManagementService management,
+            ProcessEngine engine) {
+        return new Fixtures(schools, users, imports, jdbc, currentUser, clock, management, engine);
     }
 
     private static void pause() {

@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  *                       variant
  * @param qrUrl          the address the QR code opens (the activation or password page, login filled in, never
  *                       the code)
+ * @param reminder       a campaign's reminder: the sheet says so, and that it goes in the carnet de liaison
  */
 public record Sheet(Pile pile, String schoolName, String entUrl, String holderName, String profile,
                     @Nullable String classes, @Nullable String children, String login,
-                    @Nullable String activationCode, String qrUrl) {
+                    @Nullable String activationCode, String qrUrl, boolean reminder) {
 }

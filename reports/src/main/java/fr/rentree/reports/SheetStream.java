@@ -101,6 +101,7 @@ final class SheetStream {
                 case "children" -> sheet.children();
                 case "login" -> sheet.login();
                 case "activationCode" -> sheet.activationCode();
+                case "reminder" -> sheet.reminder();
                 case "qrCode" -> separator ? null : new QrCode(sheet.qrUrl());
                 default -> throw new IllegalArgumentException("No sheet field " + field.getName());
             };

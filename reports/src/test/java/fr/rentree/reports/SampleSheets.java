@@ -41,7 +41,7 @@ final class SampleSheets implements Iterator<Sheet> {
         return new Sheet(pile, "Collège Jean-Jaurès", "https://ent.exemple.fr", first + " " + last,
                 parent ? "Parent" : "Élève", parent ? null : className,
                 parent ? "Léa " + last + " (" + className + "), Tom " + last + " (4e 2)" : null, login,
-                n % 5 == 4 ? null : code(n), "https://rentree.exemple.fr/activation?identifiant=" + login);
+                n % 5 == 4 ? null : code(n), "https://rentree.exemple.fr/activation?identifiant=" + login, false);
     }
 
     private static String code(int n) {

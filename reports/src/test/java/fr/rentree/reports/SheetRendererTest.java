@@ -71,13 +71,32 @@ class SheetRendererTest {
     void a_parent_sheet_names_the_children_and_their_classes() throws IOException {
         Sheet parent = new Sheet(Pile.ALL, "Collège Jean-Jaurès", "https://ent.exemple.fr", "Aïcha N'DIAYE",
                 "Parent", null, "Inès N'DIAYE (6e A), Malik N'DIAYE (4e B)", "aicha.ndiaye", "R4TW9ZNE",
-                QR + "aicha.ndiaye");
+                QR + "aicha.ndiaye", false);
 
         for (SheetLayout layout : SheetLayout.values()) {
             try (PDDocument pdf = render(layout, Locale.FRENCH, List.of(parent))) {
                 assertThat(text(pdf, 1)).as(layout.name())
                         .contains("Aïcha N'DIAYE", "Parent", "Pour : Inès N'DIAYE (6e A), Malik N'DIAYE (4e B)",
                                 "aicha.ndiaye", "R4TW9ZNE");
+            }
+        }
+    }
+
+    @Test
+    void a_reminder_sheet_says_it_is_a_reminder_and_goes_in_the_carnet_de_liaison_in_every_layout()
+            throws IOException {
+        Sheet first = pupil(Pile.ALL, "Léo MARTIN", "leo.martin", "K7PQ2MZA");
+        Sheet reminder = new Sheet(first.pile(), first.schoolName(), first.entUrl(), first.holderName(),
+                first.profile(), first.classes(), first.children(), first.login(), first.activationCode(),
+                first.qrUrl(), true);
+
+        for (SheetLayout layout : SheetLayout.values()) {
+            try (PDDocument pdf = render(layout, Locale.FRENCH, List.of(reminder))) {
+                assertThat(text(pdf, 1).replace('\u00a0', ' ')).as(layout.name())
+                        .contains("carnet de liaison", "leo.martin", "K7PQ2MZA");
+            }
+            try (PDDocument pdf = render(layout, Locale.FRENCH, List.of(first))) {
+                assertThat(text(pdf, 1)).as(layout.name() + ", first round").doesNotContain("carnet de liaison");
             }
         }
     }
@@ -229,7 +248,7 @@ class SheetRendererTest {
 
     static Sheet pupil(Pile pile, String name, String login, String code) {
         return new Sheet(pile, "Collège Jean-Jaurès", "https://ent.exemple.fr", name, "Élève", "6e A", null, login,
-                code, QR + login);
+                code, QR + login, false);
     }
 
     private int pages(SheetLayout layout, List<Sheet> sheets) throws IOException {

@@ -193,7 +193,7 @@ public class RoundSheets {
             sizes = Map.of(pile, sizes.getOrDefault(pile, 0));
         }
         return new PrintList(new FrozenPages(deliveries, round.id(),
-                delivery -> pile == null || Objects.equals(pile, delivery.pile())), sizes);
+                delivery -> pile == null || Objects.equals(pile, delivery.pile())), sizes, round.reminder());
     }
 
     private CampaignRound round(long campaignId, int number) {

@@ -73,7 +73,7 @@ final class RecipientSheets implements Iterator<Sheet> {
                 recipient.firstName() + " " + recipient.lastName(), text("profile." + recipient.profile()),
                 recipient.classes(), children(recipient.children()),
                 recipient.login(), recipient.activated() ? null : recipient.activationCode().value(),
-                pages.page(recipient));
+                pages.page(recipient), list.reminder());
     }
 
     private Pile pile(fr.rentree.directory.domain.Pile pile) {
