@@ -2,10 +2,12 @@ package fr.rentree.campaign.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,6 +23,7 @@ import fr.rentree.directory.service.RecipientService;
 import fr.rentree.mailing.service.AccountMails;
 import fr.rentree.mailing.service.MailService;
 import fr.rentree.mailing.service.OutgoingMail;
+import fr.rentree.mailing.service.SendOutcome;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.sheets.service.HolderPages;
@@ -74,38 +77,66 @@ class RoundMails {
         Campaign campaign = tasks.byId(campaignId);
         CampaignRound round = rounds.findByCampaignIdAndNumber(campaignId, number).orElseThrow();
         School school = schools.find(campaign.schoolUai()).orElseThrow();
-        String domain = mail.domain();
-        int after = 0;
-        List<Delivery> page;
-        while (!(page = deliveries.pendingMails(round.id(), after, BATCH)).isEmpty()) {
-            if (clock.instant().isAfter(stop)) {
-                return false;
-            }
-            after = page.getLast().position();
-            Map<Long, Recipient> holders = recipients.recipients(campaign.schoolUai(), page.stream()
-                            .map(d -> new Placement(d.accountId(), d.pile(), d.email())).toList())
-                    .stream().collect(Collectors.toMap(Recipient::accountId, Function.identity(), (a, b) -> a));
-            List<OutgoingMail> mails = new ArrayList<>();
-            Map<String, Delivery> byMessageId = new HashMap<>();
-            for (Delivery delivery : page) {
-                Recipient holder = holders.get(delivery.accountId());
-                String messageId = delivery.messageId(domain);
-                if (holder == null) { // the account left the school since the list was frozen
-                    deliveries.record(delivery.id(), DeliveryStatus.REJECTED, "compte introuvable", null,
-                            clock.instant());
-                    continue;
+        ExecutorService recorder = Executors.newSingleThreadExecutor();
+        try {
+            int after = 0;
+            List<Delivery> page;
+            while (!(page = deliveries.pendingMails(round.id(), after, BATCH)).isEmpty()) {
+                if (clock.instant().isAfter(stop)) {
+                    return false;
                 }
-                mails.add(accountMails.compose(holder, delivery.email(), school.name(), pages.ent(school),
-                        pages.page(holder), round.reminder(), messageId));
-                byMessageId.put(messageId, delivery);
+                after = page.getLast().position();
+                send(page, campaign, school, round.reminder(), recorder);
             }
-            mail.sendAll(mails, (sent, outcome) -> deliveries.record(byMessageId.get(sent.messageId()).id(),
-                    outcome.accepted() ? DeliveryStatus.SENT : DeliveryStatus.REJECTED,
-                    outcome.accepted() ? null : outcome.reply(), sent.messageId(), clock.instant()));
+        } finally {
+            recorder.shutdown();
         }
         if (round.mailsDone(clock.instant())) {
             rounds.save(round);
         }
         return true;
+    }
+
+    /**
+     * One batch over one connection. Each outcome is committed on another thread while the next e-mail is composed,
+     * and that e-mail leaves only once it is: never more than one e-mail sent and not recorded.
+     */
+    private void send(List<Delivery> page, Campaign campaign, School school, boolean reminder,
+            ExecutorService recorder) {
+        Map<Long, Recipient> holders = recipients.recipients(campaign.schoolUai(), page.stream()
+                        .map(d -> new Placement(d.accountId(), d.pile(), d.email())).toList())
+                .stream().collect(Collectors.toMap(Recipient::accountId, Function.identity(), (a, b) -> a));
+        String domain = mail.domain();
+        CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
+        try (MailService.Connection smtp = mail.connect()) {
+            for (Delivery delivery : page) {
+                Recipient holder = holders.get(delivery.accountId());
+                if (holder == null) { // the account left the school since the list was frozen
+                    waitFor(recorded);
+                    deliveries.record(delivery.id(), DeliveryStatus.REJECTED, "compte introuvable", null,
+                            clock.instant());
+                    continue;
+                }
+                String messageId = delivery.messageId(domain);
+                OutgoingMail outgoing = accountMails.compose(holder, delivery.email(), school.name(),
+                        pages.ent(school), pages.page(holder), reminder, messageId);
+                waitFor(recorded);
+                SendOutcome outcome = smtp.send(outgoing);
+                recorded = CompletableFuture.runAsync(() -> deliveries.record(delivery.id(),
+                        outcome.accepted() ? DeliveryStatus.SENT : DeliveryStatus.REJECTED,
+                        outcome.accepted() ? null : outcome.reply(), messageId, clock.instant()), recorder);
+            }
+        } finally {
+            waitFor(recorded);
+        }
+    }
+
+    /** The previous outcome is committed; its failure (database gone) stops the step, which runs again later. */
+    private static void waitFor(CompletableFuture<Void> recorded) {
+        try {
+            recorded.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -166,7 +165,7 @@ public class CampaignView extends VerticalLayout implements HasUrlParameter<Long
         cancel.setText(getTranslation("campaign.cancel"));
         cancel.setId("campaign-cancel");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        cancel.addClickListener(e -> confirmCancel());
+        cancel.addClickListener(e -> new StopCampaignDialog(campaigns, campaignId, this::refresh).open());
         actions.add(retry, cancel);
     }
 
@@ -174,22 +173,6 @@ public class CampaignView extends VerticalLayout implements HasUrlParameter<Long
         boolean open = director && detail.campaign().state().isOpen();
         retry.setVisible(open && !detail.incidents().isEmpty());
         cancel.setVisible(open);
-    }
-
-    private void confirmCancel() {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("campaigns.cancel.title"));
-        dialog.setText(getTranslation("campaigns.cancel.text"));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("campaigns.cancel.keep"));
-        dialog.setConfirmText(getTranslation("campaigns.cancel.confirm"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            campaigns.cancel(campaignId);
-            Notifications.success(getTranslation("campaigns.cancelled"));
-            refresh();
-        });
-        dialog.open();
     }
 
     private void showIncidents(List<Incident> failures) {

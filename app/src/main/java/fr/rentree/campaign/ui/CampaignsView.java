@@ -111,21 +111,25 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         form.setColspan(school, 2);
         form.setMaxWidth("60em");
 
+        // the campaign first, as the way to its page; who launched it under the date, to keep the grid narrow
+        grid.addComponentColumn(o -> new RouterLink(o.campaign().name(), CampaignView.class, o.campaign().id()))
+                .setHeader(getTranslation("campaigns.column.name")).setFlexGrow(2);
         grid.addColumn(o -> names.getOrDefault(o.campaign().schoolUai(), o.campaign().schoolUai()))
                 .setHeader(getTranslation("campaigns.column.school")).setFlexGrow(2);
         grid.addComponentColumn(this::where).setHeader(getTranslation("campaigns.column.state")).setFlexGrow(3);
-        grid.addComponentColumn(o -> new RouterLink(o.campaign().name(), CampaignView.class, o.campaign().id()))
-                .setHeader(getTranslation("campaigns.column.name")).setFlexGrow(2);
+        grid.addColumn(o -> o.campaign().activationPercent().map(p -> getTranslation("campaigns.activated", p))
+                        .orElse("–"))
+                .setHeader(getTranslation("campaigns.column.activated")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> getTranslation("campaigns.target.value", o.campaign().targetPercent(),
                         days.format(o.campaign().deadline())))
-                .setHeader(getTranslation("campaigns.column.target")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(o -> o.campaign().activationPercent().map(p -> getTranslation("campaigns.activated", p))
-                        .orElse(""))
-                .setHeader(getTranslation("campaigns.column.activated")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(o -> dates.format(o.campaign().createdAt())).setHeader(getTranslation("campaigns.column.created"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(o -> o.campaign().createdBy()).setHeader(getTranslation("campaigns.column.by")).setAutoWidth(true)
-                .setFlexGrow(0);
+                .setHeader(getTranslation("campaigns.column.target")).setFlexGrow(1);
+        grid.addComponentColumn(o -> {
+            Span by = new Span(getTranslation("campaigns.by", o.campaign().createdBy()));
+            by.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            Div launched = new Div(new Span(dates.format(o.campaign().createdAt())), by);
+            launched.getStyle().set("display", "flex").set("flex-direction", "column");
+            return launched;
+        }).setHeader(getTranslation("campaigns.column.created")).setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setId("campaigns");
@@ -175,31 +179,12 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
             actions.add(retry);
         }
         if (campaign.state().isOpen()) {
-            Button cancel = new Button(getTranslation("campaigns.cancel"), e -> confirmCancel(campaign));
+            Button cancel = new Button(getTranslation("campaigns.cancel"),
+                    e -> new StopCampaignDialog(campaigns, campaign.id(), this::refresh).open());
             cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             actions.add(cancel);
         }
         return actions;
-    }
-
-    private void confirmCancel(Campaign campaign) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("campaigns.cancel.title"));
-        dialog.setText(getTranslation("campaigns.cancel.text"));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("campaigns.cancel.keep"));
-        dialog.setConfirmText(getTranslation("campaigns.cancel.confirm"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            try {
-                campaigns.cancel(campaign.id());
-                Notifications.success(getTranslation("campaigns.cancelled"));
-            } catch (CampaignException ex) {
-                Notifications.error(getTranslation(ex.messageKey()));
-            }
-            refresh();
-        });
-        dialog.open();
     }
 
     /** Launches; a second open campaign this school year needs a confirmation. */

@@ -47,6 +47,21 @@ public class MailService {
     }
 
     /**
+     * Opens one SMTP connection for many e-mails in a row; close it when done.
+     *
+     * @throws MailSendException when the server cannot be reached or refuses the connection
+     */
+    public Connection connect() {
+        try {
+            Transport transport = smtp.getSession().getTransport(smtp.getProtocol());
+            transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+            return new Connection(transport);
+        } catch (MessagingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /**
      * Sends the mails in order over one connection.
      *
      * @param outcome told each mail's outcome, in order, right after the server answered
@@ -55,31 +70,61 @@ public class MailService {
         if (mails.isEmpty()) {
             return;
         }
-        try (Transport transport = smtp.getSession().getTransport(smtp.getProtocol())) {
-            transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+        try (Connection connection = connect()) {
             for (OutgoingMail mail : mails) {
-                MimeMessage message;
-                try {
-                    message = message(mail);
-                } catch (MailPreparationException e) { // an address no server could take
-                    outcome.accept(mail, SendOutcome.refused(e.getMostSpecificCause().getMessage()));
-                    continue;
-                }
-                try {
-                    transport.sendMessage(message, message.getAllRecipients());
-                    outcome.accept(mail, SendOutcome.ACCEPTED);
-                } catch (SendFailedException e) {
-                    String refusal = permanentRefusal(e);
-                    if (refusal == null) {
-                        throw e;
-                    }
-                    outcome.accept(mail, SendOutcome.refused(refusal));
-                }
+                outcome.accept(mail, connection.send(mail));
             }
-        } catch (MessagingException e) {
-            throw new MailSendException("The SMTP server " + smtp.getHost() + ":" + smtp.getPort()
-                    + " did not take the mail: " + e.getMessage(), e);
         }
+    }
+
+    /** An open SMTP connection: e-mails go one after the other, each answered before the next. */
+    public final class Connection implements AutoCloseable {
+
+        private final Transport transport;
+
+        private Connection(Transport transport) {
+            this.transport = transport;
+        }
+
+        /**
+         * Sends one e-mail. A refusal for good (5xx, or an address no server could take) is an outcome.
+         *
+         * @throws MailSendException when the connection fails or the server refuses for now (4xx): try again later
+         */
+        public SendOutcome send(OutgoingMail mail) {
+            MimeMessage message;
+            try {
+                message = message(mail);
+            } catch (MailPreparationException e) { // an address no server could take
+                return SendOutcome.refused(e.getMostSpecificCause().getMessage());
+            }
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+                return SendOutcome.ACCEPTED;
+            } catch (SendFailedException e) {
+                String refusal = permanentRefusal(e);
+                if (refusal == null) {
+                    throw unreachable(e);
+                }
+                return SendOutcome.refused(refusal);
+            } catch (MessagingException e) {
+                throw unreachable(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // the e-mails were answered one by one already; a failed QUIT loses nothing
+            }
+        }
+    }
+
+    private MailSendException unreachable(MessagingException e) {
+        return new MailSendException("The SMTP server " + smtp.getHost() + ":" + smtp.getPort()
+                + " did not take the mail: " + e.getMessage(), e);
     }
 
     /** The server's reply when it refused the address or the message for good (5xx); null otherwise. */
