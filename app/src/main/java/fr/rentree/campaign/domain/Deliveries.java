@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import fr.rentree.directory.domain.Pile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,10 +30,12 @@ public class Deliveries {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    private final DataSource dataSource;
 
-    Deliveries(JdbcClient jdbc, JdbcTemplate batches) {
+    Deliveries(JdbcClient jdbc, JdbcTemplate batches, DataSource dataSource) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.dataSource = dataSource;
     }
 
     /** Writes a round's list, positions from 1 in the order given. */
@@ -71,17 +75,9 @@ public class Deliveries {
                 .query(Deliveries::delivery).list();
     }
 
-    /**
-     * Records the outcome of one e-mail, committed at once (apart from the step's transaction), so that a crash right
-     * after loses at most the e-mail in flight; only a pending row changes (a retry never rewrites a sent one).
-     */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(long deliveryId, DeliveryStatus status, @Nullable String reply, @Nullable String messageId,
-            Instant now) {
-        jdbc.sql("""
-                        update delivery set status = ?, reply = ?, message_id = ?, done_at = ?
-                        where id = ? and status = 'PENDING'""")
-                .params(status.name(), reply, messageId, Timestamp.from(now), deliveryId).update();
+    /** A log of e-mail outcomes on a connection of its own; close it after the batch. */
+    public OutcomeLog outcomes() {
+        return new OutcomeLog(dataSource);
     }
 
     public void printed(long roundId, Instant now) {

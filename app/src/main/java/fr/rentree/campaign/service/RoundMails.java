@@ -2,12 +2,9 @@ package fr.rentree.campaign.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,6 +14,7 @@ import fr.rentree.campaign.domain.CampaignRoundRepository;
 import fr.rentree.campaign.domain.Deliveries;
 import fr.rentree.campaign.domain.Delivery;
 import fr.rentree.campaign.domain.DeliveryStatus;
+import fr.rentree.campaign.domain.OutcomeLog;
 import fr.rentree.directory.domain.Placement;
 import fr.rentree.directory.domain.Recipient;
 import fr.rentree.directory.service.RecipientService;
@@ -32,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The e-mail side of a round (service step "send-mails"): the pending deliveries of its frozen list sent in batches
- * over one SMTP connection, each outcome committed on its row as soon as the server answered. Run again after a
- * crash or an SMTP outage, it sends only what is still pending: at most the one e-mail in flight goes twice.
+ * over one SMTP connection, each outcome committed on its row (its own connection, auto-commit) as soon as the
+ * server answered. Run again after a crash or an SMTP outage, it sends only what is still pending: at most the one
+ * e-mail in flight goes twice.
  */
 @Service
 @Transactional
@@ -77,19 +76,14 @@ class RoundMails {
         Campaign campaign = tasks.byId(campaignId);
         CampaignRound round = rounds.findByCampaignIdAndNumber(campaignId, number).orElseThrow();
         School school = schools.find(campaign.schoolUai()).orElseThrow();
-        ExecutorService recorder = Executors.newSingleThreadExecutor();
-        try {
-            int after = 0;
-            List<Delivery> page;
-            while (!(page = deliveries.pendingMails(round.id(), after, BATCH)).isEmpty()) {
-                if (clock.instant().isAfter(stop)) {
-                    return false;
-                }
-                after = page.getLast().position();
-                send(page, campaign, school, round.reminder(), recorder);
+        int after = 0;
+        List<Delivery> page;
+        while (!(page = deliveries.pendingMails(round.id(), after, BATCH)).isEmpty()) {
+            if (clock.instant().isAfter(stop)) {
+                return false;
             }
-        } finally {
-            recorder.shutdown();
+            after = page.getLast().position();
+            send(page, campaign, school, round.reminder());
         }
         if (round.mailsDone(clock.instant())) {
             rounds.save(round);
@@ -98,45 +92,32 @@ class RoundMails {
     }
 
     /**
-     * One batch over one connection. Each outcome is committed on another thread while the next e-mail is composed,
-     * and that e-mail leaves only once it is: never more than one e-mail sent and not recorded.
+     * One batch over one connection, each outcome committed before the next e-mail leaves: never more than one
+     * e-mail sent and not recorded.
      */
-    private void send(List<Delivery> page, Campaign campaign, School school, boolean reminder,
-            ExecutorService recorder) {
+    private void send(List<Delivery> page, Campaign campaign, School school, boolean reminder) {
         Map<Long, Recipient> holders = recipients.recipients(campaign.schoolUai(), page.stream()
                         .map(d -> new Placement(d.accountId(), d.pile(), d.email())).toList())
                 .stream().collect(Collectors.toMap(Recipient::accountId, Function.identity(), (a, b) -> a));
         String domain = mail.domain();
-        CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
-        try (MailService.Connection smtp = mail.connect()) {
-            for (Delivery delivery : page) {
-                Recipient holder = holders.get(delivery.accountId());
-                if (holder == null) { // the account left the school since the list was frozen
-                    waitFor(recorded);
-                    deliveries.record(delivery.id(), DeliveryStatus.REJECTED, "compte introuvable", null,
-                            clock.instant());
-                    continue;
-                }
-                String messageId = delivery.messageId(domain);
-                OutgoingMail outgoing = accountMails.compose(holder, delivery.email(), school.name(),
-                        pages.ent(school), pages.page(holder), reminder, messageId);
-                waitFor(recorded);
-                SendOutcome outcome = smtp.send(outgoing);
-                recorded = CompletableFuture.runAsync(() -> deliveries.record(delivery.id(),
-                        outcome.accepted() ? DeliveryStatus.SENT : DeliveryStatus.REJECTED,
-                        outcome.accepted() ? null : outcome.reply(), messageId, clock.instant()), recorder);
-            }
-        } finally {
-            waitFor(recorded);
+        // composed first, then sent back to back: the connection never waits on the composing
+        Map<Delivery, OutgoingMail> mails = new LinkedHashMap<>();
+        for (Delivery delivery : page) {
+            Recipient holder = holders.get(delivery.accountId());
+            mails.put(delivery, holder == null ? null : accountMails.compose(holder, delivery.email(), school.name(),
+                    pages.ent(school), pages.page(holder), reminder, delivery.messageId(domain)));
         }
-    }
-
-    /** The previous outcome is committed; its failure (database gone) stops the step, which runs again later. */
-    private static void waitFor(CompletableFuture<Void> recorded) {
-        try {
-            recorded.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        try (OutcomeLog outcomes = deliveries.outcomes(); MailService.Connection smtp = mail.connect()) {
+            mails.forEach((delivery, outgoing) -> {
+                if (outgoing == null) { // the account left the school since the list was frozen
+                    outcomes.record(delivery.id(), DeliveryStatus.REJECTED, "compte introuvable", null,
+                            clock.instant());
+                    return;
+                }
+                SendOutcome outcome = smtp.send(outgoing);
+                outcomes.record(delivery.id(), outcome.accepted() ? DeliveryStatus.SENT : DeliveryStatus.REJECTED,
+                        outcome.accepted() ? null : outcome.reply(), outgoing.messageId(), clock.instant());
+            });
         }
     }
 }
