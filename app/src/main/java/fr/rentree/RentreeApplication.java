@@ -4,18 +4,18 @@ import java.time.Clock;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.server.PWA;
-import com.vaadin.flow.theme.Theme;
-import com.vaadin.flow.theme.lumo.Lumo;
 import fr.rentree.siecle.cli.ImportSiecleCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Rentrée: the back office of the back-to-school distribution of ENT accounts. */
+/**
+ * Rentrée: the back office of the back-to-school distribution of ENT accounts. Its screens use Lumo, Vaadin's default
+ * theme, light: no application theme is named (an empty one made pages ask for {@code VAADIN/themes//styles.css}).
+ */
 @SpringBootApplication
 @EnableScheduling
-@Theme(variant = Lumo.LIGHT)
 @PWA(name = "Rentrée", shortName = "Rentrée")
 public class RentreeApplication implements AppShellConfigurator {
 
