@@ -95,11 +95,12 @@ class SheetServiceIT {
         RecipientQuery query = query(EVERYONE, Set.of(), ActivationFilter.ALL, DistributionOrder.BY_CLASS,
                 ParentPlacement.WITH_YOUNGEST_CHILD);
 
-        // Noël (6A) is younger than his sister Anne-Sophie (5B): their parents' sheets go to 6A, once
+        // Noël (6A) is younger than his sister Anne-Sophie (5B): their parents' sheets go to 6A, once; the piles in
+        // school order, 6e before 5e
         assertThat(logins(query)).containsExactly(
-                "5B: anne-sophie.boeuf",
                 "6A: noel.boeuf", "6A: zoe.martin-dupont", "6A: helene.boeuf", "6A: jerome.boeuf",
                 "6A: claire.martin",
+                "5B: anne-sophie.boeuf",
                 "WITHOUT_CLASS: moussa.ndiaye", "WITHOUT_CLASS: ibrahima.ndiaye",
                 "TEACHER: jean-baptiste.dalmeida", "TEACHER: beatrice.durand",
                 "STAFF: francois.leroy");
@@ -112,9 +113,9 @@ class SheetServiceIT {
                 DistributionOrder.BY_CLASS, ParentPlacement.IN_EACH_CHILD_CLASS);
 
         assertThat(logins(query)).containsExactly(
-                "5B: anne-sophie.boeuf", "5B: helene.boeuf", "5B: jerome.boeuf",
                 "6A: noel.boeuf", "6A: zoe.martin-dupont", "6A: helene.boeuf", "6A: jerome.boeuf",
                 "6A: claire.martin",
+                "5B: anne-sophie.boeuf", "5B: helene.boeuf", "5B: jerome.boeuf",
                 "WITHOUT_CLASS: moussa.ndiaye", "WITHOUT_CLASS: ibrahima.ndiaye");
         assertThat(sheets.count(query)).isEqualTo(10);
     }
@@ -157,15 +158,15 @@ class SheetServiceIT {
         assertThat(printed).isEqualTo(8);
         assertThat(progress).hasSize(8).endsWith(8);
         try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
-            assertThat(document.getNumberOfPages()).isEqualTo(8 + 3); // 5B, 6A, without a class
-            assertThat(page(document, 1)).contains("Classe 5B", "1 fiche(s)");
-            assertThat(page(document, 3)).contains("Classe 6A",
+            assertThat(document.getNumberOfPages()).isEqualTo(8 + 3); // 6A, 5B, without a class
+            assertThat(page(document, 1)).contains("Classe 6A",
                     "5 fiche(s) · Professeur principal : Béatrice DURAND");
-            assertThat(page(document, 4)).contains("Noël BŒUF", "Élève · Classe : 6A", "noel.boeuf", noelCode,
+            assertThat(page(document, 7)).contains("Classe 5B", "1 fiche(s)");
+            assertThat(page(document, 2)).contains("Noël BŒUF", "Élève · Classe : 6A", "noel.boeuf", noelCode,
                     "https://ent.test.fr", "Vos identifiants ENT");
-            assertThat(page(document, 5)).contains("Zoé MARTIN--DUPONT", "Mot de passe perdu ?",
+            assertThat(page(document, 3)).contains("Zoé MARTIN--DUPONT", "Mot de passe perdu ?",
                     "Compte déjà activé").doesNotContain("Code d’activation");
-            assertThat(page(document, 7)).contains("jerome.boeuf", "Parent",
+            assertThat(page(document, 5)).contains("jerome.boeuf", "Parent",
                     "Pour : Anne-Sophie BŒUF (5B), Noël BŒUF (6A)");
             assertThat(page(document, 9)).contains("Élèves et parents sans classe", "2 fiche(s)");
         }

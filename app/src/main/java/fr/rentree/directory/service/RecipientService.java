@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.rentree.directory.domain.ClassOrder;
 import fr.rentree.directory.domain.DistributionOrder;
 import fr.rentree.directory.domain.ParentPlacement;
 import fr.rentree.directory.domain.Pile;
@@ -48,9 +50,13 @@ public class RecipientService {
     }
 
     /** The class codes of the school this year, in order. */
+    /** The school's classes this year, in school order (CP before CE1, 6e before 5e). */
     public List<String> classes(String uai) {
-        return jdbc.sql("select code from school_class where school_uai = ? and school_year = ? order by code")
-                .params(uai, year()).query(String.class).list();
+        List<String> classes = new ArrayList<>(jdbc.sql(
+                        "select code from school_class where school_uai = ? and school_year = ?")
+                .params(uai, year()).query(String.class).list());
+        classes.sort(ClassOrder.INSTANCE);
+        return classes;
     }
 
     public int count(RecipientQuery query) {
@@ -63,7 +69,7 @@ public class RecipientService {
      * through this list, so an import landing meanwhile neither skips nor repeats anyone.
      */
     public List<Placement> placements(RecipientQuery query) {
-        return jdbc.sql("""
+        List<Placement> placements = jdbc.sql("""
                         select p.pile_kind, p.pile_name, a.id, a.email
                         from (%s) p join account a on a.id = p.id
                         order by %s, %s a.last_name, a.first_name, a.login, a.id"""
@@ -73,6 +79,11 @@ public class RecipientService {
                 .paramSource(parameters(query.selection()))
                 .query((row, n) -> new Placement(row.getLong("id"), pile(row), row.getString("email")))
                 .list();
+        // the class piles in school order; SQL ordered the rest (a stable sort keeps it)
+        List<Placement> inOrder = new ArrayList<>(placements);
+        inOrder.sort(Comparator.comparing(Placement::pile, (a, b) -> a.kind() == Pile.Kind.CLASS
+                && b.kind() == Pile.Kind.CLASS ? ClassOrder.INSTANCE.compare(a.name(), b.name()) : 0));
+        return inOrder;
     }
 
     /**

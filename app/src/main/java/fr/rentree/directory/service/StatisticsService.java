@@ -1,6 +1,7 @@
 package fr.rentree.directory.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.rentree.directory.domain.ActivationTally;
+import fr.rentree.directory.domain.ClassOrder;
 import fr.rentree.directory.domain.GroupTally;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.SchoolYear;
@@ -46,7 +48,7 @@ public class StatisticsService {
         return ofSchools(Map.of(uai, uai)).getFirst().byProfile();
     }
 
-    /** Per class of the year: its pupils, their parents (each once per class) and its teachers. */
+    /** Per class of the year, in school order: its pupils, their parents (each once per class) and its teachers. */
     public List<GroupTally> ofClasses(String uai, SchoolYear year) {
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, Map<Profile, ActivationTally>> tallies = new LinkedHashMap<>();
@@ -80,6 +82,7 @@ public class StatisticsService {
         List<GroupTally> classes = new ArrayList<>();
         tallies.forEach((code, byProfile) ->
                 classes.add(new GroupTally(code, labels.get(code), List.copyOf(byProfile.values()))));
+        classes.sort(Comparator.comparing(GroupTally::key, ClassOrder.INSTANCE));
         return classes;
     }
 
