@@ -79,8 +79,13 @@ class DirectorInboxBrowserIT {
     }
 
     @Test
-    void a_wrong_password_is_refused_in_french() {
+    void empty_fields_and_a_wrong_password_are_refused_in_french() {
         browser.open("http://localhost:" + port + "/login");
+        browser.await(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        browser.awaitDeepText("vaadin-login-form", "Saisissez votre identifiant.");
+        browser.awaitDeepText("vaadin-login-form", "Saisissez votre mot de passe.");
+        browser.screenshot("login-empty");
+
         browser.signIn("personne", "mauvais");
 
         browser.awaitDeepText("vaadin-login-form", "Identifiant ou mot de passe incorrect");

@@ -39,6 +39,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         i18n.getForm().setSubmit(getTranslation("login.submit"));
         i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
         i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
+        i18n.getErrorMessage().setUsername(getTranslation("login.error.username"));
+        i18n.getErrorMessage().setPassword(getTranslation("login.error.password"));
         return i18n;
     }
 
