@@ -90,6 +90,10 @@ class DirectorInboxBrowserIT {
 
         browser.awaitDeepText("vaadin-login-form", "Identifiant ou mot de passe incorrect");
         assertThat(browser.currentUrl()).endsWith("/login?error");
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.await(By.cssSelector(
+                "vaadin-text-field[name='username'] input")).getDomProperty("value"), "personne"::equals);
+        assertThat(browser.await(By.cssSelector("vaadin-password-field[name='password'] input"))
+                .getDomProperty("value")).as("the password is typed anew").isEmpty();
         browser.screenshot("login-error");
     }
 

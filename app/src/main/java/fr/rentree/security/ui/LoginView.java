@@ -10,6 +10,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** The back-office sign-in page (Spring Security form login posts to {@code /login}). */
@@ -46,7 +47,18 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean refused = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        form.setError(refused);
+        Object username = refused ? VaadinSession.getCurrent().getSession().getAttribute(RememberedUsername.ATTRIBUTE)
+                : null;
+        if (username != null) {
+            // the form's fields live in its light DOM once drawn: fill the username there, the password stays empty
+            form.getElement().executeJs("""
+                    requestAnimationFrame(() => {
+                        const field = this.querySelector('vaadin-text-field[name="username"]');
+                        if (field) { field.value = $0; }
+                    });""", username.toString());
+        }
     }
 
     @Override
