@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignPlan;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,6 +112,16 @@ class DirectorInboxBrowserIT {
         // launch: the defaults are sensible, one click
         browser.awaitText("h2", "Campagnes");
         browser.screenshot("campaign-launch");
+        // the deadline's calendar speaks French
+        LocalDate deadline = LocalDate.now().plusWeeks(6);
+        browser.await(By.cssSelector("vaadin-date-picker input")).click();
+        browser.awaitDeepText("vaadin-date-picker-overlay", deadline.getMonth().getDisplayName(
+                TextStyle.FULL_STANDALONE, Locale.FRENCH) + " " + deadline.getYear());
+        browser.awaitDeepText("vaadin-date-picker-overlay", "Aujourd’hui");
+        assertThat(browser.deepText("vaadin-date-picker-overlay")).as("the week starts on Monday")
+                .containsSubsequence("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.");
+        browser.screenshot("campaign-deadline-calendar");
+        browser.await(By.cssSelector("vaadin-date-picker input")).sendKeys(Keys.ESCAPE);
         browser.await(By.id("campaign-launch")).click();
         browser.awaitDeepText("vaadin-notification-card", "Campagne lancée pour Collège Pasteur");
         Campaign campaign = campaigns.find(fixtures.as(school.director(), () -> campaigns.myCampaigns())

@@ -31,6 +31,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import fr.rentree.base.ui.AutoRefresh;
+import fr.rentree.base.ui.DatePickers;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignOverview;
@@ -73,7 +74,8 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         TextField name = new TextField(getTranslation("campaigns.name"));
         name.setValue(getTranslation("campaigns.name.default", String.valueOf(SchoolYear.of(today).startYear())));
         name.setRequired(true);
-        DatePicker deadline = new DatePicker(getTranslation("campaigns.deadline"), today.plusWeeks(6));
+        DatePicker deadline = DatePickers.localized(new DatePicker(getTranslation("campaigns.deadline"),
+                today.plusWeeks(6)));
         deadline.setMin(today);
         deadline.setRequired(true);
         IntegerField target = new IntegerField(getTranslation("campaigns.target"));

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import fr.rentree.base.ui.DatePickers;
 import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.EmailFilter;
 import fr.rentree.directory.domain.LocalAdminFilter;
@@ -52,6 +53,8 @@ public class SelectionFilters extends Composite<VerticalLayout> {
         localAdmins.setLabel(getTranslation("selection.local-admins"));
         localAdmins.setItems(LocalAdminFilter.values());
         localAdmins.setItemLabelGenerator(a -> getTranslation("selection.local-admins." + a));
+        DatePickers.localized(createdSince);
+        DatePickers.localized(createdBefore);
         createdSince.setLabel(getTranslation("selection.created-since"));
         createdBefore.setLabel(getTranslation("selection.created-before"));
         createdSince.setClearButtonVisible(true);
