@@ -115,8 +115,8 @@ class MailCrashIT {
     }
 
     /**
-     * The forked application on this test's database and SMTP server; a killed instance's job is taken again 5 s
-     * later, and the e-mails leave in slices of 2 s, well within that lock.
+     * The forked application on this test's database and SMTP server; a killed instance's job is taken again 10 s
+     * later, and the e-mails leave in slices of 2 s, well within that lock even on a loaded machine.
      */
     private Map<String, String> settings() {
         return Map.ofEntries(
@@ -131,7 +131,7 @@ class MailCrashIT {
                 Map.entry("rentree.campaign.sheets-dir", folder.resolve("sheets").toString()),
                 Map.entry("rentree.process.job-wait", "100"),
                 Map.entry("rentree.process.job-max-wait", "1000"),
-                Map.entry("rentree.process.job-lock", "5000"),
+                Map.entry("rentree.process.job-lock", "10000"),
                 Map.entry("rentree.campaign.mail-slice", "PT2S"),
                 Map.entry("vaadin.launch-browser", "false"));
     }

@@ -79,11 +79,10 @@ class RoundMails {
         int after = 0;
         List<Delivery> page;
         while (!(page = deliveries.pendingMails(round.id(), after, BATCH)).isEmpty()) {
-            if (clock.instant().isAfter(stop)) {
+            after = page.getLast().position();
+            if (!send(page, campaign, school, round.reminder(), stop)) {
                 return false;
             }
-            after = page.getLast().position();
-            send(page, campaign, school, round.reminder());
         }
         if (round.mailsDone(clock.instant())) {
             rounds.save(round);
@@ -93,9 +92,10 @@ class RoundMails {
 
     /**
      * One batch over one connection, each outcome committed before the next e-mail leaves: never more than one
-     * e-mail sent and not recorded.
+     * e-mail sent and not recorded. Stops at the end of the slice, checked before each e-mail (a batch can outlast
+     * it on a slow server); returns whether the whole batch went.
      */
-    private void send(List<Delivery> page, Campaign campaign, School school, boolean reminder) {
+    private boolean send(List<Delivery> page, Campaign campaign, School school, boolean reminder, Instant stop) {
         Map<Long, Recipient> holders = recipients.recipients(campaign.schoolUai(), page.stream()
                         .map(d -> new Placement(d.accountId(), d.pile(), d.email())).toList())
                 .stream().collect(Collectors.toMap(Recipient::accountId, Function.identity(), (a, b) -> a));
@@ -108,16 +108,22 @@ class RoundMails {
                     pages.ent(school), pages.page(holder), reminder, delivery.messageId(domain)));
         }
         try (OutcomeLog outcomes = deliveries.outcomes(); MailService.Connection smtp = mail.connect()) {
-            mails.forEach((delivery, outgoing) -> {
+            for (Map.Entry<Delivery, OutgoingMail> next : mails.entrySet()) {
+                if (clock.instant().isAfter(stop)) {
+                    return false;
+                }
+                Delivery delivery = next.getKey();
+                OutgoingMail outgoing = next.getValue();
                 if (outgoing == null) { // the account left the school since the list was frozen
                     outcomes.record(delivery.id(), DeliveryStatus.REJECTED, "compte introuvable", null,
                             clock.instant());
-                    return;
+                    continue;
                 }
                 SendOutcome outcome = smtp.send(outgoing);
                 outcomes.record(delivery.id(), outcome.accepted() ? DeliveryStatus.SENT : DeliveryStatus.REJECTED,
                         outcome.accepted() ? null : outcome.reply(), outgoing.messageId(), clock.instant());
-            });
+            }
         }
+        return true;
     }
 }
