@@ -16,9 +16,11 @@ import fr.rentree.directory.domain.LocalAdminFilter;
 import fr.rentree.directory.domain.ParentPlacement;
 import fr.rentree.directory.domain.Pile;
 import fr.rentree.directory.domain.Placement;
+import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.RecipientQuery;
 import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.directory.domain.SelectedAccount;
 import fr.rentree.directory.service.RecipientService;
 import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.support.Fixtures;
@@ -27,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Issue 10, item 5: the classes of a school in school order in the pickers, the statistics and the PDF's piles. */
+/**
+ * Issue 10, item 5: the classes of a school in school order in the pickers, the statistics, the PDF's piles and the
+ * classes of one account.
+ */
 @RentreeIntegrationTest
 class ClassOrderIT {
 
@@ -61,6 +66,21 @@ class ClassOrderIT {
                 DistributionOrder.BY_CLASS, ParentPlacement.WITH_YOUNGEST_CHILD));
         assertThat(placements).extracting(Placement::pile).map(Pile::name).filteredOn(Objects::nonNull)
                 .isEqualTo(SCHOOL_ORDER);
+
+        // a teacher of every class reads them in the same order, on the grid of "Vérifier"
+        jdbc.sql("""
+                        insert into account (school_uai, profile, origin, login, login_base, last_name, first_name,
+                                             created_at, state, state_since)
+                        values (?, 'TEACHER', 'MANUAL', ?, ?, 'PROF', 'Alex', now(), 'ACTIVE', now())""")
+                .params(uai, "prof." + uai.toLowerCase(), "prof." + uai.toLowerCase()).update();
+        jdbc.sql("""
+                        insert into account_class (account_id, class_id)
+                        select a.id, c.id from account a join school_class c on c.school_uai = a.school_uai
+                        where a.login = ?""").param("prof." + uai.toLowerCase()).update();
+        RecipientSelection teachers = new RecipientSelection(uai, Set.of(Profile.TEACHER), Set.of(),
+                ActivationFilter.ALL, EmailFilter.ALL, LocalAdminFilter.ALL, null, null, false);
+        assertThat(recipients.selected(teachers, 0, 10)).singleElement().extracting(SelectedAccount::classes)
+                .isEqualTo(String.join(", ", SCHOOL_ORDER));
     }
 
     private void pupilIn(String uai, SchoolYear year, String code) {

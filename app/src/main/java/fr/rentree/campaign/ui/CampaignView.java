@@ -192,7 +192,7 @@ public class CampaignView extends VerticalLayout implements HasUrlParameter<Long
 
     private String incidentHelp(String step) {
         String key = "campaign.incident.help." + step;
-        return getTranslation(key).equals("!" + key + "!") ? "campaign.incident.help" : key;
+        return StepLabel.has(this, key) ? key : "campaign.incident.help";
     }
 
     /** The diagram, and the same in words (steps done, then the current ones), which remain if it cannot be drawn. */

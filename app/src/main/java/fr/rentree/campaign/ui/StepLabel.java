@@ -10,7 +10,11 @@ final class StepLabel {
 
     static String of(Component screen, String id, String bpmnName) {
         String key = "step." + id;
-        String label = screen.getTranslation(key);
-        return label.equals("!" + key + "!") ? bpmnName : label;
+        return has(screen, key) ? screen.getTranslation(key) : bpmnName;
+    }
+
+    /** Whether the bundle has this key (the provider answers {@code !key!} when it has not). */
+    static boolean has(Component screen, String key) {
+        return !screen.getTranslation(key).equals("!" + key + "!");
     }
 }

@@ -1,12 +1,16 @@
 package fr.rentree.directory.domain;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Classes in school order, as directors read them: PS, MS, GS, CP, CE1, CE2, CM1, CM2; 6e, 5e, 4e, 3e; 2nde, 1re,
@@ -30,6 +34,12 @@ public final class ClassOrder implements Comparator<String> {
     private static final Pattern PARTS = Pattern.compile("\\d+|\\D+");
 
     private ClassOrder() {
+    }
+
+    /** A list of codes as the queries write it ("3A, 6B"), in school order ("6B, 3A"); null stays null. */
+    public static @Nullable String sorted(@Nullable String codes) {
+        return codes == null ? null : Arrays.stream(codes.split(", ")).sorted(INSTANCE)
+                .collect(Collectors.joining(", "));
     }
 
     @Override

@@ -23,6 +23,7 @@ import fr.rentree.directory.domain.AccountRow;
 import fr.rentree.directory.domain.AccountState;
 import fr.rentree.directory.domain.ActivationCode;
 import fr.rentree.directory.domain.ChangeKind;
+import fr.rentree.directory.domain.ClassOrder;
 import fr.rentree.directory.domain.ChildLink;
 import fr.rentree.directory.domain.ImportedAccount;
 import fr.rentree.directory.domain.Login;
@@ -428,7 +429,8 @@ public class DirectoryService {
         return new AccountRow(row.getLong("id"), Profile.valueOf(row.getString("profile")),
                 Origin.valueOf(row.getString("origin")), row.getString("login"), row.getString("last_name"),
                 row.getString("first_name"), row.getObject("birth_date", java.time.LocalDate.class),
-                row.getString("classes"), row.getString("email"), AccountState.valueOf(row.getString("state")),
+                ClassOrder.sorted(row.getString("classes")), row.getString("email"),
+                AccountState.valueOf(row.getString("state")),
                 activated == null ? null : activated.toInstant(), row.getTimestamp("created_at").toInstant());
     }
 }

@@ -139,7 +139,7 @@ public class RecipientService {
                     return new SelectedAccount(row.getLong("id"), row.getString("last_name"),
                             row.getString("first_name"), Profile.valueOf(row.getString("profile")), login,
                             sealed == null ? null : codes.open(sealed, login), row.getString("email"),
-                            row.getString("classes"), row.getTimestamp("created_at").toInstant());
+                            ClassOrder.sorted(row.getString("classes")), row.getTimestamp("created_at").toInstant());
                 })
                 .list();
     }
@@ -171,7 +171,7 @@ public class RecipientService {
                         where ac.account_id in (:accounts) and c.school_year = :year
                         group by ac.account_id""")
                 .param("accounts", accounts).param("year", year())
-                .query((row, n) -> classes.put(row.getLong(1), row.getString(2)))
+                .query((row, n) -> classes.put(row.getLong(1), ClassOrder.sorted(row.getString(2))))
                 .list();
         return classes;
     }

@@ -1,9 +1,7 @@
 package fr.rentree.mailing.service;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -58,22 +56,6 @@ public class MailService {
             return new Connection(transport);
         } catch (MessagingException e) {
             throw unreachable(e);
-        }
-    }
-
-    /**
-     * Sends the mails in order over one connection.
-     *
-     * @param outcome told each mail's outcome, in order, right after the server answered
-     */
-    public void sendAll(List<OutgoingMail> mails, BiConsumer<OutgoingMail, SendOutcome> outcome) {
-        if (mails.isEmpty()) {
-            return;
-        }
-        try (Connection connection = connect()) {
-            for (OutgoingMail mail : mails) {
-                outcome.accept(mail, connection.send(mail));
-            }
         }
     }
 

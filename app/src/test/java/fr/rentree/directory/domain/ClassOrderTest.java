@@ -45,6 +45,13 @@ class ClassOrderTest {
         assertThat(shuffled).isEqualTo(once);
     }
 
+    @Test
+    void a_teachers_classes_read_in_one_text_come_in_school_order() {
+        assertThat(ClassOrder.sorted("3A, 4B, 6A, CM2")).isEqualTo("CM2, 6A, 4B, 3A");
+        assertThat(ClassOrder.sorted("6A")).isEqualTo("6A");
+        assertThat(ClassOrder.sorted(null)).isNull();
+    }
+
     private static List<String> sorted(String... codes) {
         List<String> list = new ArrayList<>(List.of(codes));
         Collections.shuffle(list, new Random(42));
