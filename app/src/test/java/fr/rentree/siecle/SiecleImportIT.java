@@ -93,7 +93,7 @@ class SiecleImportIT {
         assertThat(byLogin.get("helene.boeuf").email()).isEqualTo("famille.boeuf@exemple.fr");
         assertThat(byLogin.get("ibrahima.ndiaye").email()).isNull();
         assertThat(byLogin.get("francois.leroy").profile()).isEqualTo(Profile.STAFF);
-        assertThat(byLogin.get("beatrice.durand").classes()).isEqualTo("5B, 6A");
+        assertThat(byLogin.get("beatrice.durand").classes()).as("school order").isEqualTo("6A, 5B");
         assertThat(children("jerome.boeuf")).containsExactlyInAnyOrder("noel.boeuf", "anne-sophie.boeuf");
         assertThat(headTeacherOf("beatrice.durand")).containsExactly("6A");
         assertThat(jdbc.sql("select label from school_class where school_uai = ? and code = '6A'").param(uai)
