@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +45,7 @@ import fr.rentree.siecle.SiecleSamples;
 import fr.rentree.siecle.service.SiecleImportService;
 import fr.rentree.sheets.domain.SheetPrintRepository;
 import fr.rentree.sheets.domain.SheetRequest;
+import fr.rentree.sheets.service.SheetFiles;
 import fr.rentree.sheets.service.SheetService;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
@@ -54,6 +57,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 /** Sheets of a real imported school, read from MariaDB in pages and sorted for distribution. */
 @RentreeIntegrationTest
@@ -72,6 +76,8 @@ class SheetServiceIT {
     @Autowired
     SheetPrintRepository prints;
     @Autowired
+    SheetFiles files;
+    @Autowired
     Fixtures fixtures;
     @Autowired
     JdbcClient jdbc;
@@ -81,11 +87,14 @@ class SheetServiceIT {
     Path folder;
 
     String uai;
+    String director;
 
     @BeforeEach
     void aCollegeImportedFromItsExports() {
         fixtures.emptyDirectory();
-        uai = fixtures.schoolWithDirector("Collège Lucie-Aubrac").school().uai();
+        Fixtures.SchoolAndDirector school = fixtures.schoolWithDirector("Collège Lucie-Aubrac");
+        uai = school.school().uai();
+        director = school.director();
         SiecleSamples samples = new SiecleSamples(folder, uai, SchoolYear.of(LocalDate.now(clock)).startYear());
         imports.apply(imports.analyse(uai, List.of(samples.all())), "directeur");
     }
@@ -197,23 +206,36 @@ class SheetServiceIT {
     }
 
     @Test
-    void a_school_larger_than_a_page_of_reads_prints_every_account_once(@TempDir Path exports) throws IOException {
+    void a_school_larger_than_a_page_of_reads_prints_every_account_once_though_an_import_lands_meanwhile(
+            @TempDir Path exports) throws IOException {
         fixtures.emptyDirectory();
         fixtures.importGenerated(new DemoSchool(uai, "Collège du Parc", DemoSchool.Kind.COLLEGE, 900), exports);
         RecipientQuery query = query(EVERYONE, Set.of(), ActivationFilter.ALL, DistributionOrder.BY_CLASS,
                 ParentPlacement.WITH_YOUNGEST_CHILD);
-        int accounts = jdbc.sql("select count(*) from account where school_uai = ?").param(uai)
-                .query(Integer.class).single();
-        assertThat(accounts).isGreaterThan(RecipientService.PAGE); // more than a page of database reads
+        List<String> before = jdbc.sql("select login from account where school_uai = ?").param(uai)
+                .query(String.class).list();
+        assertThat(before.size()).isGreaterThan(2 * RecipientService.PAGE); // several pages of database reads
         Path file = folder.resolve("fiches.pdf");
+        // this year's exports, imported once the first page of sheets is written: every pupil of the school is
+        // replaced, new accounts appear among the names printed and to come
+        SiecleSamples newExports = new SiecleSamples(folder, uai, SchoolYear.of(LocalDate.now(clock)).startYear());
+        AtomicBoolean imported = new AtomicBoolean();
+        IntConsumer importOnce = written -> {
+            if (written > RecipientService.PAGE && !imported.getAndSet(true)) {
+                imports.apply(imports.analyse(uai, List.of(newExports.all())), "directeur");
+            }
+        };
 
         int printed;
         try (var out = Files.newOutputStream(file)) {
-            printed = sheets.print(new SheetRequest(query, SheetLayout.TWO_PER_PAGE), Locale.FRENCH, out, n -> { },
-                    "directeur");
+            printed = sheets.print(new SheetRequest(query, SheetLayout.TWO_PER_PAGE), Locale.FRENCH, out,
+                    importOnce, "directeur");
         }
 
-        assertThat(printed).isEqualTo(accounts);
+        assertThat(imported).isTrue();
+        assertThat(jdbc.sql("select count(*) from account where school_uai = :uai and login not in (:before)")
+                .param("uai", uai).param("before", before).query(Integer.class).single()).isPositive();
+        assertThat(printed).isEqualTo(before.size());
         try (PDDocument document = Loader.loadPDF(file.toFile())) {
             String text = new PDFTextStripper().getText(document);
             Matcher logins = Pattern.compile("(?m)^([a-z0-9.-]+\\.[a-z0-9-]+)$").matcher(text);
@@ -221,9 +243,7 @@ class SheetServiceIT {
             while (logins.find()) {
                 printedLogins.add(logins.group(1));
             }
-            List<String> all = jdbc.sql("select login from account where school_uai = ?").param(uai)
-                    .query(String.class).list();
-            assertThat(printedLogins).containsExactlyInAnyOrderElementsOf(all);
+            assertThat(printedLogins).containsExactlyInAnyOrderElementsOf(before); // none skipped, none twice
         }
     }
 
@@ -242,20 +262,49 @@ class SheetServiceIT {
         sheets.discard(printed.file());
         assertThat(printed.file()).doesNotExist();
 
-        long before = printFiles();
+        long before = files.waiting();
         RecipientQuery elsewhere = new RecipientQuery(selection("0000000A", Set.of(), Set.of(),
                 ActivationFilter.ALL, false), DistributionOrder.ALPHABETICAL, ParentPlacement.WITH_YOUNGEST_CHILD);
         assertThatThrownBy(() -> sheets.printLater(new SheetRequest(elsewhere, SheetLayout.ONE_PER_PAGE),
                 Locale.FRENCH, n -> { }, "directeur").get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class);
-        assertThat(printFiles()).isEqualTo(before);
+        assertThat(files.waiting()).isEqualTo(before);
         assertThat(prints.findBySchoolUaiOrderByPrintedAtDesc(uai)).hasSize(1); // the first print only
     }
 
-    private static long printFiles() throws IOException {
-        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(file -> file.getFileName().toString().startsWith("rentree-fiches-")).count();
+    @Test
+    void one_account_s_sheet_is_one_page_with_its_current_code_recorded_and_refused_to_anyone_else()
+            throws IOException {
+        long zoe = accountId("zoe.martin-dupont");
+        String code = directory.regenerateActivationCode(zoe).orElseThrow().value();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fixtures.as(director, () -> sheets.printAccount(uai, zoe, Locale.FRENCH, out));
+
+        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1); // no separator page
+            assertThat(page(pdf, 1)).contains("zoe.martin-dupont", code).doesNotContain("noel.boeuf");
         }
+        assertThat(prints.findBySchoolUaiOrderByPrintedAtDesc(uai)).singleElement().satisfies(print -> {
+            assertThat(print.printedBy()).isEqualTo(director);
+            assertThat(print.selection()).isEqualTo("account=zoe.martin-dupont");
+            assertThat(print.sheets()).isEqualTo(1);
+        });
+
+        String elsewhere = fixtures.schoolWithDirector("École Jean-Jaurès").director();
+        String districtStaff = fixtures.districtOfficer(Set.of(uai));
+        for (String intruder : List.of(elsewhere, districtStaff)) {
+            assertThatThrownBy(() -> fixtures.as(intruder,
+                    () -> sheets.printAccount(uai, zoe, Locale.FRENCH, new ByteArrayOutputStream())))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        String otherUai = fixtures.schoolWithAccounts("Collège Victor-Hugo", folder).school().uai();
+        long theirs = jdbc.sql("select min(id) from account where school_uai = ?").param(otherUai)
+                .query(Long.class).single();
+        assertThatThrownBy(() -> fixtures.as(director, // another school's account, its id typed in by hand
+                () -> sheets.printAccount(uai, theirs, Locale.FRENCH, new ByteArrayOutputStream())))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(prints.findBySchoolUaiOrderByPrintedAtDesc(uai)).hasSize(1);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package fr.rentree.sheets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,6 +13,7 @@ import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.siecle.SiecleSamples;
 import fr.rentree.siecle.service.SiecleImportService;
 import fr.rentree.sheets.domain.SheetPrintRepository;
+import fr.rentree.sheets.service.SheetFiles;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
@@ -33,6 +36,8 @@ class SheetsBrowserIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    SheetFiles files;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -88,7 +93,16 @@ class SheetsBrowserIT {
         WebElement download = browser.await(By.id("sheet-download"));
         browser.screenshot("sheets-ready");
 
-        try (PDDocument pdf = Loader.loadPDF(browser.download(download))) {
+        assertThat(files.waiting()).isEqualTo(1);
+        Browser.Download downloaded = browser.downloadFile(download);
+        // the name says what it holds; once downloaded it is deleted, and the screen says so
+        assertThat(downloaded.fileName())
+                .isEqualTo("fiches-" + school.school().uai() + "-Eleves_Parents-8-comptes-par-page.pdf");
+        browser.awaitText("span", "PDF téléchargé.");
+        assertThat(files.waiting()).isZero();
+        assertThat(browser.driver().findElements(By.id("sheet-download"))).isEmpty();
+        browser.screenshot("sheets-downloaded");
+        try (PDDocument pdf = Loader.loadPDF(downloaded.content())) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("Classe 5B", "Classe 6A", "Élèves et parents sans classe", "noel.boeuf",
                     "Pour : Anne-Sophie BŒUF (5B), Noël BŒUF (6A)");
@@ -101,6 +115,20 @@ class SheetsBrowserIT {
                     assertThat(print.sheets()).isEqualTo(8);
                     assertThat(print.layout()).isEqualTo("EIGHT_PER_PAGE");
                 });
+    }
+
+    @Test
+    void a_pdf_never_downloaded_is_deleted_when_the_director_signs_out() {
+        browser.open("http://localhost:" + port + "/fiches");
+        browser.signIn(school.director(), Fixtures.PASSWORD);
+        browser.awaitText("vaadin-button", "Générer en PDF").click();
+        browser.awaitText("span", "PDF prêt : 8 fiche(s)");
+        assertThat(files.waiting()).isEqualTo(1);
+
+        browser.awaitText("vaadin-button", "Se déconnecter").click();
+
+        browser.await(By.tagName("vaadin-login-form"));
+        await().atMost(Duration.ofSeconds(10)).until(files::waiting, waiting -> waiting == 0);
     }
 
     @Test

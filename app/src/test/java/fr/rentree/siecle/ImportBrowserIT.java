@@ -12,16 +12,21 @@ import java.util.List;
 import fr.rentree.directory.domain.ActivationCode;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.service.DirectoryService;
+import fr.rentree.sheets.domain.SheetPrintRepository;
 import fr.rentree.siecle.service.SiecleImportService;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +40,8 @@ class ImportBrowserIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    SheetPrintRepository prints;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -106,7 +113,23 @@ class ImportBrowserIT {
         browser.screenshot("new-activation-code");
         assertThat(shown).matches("[" + ActivationCode.ALPHABET + "]{8}").isNotEqualTo(before.value());
         assertThat(directory.activationCode(zoe)).contains(new ActivationCode(shown));
+        // her sheet, printed from the dialog: one page, the new code on it, the print on record
+        Browser.Download sheet = browser.downloadFile(browser.await(By.cssSelector(
+                "vaadin-confirm-dialog-overlay a.print-sheet")));
+        assertThat(sheet.fileName()).isEqualTo("fiche-zoe.martin-dupont.pdf");
+        try (PDDocument pdf = Loader.loadPDF(sheet.content())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            assertThat(new PDFTextStripper().getText(pdf)).contains("zoe.martin-dupont", shown);
+        }
+        assertThat(prints.findBySchoolUaiOrderByPrintedAtDesc(school.school().uai())).singleElement()
+                .satisfies(print -> assertThat(print.selection()).isEqualTo("account=zoe.martin-dupont"));
         browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
+        // and from the list, any account's sheet, activated or not
+        WebElement fromList = browser.await(By.xpath("(//a[contains(@class, 'print-sheet')])["
+                + rowOf("zoe.martin-dupont", "") + "]"));
+        try (PDDocument pdf = Loader.loadPDF(browser.download(fromList))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("zoe.martin-dupont", shown);
+        }
 
         String yesterday = LocalDate.now(clock).minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         Path left = Files.writeString(folder.resolve("ElevesSansAdresses.xml"), samples.pupils().replace(
@@ -166,10 +189,16 @@ class ImportBrowserIT {
     }
 
     /** The position of an account in the school's list (sorted by name, pré-suppression hidden). */
+    /** The row of the account among those offered a new code (not activated yet), from 1. */
     private int rowOf(String login) {
+        return rowOf(login, "and activated_at is null");
+    }
+
+    /** The row of the account in the list of the school's accounts, with this condition, from 1. */
+    private int rowOf(String login, String condition) {
         List<String> logins = jdbc.sql("""
                         select login from account where school_uai = (select school_uai from account where login = ?)
-                        and state = 'ACTIVE' and activated_at is null order by last_name, first_name, login""")
+                        and state = 'ACTIVE' %s order by last_name, first_name, login""".formatted(condition))
                 .param(login).query(String.class).list();
         return logins.indexOf(login) + 1;
     }

@@ -123,6 +123,11 @@ public final class Browser implements AutoCloseable {
 
     /** Downloads what a link of the page points to, with the browser's session, as clicking it would. */
     public byte[] download(WebElement link) {
+        return downloadFile(link).content();
+    }
+
+    /** What a link downloads: the content and the file name the server gives it. */
+    public Download downloadFile(WebElement link) {
         String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                 .collect(java.util.stream.Collectors.joining("; "));
         try (HttpClient http = HttpClient.newHttpClient()) {
@@ -131,13 +136,18 @@ public final class Browser implements AutoCloseable {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Download answered " + response.statusCode());
             }
-            return response.body();
+            String disposition = response.headers().firstValue("Content-Disposition").orElse("");
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(disposition);
+            return new Download(name.find() ? name.group(1) : "", response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public record Download(String fileName, byte[] content) {
     }
 
     /** Saves a PNG under target/screenshots, to be looked at. */

@@ -70,10 +70,12 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
     private final DateTimeFormatter dates;
     private final Clock clock;
     private final boolean director;
+    private final List<AccountAction> actions;
 
     SchoolView(DirectoryService directory, StatisticsService statistics, SchoolService schools,
-               AuthenticationContext authentication, Clock clock) {
+               List<AccountAction> actions, AuthenticationContext authentication, Clock clock) {
         this.directory = directory;
+        this.actions = actions;
         this.statistics = statistics;
         this.clock = clock;
         SignedInUser user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
@@ -149,7 +151,7 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         accounts.addColumn(row -> dates.format(row.createdAt())).setHeader(getTranslation("account.created"))
                 .setAutoWidth(true);
         if (director) {
-            accounts.addComponentColumn(this::newCodeButton).setAutoWidth(true).setFlexGrow(0);
+            accounts.addComponentColumn(this::accountActions).setAutoWidth(true).setFlexGrow(0);
         }
         accounts.setItems(new CallbackDataProvider<AccountRow, Void>(
                 query -> directory.accounts(query(), query.getOffset(), query.getLimit()).stream(),
@@ -157,11 +159,23 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         accounts.setMinHeight("24em");
     }
 
+    private Component accountActions(AccountRow row) {
+        HorizontalLayout buttons = new HorizontalLayout();
+        buttons.setSpacing(false);
+        if (row.state() == AccountState.ACTIVE && row.activatedAt() == null) {
+            buttons.add(newCodeButton(row));
+        }
+        buttons.add(otherActions(row));
+        return buttons;
+    }
+
+    private Component[] otherActions(AccountRow row) {
+        return actions.stream().flatMap(action -> action.on(school.getValue().uai(), row).stream())
+                .toArray(Component[]::new);
+    }
+
     /** For an account not yet activated: a new activation code, the previous one void (a lost sheet). */
     private Component newCodeButton(AccountRow row) {
-        if (row.state() != AccountState.ACTIVE || row.activatedAt() != null) {
-            return new Span();
-        }
         Button button = new Button(getTranslation("account.new-code"));
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         button.addClickListener(e -> {
@@ -183,7 +197,7 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
                     .setFontSize("var(--lumo-font-size-xxl)").set("letter-spacing", "0.15em");
             ConfirmDialog dialog = new ConfirmDialog();
             dialog.setHeader(getTranslation("account.new-code.done", row.login()));
-            dialog.add(shown);
+            dialog.add(new VerticalLayout(shown, new HorizontalLayout(otherActions(row))));
             dialog.setConfirmText(getTranslation("action.close"));
             dialog.open();
         }, () -> Notifications.error(getTranslation("account.new-code.activated", row.login())));

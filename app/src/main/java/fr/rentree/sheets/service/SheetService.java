@@ -17,12 +17,17 @@ import java.util.function.IntConsumer;
 
 import javax.imageio.ImageIO;
 
+import fr.rentree.directory.domain.Pile;
+import fr.rentree.directory.domain.Placement;
+import fr.rentree.directory.domain.Recipient;
 import fr.rentree.directory.domain.RecipientQuery;
 import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.directory.service.RecipientService;
 import fr.rentree.reports.SheetRenderer;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
+import fr.rentree.security.service.CurrentUser;
+import fr.rentree.security.service.SignedInUser;
 import fr.rentree.sheets.domain.SheetPrint;
 import fr.rentree.sheets.domain.SheetPrintRepository;
 import fr.rentree.sheets.domain.PrintList;
@@ -41,6 +46,8 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(SheetSettings.class)
 public class SheetService {
 
+    /** A sheet printed alone goes in no pile: no separator page before it. */
+    private static final Pile ALONE = new Pile(Pile.Kind.ALL, null);
     /** Pixels per PDF point of the preview: about a screen's 96 dpi. */
     private static final float PREVIEW_SCALE = 1.33f;
     private static final int PREVIEW_PAGES = 2;
@@ -51,18 +58,22 @@ public class SheetService {
     private final SheetPrintRepository prints;
     private final HolderPages pages;
     private final MessageSource messages;
+    private final SheetFiles files;
+    private final CurrentUser currentUser;
     private final Clock clock;
     /** Two prints at a time: each keeps both cores busy, the others wait their turn. */
     private final ExecutorService printing = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("sheet-print-", 1).daemon().factory());
 
     SheetService(RecipientService recipients, SchoolService schools, SheetPrintRepository prints,
-            HolderPages pages, MessageSource messages, Clock clock) {
+            HolderPages pages, MessageSource messages, SheetFiles files, CurrentUser currentUser, Clock clock) {
         this.recipients = recipients;
         this.schools = schools;
         this.prints = prints;
         this.pages = pages;
         this.messages = messages;
+        this.files = files;
+        this.currentUser = currentUser;
         this.clock = clock;
         this.renderer = new SheetRenderer();
     }
@@ -117,7 +128,7 @@ public class SheetService {
         return CompletableFuture.supplyAsync(() -> {
             Path file = null;
             try {
-                file = Files.createTempFile("rentree-fiches-", ".pdf");
+                file = files.create();
                 try (OutputStream out = Files.newOutputStream(file)) {
                     return new PrintedSheets(file, print(request, locale, out, progress, printedBy));
                 }
@@ -132,11 +143,26 @@ public class SheetService {
 
     /** Deletes a PDF printed by {@link #printLater}: it holds activation codes. */
     public void discard(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // a temporary file: the system's clean-up removes it in the end
+        files.delete(file);
+    }
+
+    /**
+     * Writes the sheet of one account of the school (a lost sheet, a new code) to {@code out}, one page, and records
+     * the print. Only a director of the school may print it.
+     *
+     * @throws IllegalArgumentException when the school has no such account
+     */
+    public void printAccount(String schoolUai, long accountId, Locale locale, OutputStream out) {
+        SignedInUser director = currentUser.requireDirectorOf(schoolUai);
+        List<Placement> placement = List.of(new Placement(accountId, ALONE, null));
+        List<Recipient> account = recipients.recipients(schoolUai, placement);
+        if (account.isEmpty()) {
+            throw new IllegalArgumentException("No account " + accountId + " in school " + schoolUai);
         }
+        renderer.render(SheetLayout.ONE_PER_PAGE, locale, sheets(schoolUai, PrintList.of(placement), locale, 1), out,
+                written -> { });
+        prints.save(new SheetPrint(null, schoolUai, director.getUsername(), clock.instant(),
+                "account=" + account.getFirst().login(), SheetLayout.ONE_PER_PAGE.name(), 1));
     }
 
     /** A PDF printed in the background, and how many sheets it holds. */

@@ -2,8 +2,6 @@ package fr.rentree.sheets.ui;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 import com.vaadin.flow.component.DetachEvent;
@@ -28,9 +26,11 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import fr.rentree.base.ui.Notifications;
+import fr.rentree.directory.domain.ClassOrder;
 import fr.rentree.directory.domain.DistributionOrder;
 import fr.rentree.directory.domain.ParentPlacement;
 import fr.rentree.directory.domain.RecipientQuery;
+import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.directory.service.RecipientService;
 import fr.rentree.directory.ui.SelectionFilters;
 import fr.rentree.reports.SheetLayout;
@@ -56,7 +56,6 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
     private final SheetService sheets;
     private final RecipientService recipients;
     private final SignedInUser user;
-    private final Clock clock;
     private final SchoolPicker school;
     private final SelectionFilters filters = new SelectionFilters();
     private final RadioButtonGroup<DistributionOrder> order = new RadioButtonGroup<>();
@@ -74,10 +73,9 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
     private int prints;
 
     SheetsView(SheetService sheets, RecipientService recipients, SchoolService schools,
-            AuthenticationContext authentication, Clock clock) {
+            AuthenticationContext authentication) {
         this.sheets = sheets;
         this.recipients = recipients;
-        this.clock = clock;
         user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
         school = new SchoolPicker(getTranslation("import.school"), schools.findAll(user.schoolUais()));
         school.addValueChangeListener(e -> schoolChanged());
@@ -226,10 +224,10 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
             }
             return;
         }
-        UI.getCurrent().setPollInterval(-1);
         progress.setVisible(false);
         generate.setEnabled(true);
         if (printed == null) {
+            UI.getCurrent().setPollInterval(-1);
             progressText.setText("");
             Notifications.error(getTranslation("sheets.failed"));
         } else {
@@ -238,13 +236,36 @@ public class SheetsView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
+    /**
+     * The download link of the PDF. The PDF holds codes: once downloaded it is deleted, and the screen says so at
+     * its next poll (it polls until then).
+     */
     private void showDownload(Path file, int printed) {
         progressText.setText(getTranslation("sheets.ready", printed));
-        String name = "fiches-%s-%s.pdf".formatted(school.getValue().uai(), LocalDate.now(clock));
-        Anchor download = new Anchor(DownloadHandler.forFile(file.toFile(), name),
-                getTranslation("sheets.download"));
+        Anchor download = new Anchor(DownloadHandler.forFile(file.toFile(), fileName())
+                .whenComplete(success -> {
+                    if (success && file.equals(pdf)) {
+                        downloaded();
+                    }
+                }), getTranslation("sheets.download"));
         download.setId("sheet-download");
         result.add(download);
+        UI.getCurrent().setPollInterval(1000);
+    }
+
+    private void downloaded() {
+        discardPdf();
+        UI.getCurrent().setPollInterval(-1);
+        progressText.setText(getTranslation("sheets.downloaded"));
+    }
+
+    /** The PDF's name says what it holds: {@code fiches-0936219E-CE1-A-8-comptes-par-page.pdf}. */
+    private String fileName() {
+        RecipientSelection selection = filters.value(school.getValue().uai());
+        List<String> what = selection.classes().isEmpty()
+                ? selection.profiles().stream().sorted().map(p -> getTranslation("sheets.pile.PROFILE." + p)).toList()
+                : selection.classes().stream().sorted(ClassOrder.INSTANCE).toList();
+        return SheetFileName.of(selection.schoolUai(), what, getTranslation("sheets.layout." + layout.getValue()));
     }
 
     /** Forgets the PDF shown and any print still running. */
