@@ -159,36 +159,10 @@ class ImportBrowserIT {
         browser.screenshot("school-pre-deletion");
     }
 
-    @Test
-    void a_district_officer_follows_each_schools_activation_and_the_total() {
-        var first = fixtures.schoolWithDirector("École Louise-Michel");
-        var second = fixtures.schoolWithDirector("Collège Jean-Jaurès");
-        SiecleSamples samples = new SiecleSamples(folder, second.school().uai(),
-                SchoolYear.of(LocalDate.now(clock)).startYear());
-        imports.apply(imports.analyse(second.school().uai(), java.util.List.of(samples.all())), "test");
-        directory.recordActivations(directory.accounts(new fr.rentree.directory.domain.AccountQuery(
-                second.school().uai(), "zoe", java.util.Set.of(), false), 0, 10).stream()
-                .map(fr.rentree.directory.domain.AccountRow::id).toList());
-        String officer = fixtures.districtOfficer(java.util.Set.of(first.school().uai(), second.school().uai()));
-
-        browser.open("http://localhost:" + port + "/circonscription");
-        browser.signIn(officer, Fixtures.PASSWORD);
-
-        browser.awaitText("h2", "Suivi des écoles");
-        browser.awaitText("vaadin-grid-cell-content", "Collège Jean-Jaurès");
-        assertThat(browser.deepText("#district-statistics")).contains("École Louise-Michel", "1 / 4 (25 %)");
-        assertThat(browser.deepText("#district-total")).contains("Élève 1 3 25 %");
-        browser.screenshot("district");
-        browser.awaitText("a", "Collège Jean-Jaurès").click();
-        browser.awaitText("vaadin-grid-cell-content", "zoe.martin-dupont");
-        browser.screenshot("district-school");
-    }
-
     private long accountId(String login) {
         return jdbc.sql("select id from account where login = ?").param(login).query(Long.class).single();
     }
 
-    /** The position of an account in the school's list (sorted by name, pré-suppression hidden). */
     /** The row of the account among those offered a new code (not activated yet), from 1. */
     private int rowOf(String login) {
         return rowOf(login, "and activated_at is null");

@@ -412,7 +412,10 @@ public class DirectoryService {
             where.append(" and a.profile in (:profiles)");
         }
         if (!query.text().isBlank()) {
-            where.append(" and (a.last_name like :text or a.first_name like :text or a.login like :text)");
+            // "Zoé Martin" as well as "Martin Zoé", as a director types a name read on a list
+            where.append(" and (a.last_name like :text or a.first_name like :text or a.login like :text"
+                    + " or concat(a.first_name, ' ', a.last_name) like :text"
+                    + " or concat(a.last_name, ' ', a.first_name) like :text)");
         }
         return where.toString();
     }

@@ -36,13 +36,15 @@ public class DistrictView extends VerticalLayout implements HasDynamicTitle {
 
         Grid<GroupTally> grid = new Grid<>();
         grid.setId("district-statistics");
-        grid.addComponentColumn(group -> new Anchor("etablissement?uai=" + group.key(), group.label()))
-                .setHeader(getTranslation("campaigns.column.school")).setFlexGrow(3)
-                .setComparator(GroupTally::label);
-        grid.addColumn(GroupTally::key).setHeader("UAI");
+        // names and UAIs in full, on one line: the table scrolls sideways on a narrow screen, the name in sight
+        grid.addComponentColumn(group -> new Anchor("circonscription/ecole?uai=" + group.key(), group.label()))
+                .setHeader(getTranslation("campaigns.column.school")).setAutoWidth(true).setFlexGrow(1)
+                .setFrozen(true).setComparator(GroupTally::label);
+        grid.addColumn(GroupTally::key).setHeader("UAI").setAutoWidth(true).setFlexGrow(0);
         Tallies.addProfileColumns(grid, Profile.STUDENT, Profile.PARENT, Profile.TEACHER, Profile.STAFF);
         grid.addColumn(group -> group.total() == 0 ? "–" : group.percent() + " %")
-                .setHeader(getTranslation("statistics.rate")).setComparator(GroupTally::percent);
+                .setHeader(getTranslation("statistics.rate")).setComparator(GroupTally::percent)
+                .setWidth(Tallies.SORTABLE_COUNT_WIDTH).setFlexGrow(0);
         grid.setItems(bySchool);
         grid.setAllRowsVisible(true);
 

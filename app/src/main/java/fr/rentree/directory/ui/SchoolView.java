@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.vaadin.flow.component.Component;
@@ -15,9 +16,9 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -35,7 +36,6 @@ import fr.rentree.base.ui.Notifications;
 import fr.rentree.directory.domain.AccountQuery;
 import fr.rentree.directory.domain.AccountRow;
 import fr.rentree.directory.domain.AccountState;
-import fr.rentree.directory.domain.GroupTally;
 import fr.rentree.directory.domain.Origin;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.SchoolYear;
@@ -44,52 +44,57 @@ import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.school.ui.SchoolPicker;
-import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.SignedInUser;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * "Mon établissement": a school's statistics (as the console's "Informations" tab shows them), its classes, and its
- * accounts, searchable; imported accounts in green, manual ones in red, as directors know them. A director can give
- * an account not yet activated a new activation code (a lost sheet); district staff only read.
+ * "Mon établissement", for a director: the school at a glance, and its accounts, searchable; imported accounts in
+ * green, manual ones in red, as directors know them. An account not yet activated can get a new activation code (a
+ * lost sheet). District staff follow schools on a page of counts only ({@link FollowedSchoolView}).
  */
 @Route("etablissement")
 @Menu(title = "nav.school", order = 2, icon = "vaadin:academy-cap")
-@RolesAllowed({"DIRECTOR", "DISTRICT_STAFF"})
+@RolesAllowed("DIRECTOR")
 public class SchoolView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final DirectoryService directory;
-    private final StatisticsService statistics;
     private final List<School> mySchools;
     private final SchoolPicker school;
-    private final Div overview = new Div();
+    private final SchoolOverview overview;
+    private final Paragraph unknownSchool = new Paragraph();
     private final TextField search = new TextField();
     private final MultiSelectComboBox<Profile> profiles = new MultiSelectComboBox<>();
     private final Checkbox withPreDeletion = new Checkbox();
+    private final Span found = new Span();
     private final Grid<AccountRow> accounts = new Grid<>();
     private final DateTimeFormatter dates;
     private final Clock clock;
-    private final boolean director;
     private final List<AccountAction> actions;
 
     SchoolView(DirectoryService directory, StatisticsService statistics, SchoolService schools,
                List<AccountAction> actions, AuthenticationContext authentication, Clock clock) {
         this.directory = directory;
         this.actions = actions;
-        this.statistics = statistics;
         this.clock = clock;
+        overview = new SchoolOverview(statistics);
         SignedInUser user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        director = user.role() == Role.DIRECTOR; // district staff never see activation codes
         mySchools = schools.findAll(user.schoolUais());
         dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
         school = new SchoolPicker(getTranslation("import.school"), mySchools);
         school.addValueChangeListener(e -> show());
+        unknownSchool.setId("unknown-school");
+        unknownSchool.setVisible(false);
+        unknownSchool.getStyle().set("color", "var(--lumo-error-text-color)");
 
         search.setPlaceholder(getTranslation("school.search"));
+        search.setAriaLabel(getTranslation("school.search"));
+        search.setClearButtonVisible(true);
+        search.setWidth("22em");
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
         profiles.setPlaceholder(getTranslation("account.profile"));
+        profiles.setAriaLabel(getTranslation("account.profile"));
         profiles.setItems(Profile.values());
         profiles.setItemLabelGenerator(profile -> getTranslation("profile." + profile));
         profiles.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
@@ -97,66 +102,67 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         withPreDeletion.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
         HorizontalLayout filters = new HorizontalLayout(search, profiles, withPreDeletion);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        found.setId("accounts-found");
         configureAccounts();
 
-        add(new H2(getTranslation("nav.school")), school, overview, new H3(getTranslation("school.accounts")),
-                filters, accounts);
-        setSizeFull();
+        add(new H2(getTranslation("nav.school")), school, unknownSchool, overview,
+                new H3(getTranslation("school.accounts")), filters, found, accounts);
+        setWidthFull();
     }
 
+    /** {@code ?uai=} opens one of the director's schools; another code says so rather than show another school. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("uai")
-                .flatMap(uai -> mySchools.stream().filter(s -> s.uai().equals(uai)).findFirst())
-                .ifPresent(school::setValue);
+        event.getLocation().getQueryParameters().getSingleParameter("uai").ifPresent(uai -> {
+            Optional<School> asked = mySchools.stream().filter(s -> s.uai().equals(uai)).findFirst();
+            school.setValue(asked.orElse(null));
+            unknownSchool.setText(getTranslation("school.unknown", uai));
+            unknownSchool.setVisible(asked.isEmpty());
+        });
         show();
     }
 
     private void show() {
-        overview.removeAll();
         School current = school.getValue();
-        if (current == null) {
-            return;
+        overview.setVisible(current != null);
+        unknownSchool.setVisible(unknownSchool.isVisible() && current == null);
+        if (current != null) {
+            overview.show(current, SchoolYear.of(LocalDate.now(clock)));
         }
-        SchoolYear year = SchoolYear.of(LocalDate.now(clock));
-        overview.add(new Span(getTranslation("school.summary", getTranslation("school.kind." + current.kind()),
-                current.uai(), current.district() == null ? "–" : current.district(), year.label())));
-        Grid<?> block = Tallies.block(statistics.ofSchool(current.uai()));
-        block.setId("school-statistics");
-        overview.add(new H3(getTranslation("statistics.title")), block);
-
-        List<GroupTally> classes = statistics.ofClasses(current.uai(), year);
-        Grid<GroupTally> classGrid = new Grid<>();
-        classGrid.setId("class-statistics");
-        classGrid.addColumn(GroupTally::key).setHeader(getTranslation("account.classes")).setSortable(true);
-        classGrid.addColumn(GroupTally::label).setHeader(getTranslation("school.class-label"));
-        Tallies.addProfileColumns(classGrid, Profile.STUDENT, Profile.PARENT, Profile.TEACHER);
-        classGrid.setItems(classes);
-        classGrid.setHeight("18em");
-        classGrid.setWidthFull();
-        overview.add(new H3(getTranslation("statistics.by-class")), classGrid);
         accounts.getDataProvider().refreshAll();
     }
 
+    /**
+     * Every column as wide as what it holds, on one line (rows of one height): a login is what a director reads out
+     * to a parent. When the page is narrow the table scrolls sideways, the actions staying in sight.
+     */
     private void configureAccounts() {
         accounts.setId("accounts");
-        accounts.addColumn(AccountRow::lastName).setHeader(getTranslation("account.last-name")).setFlexGrow(2);
-        accounts.addColumn(AccountRow::firstName).setHeader(getTranslation("account.first-name")).setFlexGrow(2);
-        accounts.addComponentColumn(this::profileBadge).setHeader(getTranslation("account.profile"));
-        accounts.addColumn(AccountRow::login).setHeader(getTranslation("account.login")).setFlexGrow(2);
-        accounts.addColumn(row -> row.classes() == null ? "" : row.classes()).setHeader(getTranslation("account.classes"));
+        accounts.addColumn(row -> row.lastName() + " " + row.firstName()).setHeader(getTranslation("account.name"))
+                .setAutoWidth(true).setFlexGrow(1).setFrozen(true);
+        accounts.addComponentColumn(this::profileBadge).setHeader(getTranslation("account.profile"))
+                .setAutoWidth(true).setFlexGrow(0);
+        accounts.addColumn(AccountRow::login).setHeader(getTranslation("account.login")).setAutoWidth(true)
+                .setFlexGrow(0).setClassNameGenerator(row -> "login");
+        accounts.addColumn(row -> row.classes() == null ? "" : row.classes()).setHeader(getTranslation("account.classes"))
+                .setAutoWidth(true).setFlexGrow(0);
         accounts.addColumn(row -> row.email() == null ? "" : row.email()).setHeader(getTranslation("account.email"))
-                .setFlexGrow(2);
-        accounts.addColumn(this::state).setHeader(getTranslation("account.state")).setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
+        accounts.addColumn(this::state).setHeader(getTranslation("account.state")).setAutoWidth(true).setFlexGrow(0);
         accounts.addColumn(row -> dates.format(row.createdAt())).setHeader(getTranslation("account.created"))
-                .setAutoWidth(true);
-        if (director) {
-            accounts.addComponentColumn(this::accountActions).setAutoWidth(true).setFlexGrow(0);
-        }
+                .setAutoWidth(true).setFlexGrow(0);
+        accounts.addComponentColumn(this::accountActions).setHeader(getTranslation("account.actions"))
+                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         accounts.setItems(new CallbackDataProvider<AccountRow, Void>(
                 query -> directory.accounts(query(), query.getOffset(), query.getLimit()).stream(),
-                query -> school.getValue() == null ? 0 : directory.count(query())));
-        accounts.setMinHeight("24em");
+                query -> {
+                    int count = school.getValue() == null ? 0 : directory.count(query());
+                    found.setText(count == 0 ? getTranslation("school.accounts.none")
+                            : getTranslation("school.accounts.count", count));
+                    return count;
+                }));
+        accounts.setHeight("32em");
     }
 
     private Component accountActions(AccountRow row) {

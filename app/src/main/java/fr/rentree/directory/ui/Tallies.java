@@ -8,6 +8,12 @@ import fr.rentree.directory.domain.Profile;
 /** How the screens show activation counts: "35 / 85 (41 %)", and the "Statistiques" table of the console. */
 final class Tallies {
 
+    /**
+     * The width of a sortable column of counts: "1 234 / 5 678 (22 %)" and a one-word title. Set, not automatic: the
+     * grid's automatic width leaves out the sort arrows, and cuts the title.
+     */
+    static final String SORTABLE_COUNT_WIDTH = "11em";
+
     private Tallies() {
     }
 
@@ -19,8 +25,8 @@ final class Tallies {
     static void addProfileColumns(Grid<GroupTally> grid, Profile... profiles) {
         for (Profile profile : profiles) {
             grid.addColumn(group -> text(group.of(profile)))
-                    .setHeader(grid.getTranslation("statistics.activated-of", grid.getTranslation("profile." + profile)))
-                    .setComparator(group -> group.of(profile).percent()).setAutoWidth(true).setFlexGrow(0);
+                    .setHeader(grid.getTranslation("statistics.profile." + profile))
+                    .setComparator(group -> group.of(profile).percent()).setWidth(SORTABLE_COUNT_WIDTH).setFlexGrow(1);
         }
     }
 

@@ -28,15 +28,15 @@ import fr.rentree.process.service.InboxService;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.CurrentUser;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * "Mes tâches": the steps the processes wait for from the signed-in user, oldest first, read lazily from the engine's
  * task query (a page at a time, with its count).
  */
-@Route("")
+@Route("taches")
 @Menu(title = "nav.tasks", order = 0, icon = "vaadin:tasks")
-@PermitAll
+@RolesAllowed("DIRECTOR")
 public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
 
     private final InboxService inbox;
