@@ -101,8 +101,30 @@ class SiecleDefectsIT {
     void an_unknown_encoding() {
         assertRefused(samples.file("ElevesSansAdresses.xml",
                         samples.pupils().replace("ISO-8859-15", "LATIN-KLINGON")),
-                "ElevesSansAdresses.xml, ligne 1 : l'encodage déclaré « LATIN-KLINGON » est inconnu ;"
-                        + " un export SIECLE est en ISO-8859-15.");
+                "ElevesSansAdresses.xml, ligne 1 : l'encodage déclaré « LATIN-KLINGON » n'est pas accepté ; un export"
+                        + " SIECLE est en ISO-8859-15 (ISO-8859-1, windows-1252 et UTF-8 sont aussi lus).");
+    }
+
+    @Test
+    void an_encoding_java_knows_but_no_export_is_in() {
+        // a real file declares x-MacThai: read so, its Latin-9 bytes would turn HÉLÈNE-CŒUR into Thai letters
+        String xml = samples.pupils().replace("ISO-8859-15", "x-MacThai").replace("BŒUF", "HÉLÈNE-CŒUR");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml),
+                "ElevesSansAdresses.xml, ligne 1 : l'encodage déclaré « x-MacThai » n'est pas accepté ; un export"
+                        + " SIECLE est en ISO-8859-15 (ISO-8859-1, windows-1252 et UTF-8 sont aussi lus).");
+    }
+
+    @Test
+    void latin1_windows_1252_and_utf8_are_read_as_declared() {
+        for (String encoding : List.of("ISO-8859-1", "windows-1252", "UTF-8")) {
+            String xml = samples.pupils().replace("ISO-8859-15", encoding);
+
+            ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml",
+                    xml.getBytes(java.nio.charset.Charset.forName(encoding))));
+
+            assertThat(analysis.errors()).as(encoding).isEmpty();
+            assertThat(firstNames(analysis)).as(encoding).contains("Zoé", "Noël");
+        }
     }
 
     @Test
