@@ -94,6 +94,7 @@ class SiecleImportIT {
         assertThat(byLogin.get("ibrahima.ndiaye").email()).isNull();
         assertThat(byLogin.get("francois.leroy").profile()).isEqualTo(Profile.STAFF);
         assertThat(byLogin.get("beatrice.durand").classes()).as("school order").isEqualTo("6A, 5B");
+        assertThat(byLogin.get("jean-baptiste.dalmeida").classes()).as("the class of their group").isEqualTo("5B");
         assertThat(children("jerome.boeuf")).containsExactlyInAnyOrder("noel.boeuf", "anne-sophie.boeuf");
         assertThat(headTeacherOf("beatrice.durand")).containsExactly("6A");
         assertThat(jdbc.sql("select label from school_class where school_uai = ? and code = '6A'").param(uai)

@@ -189,7 +189,8 @@ final class RosterBuilder {
             }
         }
         for (Fields group : export.records(ExportContent.GROUPS)) {
-            List<String> divisions = group.texts("DIVISIONS/DIVISION@CODE");
+            // a teacher of a group teaches in the classes its pupils come from
+            List<String> divisions = group.texts("DIVISIONS_APPARTENANCE/DIVISION_APPARTENANCE@CODE");
             for (String teacher : group.texts("SERVICES/SERVICE/ENSEIGNANTS/ENSEIGNANT@ID")) {
                 taught.computeIfAbsent(teacher, t -> new HashSet<>()).addAll(divisions);
             }
