@@ -209,9 +209,10 @@ class SiecleDefectsIT {
         String xml = samples.pupils().replace("0123456789C", "0123456789B");
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
 
-        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne " + lineOf(xml, "1003\" ELENOET")
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "0123456789B", lineOf(xml, "1003\" ELENOET"))
                 + " : l'INE 0123456789B de l'élève BŒUF Anne-Sophie est aussi celui de BŒUF Noël (ligne "
-                + lineOf(xml, "1002\" ELENOET") + ").");
+                + lineOf(xml, "0123456789B") + ").");
         assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4);
     }
 
@@ -228,36 +229,45 @@ class SiecleDefectsIT {
     void a_pupil_without_first_name() {
         String xml = samples.pupils().replace("<PRENOM>Moussa</PRENOM>", "<PRENOM></PRENOM>");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "1004\" ELENOET") + " : l'élève N'DIAYE (ELEVE_ID 1004) n'a pas de prénom.");
+                + lineOf(xml, "<PRENOM></PRENOM>") + " : l'élève N'DIAYE (ELEVE_ID 1004) n'a pas de prénom.");
     }
 
     @Test
     void a_pupil_without_last_name() {
         String xml = samples.pupils().replace("<NOM_DE_FAMILLE>N'DIAYE</NOM_DE_FAMILLE>", "");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "1004\" ELENOET") + " : l'élève 1004 (ELEVE_ID) n'a pas de nom.");
+                + lineOf(xml, "1004\" ELENOET") + " : l'élève Moussa (ELEVE_ID 1004) n'a pas de nom.");
     }
 
     @Test
     void a_pupil_without_sex_or_birth_date_is_a_warning() {
         String xml = samples.pupils().replace("<DATE_NAISS>14/07/2014</DATE_NAISS>", "<DATE_NAISS/>")
                 .replace("<CODE_SEXE>1</CODE_SEXE>\n</ELEVE>\n</ELEVES>", "\n</ELEVE>\n</ELEVES>");
-        int line = lineOf(xml, "1004\" ELENOET");
 
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
 
         assertThat(texts(analysis.warnings())).contains(
-                "ElevesSansAdresses.xml, ligne " + line + " : l'élève N'DIAYE Moussa n'a pas de date de naissance.",
-                "ElevesSansAdresses.xml, ligne " + line + " : le sexe de l'élève N'DIAYE Moussa n'est pas renseigné.");
+                "ElevesSansAdresses.xml, ligne " + lineOf(xml, "<DATE_NAISS/>")
+                        + " : l'élève N'DIAYE Moussa n'a pas de date de naissance.",
+                "ElevesSansAdresses.xml, ligne " + lineOf(xml, "1004\" ELENOET")
+                        + " : le sexe de l'élève N'DIAYE Moussa n'est pas renseigné.");
         assertThat(analysis.refused()).isFalse();
     }
 
     @Test
-    void a_date_in_the_wrong_format() {
+    void a_date_in_the_wrong_format_names_the_pupil_and_the_line_of_the_date() {
         String xml = samples.pupils().replace("12/03/2014", "2014-03-12");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "1001\" ELENOET") + " : date « 2014-03-12 » invalide dans <DATE_NAISS>"
-                + " (attendu : jj/mm/aaaa).");
+                + lineOf(xml, "2014-03-12") + " : date « 2014-03-12 » invalide dans <DATE_NAISS> de l'élève"
+                + " MARTIN--DUPONT Zoé (ELEVE_ID 1001) ; attendu : jj/mm/aaaa.");
+    }
+
+    @Test
+    void a_staff_date_in_the_wrong_format_names_the_person() {
+        String xml = samples.staff().replace("1980-05-17", "17/05/1980");
+        assertRefused(samples.file(samples.staffFileName(), xml), samples.staffFileName() + ", ligne "
+                + lineOf(xml, "17/05/1980") + " : date « 17/05/1980 » invalide dans <DATE_NAISSANCE> de l'individu"
+                + " DURAND Béatrice (ID 3001) ; attendu : aaaa-mm-jj.");
     }
 
     @Test
@@ -309,13 +319,37 @@ class SiecleDefectsIT {
     }
 
     @Test
+    void guardians_of_pupils_the_import_does_not_know_are_counted_in_a_warning() {
+        ImportAnalysis analysis = analyse(samples.file("ResponsablesAvecAdresses.xml", samples.guardians()));
+
+        assertThat(texts(analysis.warnings())).containsExactly("ResponsablesAvecAdresses.xml : 4 responsables légaux"
+                + " ne sont liés à aucun élève connu de l'établissement (ni dans le fichier des élèves, ni parmi les"
+                + " élèves déjà importés) : ils n'auront pas de compte. Déposez le fichier des élèves avec celui des"
+                + " responsables.");
+        assertThat(analysis.changes().isEmpty()).isTrue();
+    }
+
+    @Test
+    void an_export_without_school_year_is_a_warning() {
+        String xml = samples.pupils().replaceAll("<ANNEE_SCOLAIRE>\\d+</ANNEE_SCOLAIRE>\n", "");
+        assertThat(xml).doesNotContain("ANNEE_SCOLAIRE");
+
+        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
+
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml : l'année scolaire (ANNEE_SCOLAIRE)"
+                + " est absente des paramètres du fichier ; vérifiez qu'il s'agit bien d'un export de l'année "
+                + year + "-" + (year + 1) + ".");
+        assertThat(analysis.refused()).isFalse();
+    }
+
+    @Test
     void an_invalid_email_is_ignored_with_a_warning() {
         String xml = samples.guardians().replace("claire.martin@exemple.fr", "claire.martin@@exemple");
         ImportAnalysis analysis = analyse(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
                 samples.file("ResponsablesAvecAdresses.xml", xml)));
 
         assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml, ligne "
-                + lineOf(xml, "PERSONNE_ID=\"2001\"") + " : l'adresse électronique « claire.martin@@exemple » de"
+                + lineOf(xml, "claire.martin@@exemple") + " : l'adresse électronique « claire.martin@@exemple » de"
                 + " MARTIN Claire est invalide ; elle est ignorée.");
     }
 

@@ -86,7 +86,7 @@ final class XmlScanner {
                             }
                             for (Fields fields : collecting) {
                                 String relative = here.substring(fields.path().length() + 1);
-                                attributes.forEach((name, value) -> fields.add(relative + "@" + name, value));
+                                attributes.forEach((name, value) -> fields.add(relative + "@" + name, value, line));
                             }
                             if (records.containsKey(here)) {
                                 collecting.push(new Fields(here, line, attributes));
@@ -99,8 +99,9 @@ final class XmlScanner {
                                 Fields done = collecting.pop();
                                 records.get(here).accept(done);
                             } else {
+                                int line = open.peek().line();
                                 for (Fields fields : collecting) {
-                                    fields.add(here.substring(fields.path().length() + 1), text.toString());
+                                    fields.add(here.substring(fields.path().length() + 1), text.toString(), line);
                                 }
                             }
                             text.setLength(0);
