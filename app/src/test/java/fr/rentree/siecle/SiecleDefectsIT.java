@@ -191,6 +191,52 @@ class SiecleDefectsIT {
     }
 
     @Test
+    void a_file_that_is_not_xml() {
+        assertRefused(samples.file("ElevesSansAdresses.xml", "ELEVE_ID;NOM;PRENOM\n1001;MARTIN--DUPONT;Zoé\n"),
+                "ElevesSansAdresses.xml : le fichier n'est pas du XML ; déposez l'export tel que SIECLE ou STS-web"
+                        + " l'a produit (le fichier .xml, ou le .zip qui le contient).");
+    }
+
+    @Test
+    void an_empty_file() {
+        assertRefused(samples.file("ElevesSansAdresses.xml", "\n"),
+                "ElevesSansAdresses.xml : le fichier ne contient aucun élément XML.");
+    }
+
+    @Test
+    void an_ampersand_written_as_is() {
+        String xml = samples.guardians().replace("<NOM_DE_FAMILLE>DUPONT</NOM_DE_FAMILLE>",
+                "<NOM_DE_FAMILLE>DUPONT & FILS</NOM_DE_FAMILLE>");
+        assertRefused(samples.file("ResponsablesAvecAdresses.xml", xml), "ResponsablesAvecAdresses.xml, ligne "
+                + lineOf(xml, "DUPONT & FILS") + " : XML mal formé, un caractère « & » doit s'écrire « &amp; »"
+                + " (ou l'entité qui le suit n'existe pas en XML).");
+    }
+
+    @Test
+    void a_control_character() {
+        String xml = samples.pupils().replace("<PRENOM>Moussa</PRENOM>", "<PRENOM>Mou\u0001ssa</PRENOM>");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "Mou\u0001ssa") + " : XML mal formé, le fichier contient un caractère interdit en XML"
+                + " (U+0001).");
+    }
+
+    @Test
+    void two_exports_put_end_to_end() {
+        String xml = samples.pupils() + samples.pupils();
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "<?xml", 2) + " : XML mal formé, du contenu suit la fin de l'élément <BEE_ELEVES> qui"
+                + " doit terminer le fichier (deux fichiers mis bout à bout ?).");
+    }
+
+    @Test
+    void other_xml_faults_are_said_in_plain_french_with_their_place() {
+        String xml = samples.pupils().replace("<PRENOM>Moussa</PRENOM>", "<PRENOM>Moussa <3</PRENOM>");
+        int line = lineOf(xml, "Moussa <3"); // the parser stops at the 3, column 17, just after the stray <
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne " + line
+                + ", colonne 17 : XML mal formé ; corrigez le fichier à cet endroit ou exportez-le de nouveau.");
+    }
+
+    @Test
     void a_doctype_and_its_external_entities_are_refused_unread() throws IOException {
         Path secret = Files.writeString(folder.resolve("secret.txt"), "mot de passe");
         String xml = samples.pupils().replace("<BEE_ELEVES VERSION=\"3.5\">",
