@@ -94,18 +94,51 @@ class ImportSiecleCommandIT {
         assertThat(run.output()).contains("Erreur interne, rien n'a été enregistré");
     }
 
+    @Test
+    void an_invalid_uai_is_refused_before_anything_else() throws Exception {
+        for (String uai : List.of("0750001X", "075001U", "UAI")) {
+            Run run = importSiecle("--uai", uai, "absent.xml");
+
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+            assertThat(run.output()).contains("L'UAI « " + uai + " » n'est pas valide : un UAI s'écrit avec 7 chiffres"
+                    + " suivis d'une lettre de contrôle calculée sur ces chiffres (par exemple 0750001U).");
+            assertThat(run.output()).doesNotContain("absent.xml");
+        }
+    }
+
+    @Test
+    void without_a_database_it_says_in_french_what_to_set() throws Exception {
+        Run run = run(false, "--uai", uai, paths(samples.all())[0]);
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("Aucune base de données n'est configurée : donnez son adresse avec la"
+                + " variable d'environnement SPRING_DATASOURCE_URL (par exemple jdbc:mariadb://serveur:3306/rentree),"
+                + " et si besoin SPRING_DATASOURCE_USERNAME et SPRING_DATASOURCE_PASSWORD, ou avec l'option"
+                + " --spring.datasource.url=... Rien n'a été enregistré.");
+        assertThat(run.output()).doesNotContain("DataSource", "APPLICATION FAILED TO START", "Exception");
+    }
+
     private Run importSiecle(String... args) throws IOException, InterruptedException {
+        return run(true, args);
+    }
+
+    /** Runs the command; without a database, neither the test's nor one in the environment is given to it. */
+    private Run run(boolean database, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Path.of("target", "rentree-app.jar").toAbsolutePath().toString(), "import-siecle"));
         command.addAll(Arrays.asList(args));
         command.add("--spring.profiles.active=prod");
-        if (Arrays.stream(args).noneMatch(arg -> arg.startsWith("--spring.datasource.url"))) {
+        if (database && Arrays.stream(args).noneMatch(arg -> arg.startsWith("--spring.datasource.url"))) {
             command.add("--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"));
         }
         command.add("--rentree.activation-codes.key-file="
                 + environment.getRequiredProperty("rentree.activation-codes.key-file"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (!database) {
+            builder.environment().remove("SPRING_DATASOURCE_URL");
+        }
+        Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));

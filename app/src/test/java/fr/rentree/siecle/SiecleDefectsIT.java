@@ -101,8 +101,30 @@ class SiecleDefectsIT {
     void an_unknown_encoding() {
         assertRefused(samples.file("ElevesSansAdresses.xml",
                         samples.pupils().replace("ISO-8859-15", "LATIN-KLINGON")),
-                "ElevesSansAdresses.xml, ligne 1 : l'encodage déclaré « LATIN-KLINGON » est inconnu ;"
-                        + " un export SIECLE est en ISO-8859-15.");
+                "ElevesSansAdresses.xml, ligne 1 : l'encodage déclaré « LATIN-KLINGON » n'est pas accepté ; un export"
+                        + " SIECLE est en ISO-8859-15 (ISO-8859-1, windows-1252 et UTF-8 sont aussi lus).");
+    }
+
+    @Test
+    void an_encoding_java_knows_but_no_export_is_in() {
+        // a real file declares x-MacThai: read so, its Latin-9 bytes would turn HÉLÈNE-CŒUR into Thai letters
+        String xml = samples.pupils().replace("ISO-8859-15", "x-MacThai").replace("BŒUF", "HÉLÈNE-CŒUR");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml),
+                "ElevesSansAdresses.xml, ligne 1 : l'encodage déclaré « x-MacThai » n'est pas accepté ; un export"
+                        + " SIECLE est en ISO-8859-15 (ISO-8859-1, windows-1252 et UTF-8 sont aussi lus).");
+    }
+
+    @Test
+    void latin1_windows_1252_and_utf8_are_read_as_declared() {
+        for (String encoding : List.of("ISO-8859-1", "windows-1252", "UTF-8")) {
+            String xml = samples.pupils().replace("ISO-8859-15", encoding);
+
+            ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml",
+                    xml.getBytes(java.nio.charset.Charset.forName(encoding))));
+
+            assertThat(analysis.errors()).as(encoding).isEmpty();
+            assertThat(firstNames(analysis)).as(encoding).contains("Zoé", "Noël");
+        }
     }
 
     @Test
@@ -169,6 +191,52 @@ class SiecleDefectsIT {
     }
 
     @Test
+    void a_file_that_is_not_xml() {
+        assertRefused(samples.file("ElevesSansAdresses.xml", "ELEVE_ID;NOM;PRENOM\n1001;MARTIN--DUPONT;Zoé\n"),
+                "ElevesSansAdresses.xml : le fichier n'est pas du XML ; déposez l'export tel que SIECLE ou STS-web"
+                        + " l'a produit (le fichier .xml, ou le .zip qui le contient).");
+    }
+
+    @Test
+    void an_empty_file() {
+        assertRefused(samples.file("ElevesSansAdresses.xml", "\n"),
+                "ElevesSansAdresses.xml : le fichier ne contient aucun élément XML.");
+    }
+
+    @Test
+    void an_ampersand_written_as_is() {
+        String xml = samples.guardians().replace("<NOM_DE_FAMILLE>DUPONT</NOM_DE_FAMILLE>",
+                "<NOM_DE_FAMILLE>DUPONT & FILS</NOM_DE_FAMILLE>");
+        assertRefused(samples.file("ResponsablesAvecAdresses.xml", xml), "ResponsablesAvecAdresses.xml, ligne "
+                + lineOf(xml, "DUPONT & FILS") + " : XML mal formé, un caractère « & » doit s'écrire « &amp; »"
+                + " (ou l'entité qui le suit n'existe pas en XML).");
+    }
+
+    @Test
+    void a_control_character() {
+        String xml = samples.pupils().replace("<PRENOM>Moussa</PRENOM>", "<PRENOM>Mou\u0001ssa</PRENOM>");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "Mou\u0001ssa") + " : XML mal formé, le fichier contient un caractère interdit en XML"
+                + " (U+0001).");
+    }
+
+    @Test
+    void two_exports_put_end_to_end() {
+        String xml = samples.pupils() + samples.pupils();
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "<?xml", 2) + " : XML mal formé, du contenu suit la fin de l'élément <BEE_ELEVES> qui"
+                + " doit terminer le fichier (deux fichiers mis bout à bout ?).");
+    }
+
+    @Test
+    void other_xml_faults_are_said_in_plain_french_with_their_place() {
+        String xml = samples.pupils().replace("<PRENOM>Moussa</PRENOM>", "<PRENOM>Moussa <3</PRENOM>");
+        int line = lineOf(xml, "Moussa <3"); // the parser stops at the 3, column 17, just after the stray <
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne " + line
+                + ", colonne 17 : XML mal formé ; corrigez le fichier à cet endroit ou exportez-le de nouveau.");
+    }
+
+    @Test
     void a_doctype_and_its_external_entities_are_refused_unread() throws IOException {
         Path secret = Files.writeString(folder.resolve("secret.txt"), "mot de passe");
         String xml = samples.pupils().replace("<BEE_ELEVES VERSION=\"3.5\">",
@@ -187,9 +255,10 @@ class SiecleDefectsIT {
         String xml = samples.pupils().replace("0123456789C", "0123456789B");
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
 
-        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne " + lineOf(xml, "1003\" ELENOET")
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "0123456789B", lineOf(xml, "1003\" ELENOET"))
                 + " : l'INE 0123456789B de l'élève BŒUF Anne-Sophie est aussi celui de BŒUF Noël (ligne "
-                + lineOf(xml, "1002\" ELENOET") + ").");
+                + lineOf(xml, "0123456789B") + ").");
         assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4);
     }
 
@@ -206,36 +275,45 @@ class SiecleDefectsIT {
     void a_pupil_without_first_name() {
         String xml = samples.pupils().replace("<PRENOM>Moussa</PRENOM>", "<PRENOM></PRENOM>");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "1004\" ELENOET") + " : l'élève N'DIAYE (ELEVE_ID 1004) n'a pas de prénom.");
+                + lineOf(xml, "<PRENOM></PRENOM>") + " : l'élève N'DIAYE (ELEVE_ID 1004) n'a pas de prénom.");
     }
 
     @Test
     void a_pupil_without_last_name() {
         String xml = samples.pupils().replace("<NOM_DE_FAMILLE>N'DIAYE</NOM_DE_FAMILLE>", "");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "1004\" ELENOET") + " : l'élève 1004 (ELEVE_ID) n'a pas de nom.");
+                + lineOf(xml, "1004\" ELENOET") + " : l'élève Moussa (ELEVE_ID 1004) n'a pas de nom.");
     }
 
     @Test
     void a_pupil_without_sex_or_birth_date_is_a_warning() {
         String xml = samples.pupils().replace("<DATE_NAISS>14/07/2014</DATE_NAISS>", "<DATE_NAISS/>")
                 .replace("<CODE_SEXE>1</CODE_SEXE>\n</ELEVE>\n</ELEVES>", "\n</ELEVE>\n</ELEVES>");
-        int line = lineOf(xml, "1004\" ELENOET");
 
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
 
         assertThat(texts(analysis.warnings())).contains(
-                "ElevesSansAdresses.xml, ligne " + line + " : l'élève N'DIAYE Moussa n'a pas de date de naissance.",
-                "ElevesSansAdresses.xml, ligne " + line + " : le sexe de l'élève N'DIAYE Moussa n'est pas renseigné.");
+                "ElevesSansAdresses.xml, ligne " + lineOf(xml, "<DATE_NAISS/>")
+                        + " : l'élève N'DIAYE Moussa n'a pas de date de naissance.",
+                "ElevesSansAdresses.xml, ligne " + lineOf(xml, "1004\" ELENOET")
+                        + " : le sexe de l'élève N'DIAYE Moussa n'est pas renseigné.");
         assertThat(analysis.refused()).isFalse();
     }
 
     @Test
-    void a_date_in_the_wrong_format() {
+    void a_date_in_the_wrong_format_names_the_pupil_and_the_line_of_the_date() {
         String xml = samples.pupils().replace("12/03/2014", "2014-03-12");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "1001\" ELENOET") + " : date « 2014-03-12 » invalide dans <DATE_NAISS>"
-                + " (attendu : jj/mm/aaaa).");
+                + lineOf(xml, "2014-03-12") + " : date « 2014-03-12 » invalide dans <DATE_NAISS> de l'élève"
+                + " MARTIN--DUPONT Zoé (ELEVE_ID 1001) ; attendu : jj/mm/aaaa.");
+    }
+
+    @Test
+    void a_staff_date_in_the_wrong_format_names_the_person() {
+        String xml = samples.staff().replace("1980-05-17", "17/05/1980");
+        assertRefused(samples.file(samples.staffFileName(), xml), samples.staffFileName() + ", ligne "
+                + lineOf(xml, "17/05/1980") + " : date « 17/05/1980 » invalide dans <DATE_NAISSANCE> de l'individu"
+                + " DURAND Béatrice (ID 3001) ; attendu : aaaa-mm-jj.");
     }
 
     @Test
@@ -287,13 +365,37 @@ class SiecleDefectsIT {
     }
 
     @Test
+    void guardians_of_pupils_the_import_does_not_know_are_counted_in_a_warning() {
+        ImportAnalysis analysis = analyse(samples.file("ResponsablesAvecAdresses.xml", samples.guardians()));
+
+        assertThat(texts(analysis.warnings())).containsExactly("ResponsablesAvecAdresses.xml : 4 responsables légaux"
+                + " ne sont liés à aucun élève connu de l'établissement (ni dans le fichier des élèves, ni parmi les"
+                + " élèves déjà importés) : ils n'auront pas de compte. Déposez le fichier des élèves avec celui des"
+                + " responsables.");
+        assertThat(analysis.changes().isEmpty()).isTrue();
+    }
+
+    @Test
+    void an_export_without_school_year_is_a_warning() {
+        String xml = samples.pupils().replaceAll("<ANNEE_SCOLAIRE>\\d+</ANNEE_SCOLAIRE>\n", "");
+        assertThat(xml).doesNotContain("ANNEE_SCOLAIRE");
+
+        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
+
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml : l'année scolaire (ANNEE_SCOLAIRE)"
+                + " est absente des paramètres du fichier ; vérifiez qu'il s'agit bien d'un export de l'année "
+                + year + "-" + (year + 1) + ".");
+        assertThat(analysis.refused()).isFalse();
+    }
+
+    @Test
     void an_invalid_email_is_ignored_with_a_warning() {
         String xml = samples.guardians().replace("claire.martin@exemple.fr", "claire.martin@@exemple");
         ImportAnalysis analysis = analyse(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
                 samples.file("ResponsablesAvecAdresses.xml", xml)));
 
         assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml, ligne "
-                + lineOf(xml, "PERSONNE_ID=\"2001\"") + " : l'adresse électronique « claire.martin@@exemple » de"
+                + lineOf(xml, "claire.martin@@exemple") + " : l'adresse électronique « claire.martin@@exemple » de"
                 + " MARTIN Claire est invalide ; elle est ignorée.");
     }
 

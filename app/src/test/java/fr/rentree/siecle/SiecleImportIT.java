@@ -94,6 +94,7 @@ class SiecleImportIT {
         assertThat(byLogin.get("ibrahima.ndiaye").email()).isNull();
         assertThat(byLogin.get("francois.leroy").profile()).isEqualTo(Profile.STAFF);
         assertThat(byLogin.get("beatrice.durand").classes()).as("school order").isEqualTo("6A, 5B");
+        assertThat(byLogin.get("jean-baptiste.dalmeida").classes()).as("the class of their group").isEqualTo("5B");
         assertThat(children("jerome.boeuf")).containsExactlyInAnyOrder("noel.boeuf", "anne-sophie.boeuf");
         assertThat(headTeacherOf("beatrice.durand")).containsExactly("6A");
         assertThat(jdbc.sql("select label from school_class where school_uai = ? and code = '6A'").param(uai)
@@ -102,20 +103,34 @@ class SiecleImportIT {
 
     @Test
     void the_code_tables_are_accepted_beside_the_exports_and_change_nothing_by_themselves() {
-        String nomenclature = """
+        ExportFile codes = samples.zip("Nomenclature.zip", "Nomenclature.xml", nomenclature(samples.year()));
+
+        assertThat(imports.analyse(uai, List.of(codes)).changes().isEmpty()).isTrue();
+        ImportAnalysis all = imports.analyse(uai, List.of(samples.all()[0], samples.all()[1], samples.all()[2], codes));
+        assertThat(all.errors()).isEmpty();
+        assertThat(all.changes().count(ChangeKind.CREATE)).isEqualTo(11);
+    }
+
+    @Test
+    void code_tables_of_another_year_do_not_block_the_import_since_they_are_not_read() {
+        ExportFile lastYears = samples.file("Nomenclature.xml", nomenclature(samples.year() - 1));
+
+        ImportAnalysis all = imports.analyse(uai, List.of(samples.all()[0], samples.all()[1], samples.all()[2],
+                lastYears));
+
+        assertThat(all.errors()).isEmpty();
+        assertThat(all.changes().count(ChangeKind.CREATE)).isEqualTo(11);
+    }
+
+    private static String nomenclature(int year) {
+        return """
                 <?xml version="1.0" encoding="ISO-8859-15"?>
                 <BEE_NOMENCLATURES VERSION="3.3">
                 <PARAMETRES><ANNEE_SCOLAIRE>%d</ANNEE_SCOLAIRE></PARAMETRES>
                 <DONNEES><LIENS_PARENTE><LIEN_PARENTE CODE_PARENTE="10"><LIBELLE_COURT>MERE</LIBELLE_COURT>
                 </LIEN_PARENTE></LIENS_PARENTE></DONNEES>
                 </BEE_NOMENCLATURES>
-                """.formatted(samples.year());
-        ExportFile codes = samples.zip("Nomenclature.zip", "Nomenclature.xml", nomenclature);
-
-        assertThat(imports.analyse(uai, List.of(codes)).changes().isEmpty()).isTrue();
-        ImportAnalysis all = imports.analyse(uai, List.of(samples.all()[0], samples.all()[1], samples.all()[2], codes));
-        assertThat(all.errors()).isEmpty();
-        assertThat(all.changes().count(ChangeKind.CREATE)).isEqualTo(11);
+                """.formatted(year);
     }
 
     @Test

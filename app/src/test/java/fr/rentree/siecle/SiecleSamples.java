@@ -14,7 +14,8 @@ import fr.rentree.siecle.domain.ExportFile;
 /**
  * A small collège as its three exports say it: four pupils (a double name, siblings, an apostrophe, one not yet in a
  * class), their guardians (two share an e-mail, one has none, a grandmother is a contact only, one person is linked
- * to nobody) and three staff members. Tests change the texts to make the defects of real files.
+ * to nobody) and three staff members (one teaches a group only). Tests change the texts to make the defects of real
+ * files.
  */
 public final class SiecleSamples {
 
@@ -198,9 +199,15 @@ public final class SiecleSamples {
                 <SERVICES><SERVICE CODE_MATIERE="020700"><ENSEIGNANTS><ENSEIGNANT ID="3001" TYPE="epp"/></ENSEIGNANTS></SERVICE></SERVICES>
                 </DIVISION>
                 <DIVISION CODE="5B"><LIBELLE_LONG>5EME B</LIBELLE_LONG>
-                <SERVICES><SERVICE CODE_MATIERE="020700"><ENSEIGNANTS><ENSEIGNANT ID="3001" TYPE="epp"/><ENSEIGNANT ID="3003" TYPE="local"/></ENSEIGNANTS></SERVICE></SERVICES>
+                <SERVICES><SERVICE CODE_MATIERE="020700"><ENSEIGNANTS><ENSEIGNANT ID="3001" TYPE="epp"/></ENSEIGNANTS></SERVICE></SERVICES>
                 </DIVISION>
                 </DIVISIONS>
+                <GROUPES>
+                <GROUPE CODE="5LATIN"><LIBELLE_LONG>LATIN 5EME</LIBELLE_LONG>
+                <DIVISIONS_APPARTENANCE><DIVISION_APPARTENANCE CODE="5B"/></DIVISIONS_APPARTENANCE>
+                <SERVICES><SERVICE CODE_MATIERE="020300"><ENSEIGNANTS><ENSEIGNANT ID="3003" TYPE="local"/></ENSEIGNANTS></SERVICE></SERVICES>
+                </GROUPE>
+                </GROUPES>
                 </STRUCTURE>
                 </DONNEES>
                 </STS_EDT>

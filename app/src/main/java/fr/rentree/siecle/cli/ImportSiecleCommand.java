@@ -1,6 +1,7 @@
 package fr.rentree.siecle.cli;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Locale;
 
 import fr.rentree.directory.domain.ChangeKind;
 import fr.rentree.directory.domain.RosterChanges;
+import fr.rentree.school.domain.Uai;
 import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.siecle.domain.Finding;
 import fr.rentree.siecle.domain.ImportAnalysis;
@@ -18,12 +20,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.util.StringUtils;
 
 /**
  * {@code java -jar rentree-app.jar import-siecle --uai <UAI> [--dry-run] <file>...}: the import for scheduled runs.
  * Starts the application without web server, job executor, deployment or mail (only the database is needed), prints the
- * summary in French and exits 0 when imported (or importable, with {@code --dry-run}), 2 when the input is refused,
- * 1 on an internal error. Spring options ({@code --spring.profiles.active=dev}...) pass through.
+ * summary in French and exits 0 when imported (or importable, with {@code --dry-run}), 2 when the input or the
+ * configuration is refused (an invalid UAI, no database), 1 on an internal error. Spring options
+ * ({@code --spring.profiles.active=dev}...) pass through.
  */
 public final class ImportSiecleCommand {
 
@@ -32,6 +37,7 @@ public final class ImportSiecleCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final MessageSource messages = bundle();
 
     public ImportSiecleCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -55,17 +61,24 @@ public final class ImportSiecleCommand {
                 files.add(new ExportFile(Path.of(arg).getFileName().toString(), Path.of(arg)));
             }
         }
+        if (uai != null && !Uai.isValid(uai)) { // a typo would otherwise surface as "unknown school" after the start
+            err.println(text("cli.import.uai.invalid", uai));
+            return 2;
+        }
         List<String> missing = files.stream().filter(file -> !Files.isReadable(file.path()))
                 .map(file -> file.path().toString()).toList();
         if (uai == null || files.isEmpty() || !missing.isEmpty()) {
-            err.println("usage: java -jar rentree-app.jar " + NAME + " --uai <UAI> [--dry-run] <fichier>...");
-            missing.forEach(path -> err.println("fichier introuvable ou illisible : " + path));
+            err.println(text("cli.import.usage"));
+            missing.forEach(path -> err.println(text("cli.import.unreadable", path)));
             return 2;
         }
         try (ConfigurableApplicationContext context = headless(application).run(options(springArgs))) {
             return importFiles(context, uai, files, dryRun);
+        } catch (NoDatabase e) {
+            err.println(text("cli.import.no-database"));
+            return 2;
         } catch (RuntimeException e) {
-            err.println("Erreur interne, rien n'a été enregistré : " + e.getMessage());
+            err.println(text("cli.import.internal-error", e.getMessage()));
             return 1;
         }
     }
@@ -75,7 +88,29 @@ public final class ImportSiecleCommand {
         spring.setWebApplicationType(WebApplicationType.NONE);
         spring.setBannerMode(Banner.Mode.OFF);
         spring.setLogStartupInfo(false);
+        spring.addInitializers(context -> { // once the configuration is read (dev services give one), before any bean
+            if (!StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"))) {
+                throw new NoDatabase();
+            }
+        });
         return spring;
+    }
+
+    /** Ends the start quietly: the command says what to set, instead of Spring's report on a failed DataSource. */
+    private static final class NoDatabase extends SpringApplication.AbandonedRunException {
+    }
+
+    /** The application's texts, read without its context: some are said before it starts, or when it cannot. */
+    private static MessageSource bundle() {
+        ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
+        bundle.setBasename("i18n/messages");
+        bundle.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        bundle.setFallbackToSystemLocale(false);
+        return bundle;
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, FRENCH);
     }
 
     /**
@@ -99,24 +134,20 @@ public final class ImportSiecleCommand {
     private int importFiles(ConfigurableApplicationContext context, String uai, List<ExportFile> files,
                             boolean dryRun) {
         SiecleImportService imports = context.getBean(SiecleImportService.class);
-        MessageSource messages = context.getBean(MessageSource.class);
         ImportAnalysis analysis = imports.analyse(uai, files);
         RosterChanges changes = analysis.refused() || dryRun ? analysis.changes() : imports.apply(analysis, "cli");
-        out.println(messages.getMessage("cli.import.title", new Object[] {uai, String.join(", ", analysis.files())},
-                FRENCH));
+        out.println(text("cli.import.title", uai, String.join(", ", analysis.files())));
         for (ChangeKind kind : ChangeKind.values()) {
-            out.println(messages.getMessage("import.change." + kind, null, FRENCH) + " : " + changes.count(kind));
+            out.println(text("import.change." + kind) + " : " + changes.count(kind));
         }
-        print(messages, "cli.import.errors", analysis.errors());
-        print(messages, "cli.import.warnings", analysis.warnings());
-        String verdict = analysis.refused() ? "cli.import.refused" : dryRun ? "cli.import.dry-run" : "cli.import.done";
-        out.println(messages.getMessage(verdict, null, FRENCH));
+        print("cli.import.errors", analysis.errors());
+        print("cli.import.warnings", analysis.warnings());
+        out.println(text(analysis.refused() ? "cli.import.refused" : dryRun ? "cli.import.dry-run" : "cli.import.done"));
         return analysis.refused() ? 2 : 0;
     }
 
-    private void print(MessageSource messages, String title, List<Finding> findings) {
-        out.println(messages.getMessage(title, new Object[] {findings.size()}, FRENCH));
-        findings.forEach(finding ->
-                out.println("  - " + messages.getMessage(finding.messageKey(), finding.arguments(), FRENCH)));
+    private void print(String title, List<Finding> findings) {
+        out.println(text(title, findings.size()));
+        findings.forEach(finding -> out.println("  - " + text(finding.messageKey(), finding.arguments())));
     }
 }

@@ -4,9 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.List;
 
-import fr.rentree.siecle.domain.Finding;
 import org.jspecify.annotations.Nullable;
 
 /** Dates as the exports write them: dd/MM/yyyy in SIECLE, yyyy-MM-dd in STS-web; 31/12/9999 means "no end". */
@@ -23,18 +21,14 @@ enum ExportDates {
         this.shownAs = shownAs;
     }
 
-    /** The date in the field, null when absent or "no end"; an unreadable date is an error said in the findings. */
-    @Nullable LocalDate read(Fields record, String field, String file, List<Finding> findings) {
-        String text = record.text(field);
-        if (text == null) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(text, format);
-            return date.equals(NO_END) ? null : date;
-        } catch (DateTimeParseException e) {
-            findings.add(Finding.error("date.invalid", file, record.line(), text, field, shownAs));
-            return null;
-        }
+    /** The date, null for "no end". */
+    @Nullable LocalDate parse(String text) throws DateTimeParseException {
+        LocalDate date = LocalDate.parse(text, format);
+        return date.equals(NO_END) ? null : date;
+    }
+
+    /** The format as a message shows it to the user ({@code jj/mm/aaaa}). */
+    String shownAs() {
+        return shownAs;
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -26,11 +27,14 @@ import fr.rentree.siecle.domain.Finding;
  * Turns an uploaded file into XML ready to parse: unpacks a zip holding exactly one XML (never more than the size
  * limit, whatever the zip claims), and finds the character set the bytes are really in. SIECLE declares
  * ISO-8859-15; hand-edited files are sometimes UTF-8 under that declaration, or start with a UTF-8 byte order mark.
- * Both are read correctly and reported.
+ * Both are read correctly and reported. Other declarations are refused but for the few a school's file may really be
+ * in: any other one, even one Java reads, would garble the names.
  */
 class ExportOpener {
 
     static final Charset LATIN_9 = Charset.forName("ISO-8859-15");
+    private static final Set<Charset> ACCEPTED = Set.of(LATIN_9, StandardCharsets.ISO_8859_1,
+            Charset.forName("windows-1252"), StandardCharsets.UTF_8);
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -122,8 +126,8 @@ class ExportOpener {
             return new DecodedExport(name, xml, guessed, 0, unpacked);
         }
         String declared = declaration.group(1);
-        Charset charset = charset(declared).orElseThrow(() ->
-                new RefusedExport(Finding.error("encoding.unknown", name, 1, declared)));
+        Charset charset = charset(declared).filter(ACCEPTED::contains).orElseThrow(() ->
+                new RefusedExport(Finding.error("encoding.unsupported", name, 1, declared)));
         if (charset.equals(StandardCharsets.UTF_8)) {
             if (!utf8.valid()) {
                 throw new RefusedExport(Finding.error("encoding.invalid", name, utf8.firstInvalidLine(), declared));

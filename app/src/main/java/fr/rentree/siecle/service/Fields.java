@@ -9,30 +9,39 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One record of an export (an ELEVE, a PERSONNE, an INDIVIDU...): the texts of the elements under it by relative
- * path ({@code NOM_DE_FAMILLE}, {@code DISCIPLINES/DISCIPLINE/LIBELLE_COURT}) and attributes as {@code path@name}.
+ * path ({@code NOM_DE_FAMILLE}, {@code DISCIPLINES/DISCIPLINE/LIBELLE_COURT}) and attributes as {@code path@name},
+ * with the line of each, so that a message points at the faulty field rather than at the start of the record.
  */
 final class Fields {
 
     private final String path;
     private final int line;
     private final Map<String, List<String>> values = new HashMap<>();
+    private final Map<String, Integer> lines = new HashMap<>();
 
     Fields(String path, int line, Map<String, String> attributes) {
         this.path = path;
         this.line = line;
-        attributes.forEach((name, value) -> add("@" + name, value));
+        attributes.forEach((name, value) -> add("@" + name, value, line));
     }
 
     String path() {
         return path;
     }
 
+    /** The line where the record starts. */
     int line() {
         return line;
     }
 
-    void add(String key, String value) {
+    /** The line of a field's first value; the record's when the field is absent. */
+    int line(String key) {
+        return lines.getOrDefault(key, line);
+    }
+
+    void add(String key, String value, int line) {
         values.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
+        lines.putIfAbsent(key, line);
     }
 
     /** The first value, stripped; null when absent or empty (SIECLE writes empty elements for "none"). */

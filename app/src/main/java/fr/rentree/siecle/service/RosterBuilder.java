@@ -3,15 +3,19 @@ package fr.rentree.siecle.service;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import fr.rentree.directory.domain.ChildLink;
 import fr.rentree.directory.domain.Coverage;
@@ -30,6 +34,10 @@ import org.jspecify.annotations.Nullable;
  * pupils still there, the legal guardians of those pupils, teachers and staff with their classes.
  */
 final class RosterBuilder {
+
+    /** Where the last name is, in order of preference: SIECLE's files (NOM before 2016), STS-web's. */
+    private static final String[] BEE_LAST_NAMES = {"NOM_USAGE", "NOM_DE_FAMILLE", "NOM"};
+    private static final String[] STS_LAST_NAMES = {"NOM_USAGE", "NOM_PATRONYMIQUE"};
 
     private final SiecleSettings settings;
     private final String uai;
@@ -53,7 +61,7 @@ final class RosterBuilder {
         List<RosterEntry> entries = new ArrayList<>();
         Map<String, String> classLabels = new TreeMap<>();
         Set<Coverage> coverage = EnumSet.noneOf(Coverage.class);
-        Set<String> pupils = null;
+        Pupils pupils = null;
         for (ExportContent export : exports) {
             export.kind().coverage().ifPresent(coverage::add);
             switch (export.kind()) {
@@ -65,22 +73,25 @@ final class RosterBuilder {
         }
         for (ExportContent export : exports) {
             if (export.kind() == ExportKind.GUARDIANS) {
-                guardians(export, pupils != null ? pupils : knownPupils.get(), entries);
+                guardians(export, pupils != null ? pupils : Pupils.of(knownPupils.get()), entries);
             }
         }
         return new Roster(uai, year, coverage, entries, classLabels);
     }
 
     private void checkHeader(ExportContent export) {
+        if (export.kind() == ExportKind.NOMENCLATURE) {
+            return; // code tables, the same for every school, and not read: their school and year do not matter
+        }
         ExportHeader header = export.header();
         if (header == null || header.uai() == null) {
-            if (export.kind() != ExportKind.NOMENCLATURE) { // code tables are the same for every school
-                findings.add(Finding.error("uai.missing", export.file(), null));
-            }
+            findings.add(Finding.error("uai.missing", export.file(), null));
         } else if (!header.uai().equals(uai)) {
             findings.add(Finding.error("uai.mismatch", export.file(), null, header.uai(), uai));
         }
-        if (header != null && header.year() != null && !header.year().equals(Integer.toString(year.startYear()))) {
+        if (header == null || header.year() == null) {
+            findings.add(Finding.warning("year.missing", export.file(), null, year.label()));
+        } else if (!header.year().equals(Integer.toString(year.startYear()))) {
             String given = header.year().matches("\\d{4}")
                     ? new SchoolYear(Integer.parseInt(header.year())).label() : header.year();
             findings.add(Finding.error("year.mismatch", export.file(), null, given, year.label()));
@@ -90,8 +101,7 @@ final class RosterBuilder {
         }
     }
 
-    /** @return the identifiers of the pupils still there */
-    private Set<String> pupils(ExportContent export, List<RosterEntry> entries) {
+    private Pupils pupils(ExportContent export, List<RosterEntry> entries) {
         String file = export.file();
         Map<String, String> divisions = new HashMap<>();
         for (Fields structures : export.records(ExportContent.STRUCTURES)) {
@@ -105,23 +115,29 @@ final class RosterBuilder {
         }
         Map<String, Fields> byIne = new HashMap<>();
         Set<String> present = new HashSet<>();
+        Set<String> listed = new HashSet<>();
         for (Fields pupil : export.records(ExportContent.PUPILS)) {
             String id = pupil.text("@ELEVE_ID");
-            LocalDate left = ExportDates.BEE.read(pupil, "DATE_SORTIE", file, findings);
-            if (id == null || (left != null && !left.isAfter(today))) {
+            if (id == null) {
+                continue;
+            }
+            listed.add("E:" + id);
+            Subject subject = Subject.of(pupil, "pupil", id, BEE_LAST_NAMES);
+            LocalDate left = date(ExportDates.BEE, pupil, "DATE_SORTIE", subject, file);
+            if (left != null && !left.isAfter(today)) {
                 continue; // gone: their account goes to pré-suppression
             }
-            Name name = name(pupil, "pupil", id, file, "NOM_USAGE", "NOM_DE_FAMILLE", "NOM");
+            Name name = name(pupil, subject, file, BEE_LAST_NAMES);
             if (name == null) {
                 continue;
             }
-            String who = name.who();
-            LocalDate birthDate = ExportDates.BEE.read(pupil, "DATE_NAISS", file, findings);
-            if (!pupil.has("DATE_NAISS") || pupil.text("DATE_NAISS") == null) {
-                findings.add(Finding.warning("pupil.birth-date.missing", file, pupil.line(), who));
+            String who = subject.who();
+            LocalDate birthDate = date(ExportDates.BEE, pupil, "DATE_NAISS", subject, file);
+            if (pupil.text("DATE_NAISS") == null) {
+                findings.add(Finding.warning("pupil.birth-date.missing", file, pupil.line("DATE_NAISS"), who));
             }
             if (pupil.text("CODE_SEXE") == null) {
-                findings.add(Finding.warning("pupil.sex.missing", file, pupil.line(), who));
+                findings.add(Finding.warning("pupil.sex.missing", file, pupil.line("CODE_SEXE"), who));
             }
             String division = divisions.get(id);
             if (division == null) {
@@ -131,9 +147,8 @@ final class RosterBuilder {
             if (ine != null) {
                 Fields first = byIne.putIfAbsent(ine, pupil);
                 if (first != null) {
-                    findings.add(Finding.warning("ine.duplicate", file, pupil.line(), ine, who,
-                            firstOf(first, "NOM_USAGE", "NOM_DE_FAMILLE", "NOM") + " " + first.text("PRENOM"),
-                            first.line()));
+                    findings.add(Finding.warning("ine.duplicate", file, pupil.line("ID_NATIONAL"), ine, who,
+                            names(first, BEE_LAST_NAMES), first.line("ID_NATIONAL")));
                 }
             }
             present.add("E:" + id);
@@ -141,23 +156,48 @@ final class RosterBuilder {
                     ine, email(pupil, "MEL", file, who), division == null ? Set.of() : Set.of(division), Set.of(),
                     Set.of()));
         }
-        return present;
+        return new Pupils(present, listed);
     }
 
-    private void guardians(ExportContent export, Set<String> pupils, List<RosterEntry> entries) {
+    /**
+     * The pupils a guardians' file is read against.
+     *
+     * @param present those still there: their legal guardians get an account
+     * @param known   those too who left: their guardians are skipped without a word, unlike those of pupils unknown
+     */
+    private record Pupils(Set<String> present, Set<String> known) {
+
+        /** The pupils already in the directory, for a guardians' file imported without the pupils'. */
+        static Pupils of(Set<String> active) {
+            return new Pupils(active, active);
+        }
+    }
+
+    private void guardians(ExportContent export, Pupils pupils, List<RosterEntry> entries) {
         String file = export.file();
         Map<String, Set<ChildLink>> children = new HashMap<>();
+        Set<String> strangers = new HashSet<>(); // legal guardians linked to no pupil the import knows
+        Set<String> ofKnownPupils = new HashSet<>();
         for (Fields link : export.records(ExportContent.LINKS)) {
             String child = "E:" + link.text("ELEVE_ID");
+            String person = link.text("PERSONNE_ID");
             Integer level = number(link, "NIVEAU_RESPONSABILITE");
             Integer oldLegal = number(link, "RESP_LEGAL");
             boolean gets = level != null ? settings.guardianLevels().contains(level)
                     : oldLegal != null ? settings.guardianOldLegalValues().contains(oldLegal)
                     : settings.guardiansWithoutLevel();
-            if (gets && pupils.contains(child) && link.text("PERSONNE_ID") != null) {
-                children.computeIfAbsent(link.text("PERSONNE_ID"), id -> new LinkedHashSet<>())
+            if (!gets || person == null) {
+                continue;
+            }
+            (pupils.known().contains(child) ? ofKnownPupils : strangers).add(person);
+            if (pupils.present().contains(child)) {
+                children.computeIfAbsent(person, id -> new LinkedHashSet<>())
                         .add(new ChildLink(child, level != null ? level : 1, link.text("CODE_PARENTE")));
             }
+        }
+        strangers.removeAll(ofKnownPupils);
+        if (!strangers.isEmpty()) { // a guardians' file imported before, or without, its pupils
+            findings.add(Finding.warning("guardians.unknown-pupils", file, null, strangers.size()));
         }
         for (Fields person : export.records(ExportContent.PERSONS)) {
             String id = person.text("@PERSONNE_ID");
@@ -165,10 +205,11 @@ final class RosterBuilder {
             if (theirs == null) {
                 continue; // no child here any more, or not a legal guardian: no account
             }
-            Name name = name(person, "person", id, file, "NOM_USAGE", "NOM_DE_FAMILLE", "NOM");
+            Subject subject = Subject.of(person, "person", id, BEE_LAST_NAMES);
+            Name name = name(person, subject, file, BEE_LAST_NAMES);
             if (name != null) {
                 entries.add(new RosterEntry("P:" + id, Origin.SIECLE, Profile.PARENT, name.last(), name.first(), null,
-                        null, email(person, "MEL", file, name.who()), Set.of(), Set.of(), theirs));
+                        null, email(person, "MEL", file, subject.who()), Set.of(), Set.of(), theirs));
             }
         }
     }
@@ -189,7 +230,8 @@ final class RosterBuilder {
             }
         }
         for (Fields group : export.records(ExportContent.GROUPS)) {
-            List<String> divisions = group.texts("DIVISIONS/DIVISION@CODE");
+            // a teacher of a group teaches in the classes its pupils come from
+            List<String> divisions = group.texts("DIVISIONS_APPARTENANCE/DIVISION_APPARTENANCE@CODE");
             for (String teacher : group.texts("SERVICES/SERVICE/ENSEIGNANTS/ENSEIGNANT@ID")) {
                 taught.computeIfAbsent(teacher, t -> new HashSet<>()).addAll(divisions);
             }
@@ -199,18 +241,19 @@ final class RosterBuilder {
             if (id == null) {
                 continue;
             }
-            Name name = name(individual, "staff", id, file, "NOM_USAGE", "NOM_PATRONYMIQUE");
+            Subject subject = Subject.of(individual, "staff", id, STS_LAST_NAMES);
+            Name name = name(individual, subject, file, STS_LAST_NAMES);
             if (name == null) {
                 continue;
             }
-            String who = name.who();
-            LocalDate birthDate = ExportDates.STS.read(individual, "DATE_NAISSANCE", file, findings);
+            String who = subject.who();
+            LocalDate birthDate = date(ExportDates.STS, individual, "DATE_NAISSANCE", subject, file);
             boolean national = !"local".equals(individual.text("@TYPE")); // locals often lack both: not worth a word
             if (national && individual.text("DATE_NAISSANCE") == null) {
-                findings.add(Finding.warning("staff.birth-date.missing", file, individual.line(), who));
+                findings.add(Finding.warning("staff.birth-date.missing", file, individual.line("DATE_NAISSANCE"), who));
             }
             if (national && individual.text("SEXE") == null) {
-                findings.add(Finding.warning("staff.sex.missing", file, individual.line(), who));
+                findings.add(Finding.warning("staff.sex.missing", file, individual.line("SEXE"), who));
             }
             Set<String> headOf = new HashSet<>();
             List<String> headClasses = individual.texts("PROFS_PRINC/PROF_PRINC/CODE_STRUCTURE");
@@ -232,31 +275,64 @@ final class RosterBuilder {
     }
 
     /** The names of a record, or null after saying which one is missing (an account needs both, for its login). */
-    private @Nullable Name name(Fields record, String kind, String id, String file, String... lastNameFields) {
+    private @Nullable Name name(Fields record, Subject subject, String file, String... lastNameFields) {
         String lastName = firstOf(record, lastNameFields);
         String firstName = record.text("PRENOM");
         if (lastName == null) {
-            findings.add(Finding.error(kind + ".last-name.missing", file, record.line(), id));
+            int line = Arrays.stream(lastNameFields).filter(record::has).findFirst().map(record::line)
+                    .orElse(record.line()); // an empty element, else the record
+            findings.add(Finding.error(subject.kind() + ".last-name.missing", file, line, subject.who(), subject.id()));
             return null;
         }
         if (firstName == null) {
-            findings.add(Finding.error(kind + ".first-name.missing", file, record.line(), lastName, id));
+            findings.add(Finding.error(subject.kind() + ".first-name.missing", file, record.line("PRENOM"),
+                    subject.who(), subject.id()));
             return null;
         }
         return new Name(lastName, firstName);
     }
 
     private record Name(String last, String first) {
+    }
 
-        String who() {
-            return last + " " + first;
+    /**
+     * Whom a record is about, as messages name them: the names it gives, as far as it gives them, and its identifier.
+     *
+     * @param kind {@code pupil}, {@code person} or {@code staff}: the start of the keys of the messages about them
+     */
+    private record Subject(String kind, String id, String who) {
+
+        static Subject of(Fields record, String kind, String id, String... lastNameFields) {
+            return new Subject(kind, id, names(record, lastNameFields));
+        }
+    }
+
+    /** A person's names as far as their record gives them: "MARTIN Claire", "MARTIN", "Claire" or "?". */
+    private static String names(Fields record, String... lastNameFields) {
+        String who = Stream.of(firstOf(record, lastNameFields), record.text("PRENOM")).filter(Objects::nonNull)
+                .collect(Collectors.joining(" "));
+        return who.isEmpty() ? "?" : who;
+    }
+
+    /** The date in a field, null when absent or "no end"; an unreadable date is an error naming whose it is. */
+    private @Nullable LocalDate date(ExportDates format, Fields record, String field, Subject subject, String file) {
+        String text = record.text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return format.parse(text);
+        } catch (DateTimeParseException e) {
+            findings.add(Finding.error(subject.kind() + ".date.invalid", file, record.line(field), subject.who(),
+                    subject.id(), text, field, format.shownAs()));
+            return null;
         }
     }
 
     private @Nullable String email(Fields record, String field, String file, String who) {
         String email = record.text(field);
         if (email != null && !EmailAddress.isValid(email)) {
-            findings.add(Finding.warning("email.invalid", file, record.line(), email, who));
+            findings.add(Finding.warning("email.invalid", file, record.line(field), email, who));
             return null;
         }
         return email;

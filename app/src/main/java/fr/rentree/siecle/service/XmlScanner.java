@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import fr.rentree.siecle.domain.Finding;
+import fr.rentree.siecle.service.XmlFault.Open;
 
 /**
  * Reads an export as a stream (never a whole document in memory) and hands over its records: for each registered
@@ -50,14 +51,13 @@ final class XmlScanner {
                 xml.close();
             }
         } catch (XMLStreamException e) {
-            throw new RefusedExport(Finding.error("malformed.other", export.name(), line(e), e.getMessage()));
+            throw new RefusedExport(XmlFault.of(export, e, null, null));
         }
     }
 
     void scan(DecodedExport export) throws IOException, RefusedExport {
-        record Open(String name, int line) {
-        }
         Deque<Open> open = new ArrayDeque<>();
+        String root = null;
         Deque<Fields> collecting = new ArrayDeque<>();
         StringBuilder path = new StringBuilder();
         StringBuilder text = new StringBuilder();
@@ -71,7 +71,9 @@ final class XmlScanner {
                                 xml.getLocation().getLineNumber()));
                         case XMLStreamConstants.START_ELEMENT -> {
                             int line = xml.getLocation().getLineNumber();
-                            if (!open.isEmpty()) { // paths start below the root
+                            if (open.isEmpty()) {
+                                root = xml.getLocalName();
+                            } else { // paths start below the root
                                 if (open.size() > 1) {
                                     path.append('/');
                                 }
@@ -86,7 +88,7 @@ final class XmlScanner {
                             }
                             for (Fields fields : collecting) {
                                 String relative = here.substring(fields.path().length() + 1);
-                                attributes.forEach((name, value) -> fields.add(relative + "@" + name, value));
+                                attributes.forEach((name, value) -> fields.add(relative + "@" + name, value, line));
                             }
                             if (records.containsKey(here)) {
                                 collecting.push(new Fields(here, line, attributes));
@@ -99,8 +101,9 @@ final class XmlScanner {
                                 Fields done = collecting.pop();
                                 records.get(here).accept(done);
                             } else {
+                                int line = open.peek().line();
                                 for (Fields fields : collecting) {
-                                    fields.add(here.substring(fields.path().length() + 1), text.toString());
+                                    fields.add(here.substring(fields.path().length() + 1), text.toString(), line);
                                 }
                             }
                             text.setLength(0);
@@ -116,10 +119,7 @@ final class XmlScanner {
                 xml.close();
             }
         } catch (XMLStreamException e) {
-            Open unclosed = open.peek();
-            throw new RefusedExport(unclosed == null
-                    ? Finding.error("malformed.other", export.name(), line(e), e.getMessage())
-                    : Finding.error("malformed", export.name(), line(e), unclosed.name(), unclosed.line()));
+            throw new RefusedExport(XmlFault.of(export, e, root, open.peek()));
         }
     }
 
@@ -131,9 +131,5 @@ final class XmlScanner {
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         return factory;
-    }
-
-    private static Integer line(XMLStreamException e) {
-        return e.getLocation() == null ? null : e.getLocation().getLineNumber();
     }
 }
