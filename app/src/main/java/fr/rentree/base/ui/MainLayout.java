@@ -31,8 +31,41 @@ public class MainLayout extends AppLayout {
     MainLayout(AuthenticationContext authentication, Languages languages) {
         H1 title = new H1(getTranslation("app.name"));
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
-        addToNavbar(new DrawerToggle(), title, toolbar(authentication, languages));
+        DrawerToggle menu = new DrawerToggle();
+        menu.setAriaLabel(getTranslation("layout.menu"));
+        addToNavbar(menu, title, toolbar(authentication, languages));
         addToDrawer(navigation());
+        translateSortLabels();
+    }
+
+    /**
+     * The grid's sort arrows tell screen readers "Sort by …" in English, written by Vaadin's grid script with no way
+     * to translate it: the page rewrites those labels in the user's language as they appear.
+     */
+    private void translateSortLabels() {
+        getElement().executeJs("""
+                const sortBy = $0;
+                const fix = sorter => {
+                  const label = sorter.getAttribute('aria-label');
+                  if (label && label.startsWith('Sort by ')) {
+                    const translated = sortBy.replace('{0}', label.substring('Sort by '.length));
+                    if (translated !== label) sorter.setAttribute('aria-label', translated); // English: as it is
+                  }
+                };
+                const fixAll = node => node.querySelectorAll
+                    && node.querySelectorAll('vaadin-grid-sorter[aria-label]').forEach(fix);
+                new MutationObserver(changes => changes.forEach(change => {
+                  if (change.type === 'attributes') {
+                    fix(change.target);
+                  } else {
+                    change.addedNodes.forEach(node => {
+                      if (node.localName === 'vaadin-grid-sorter') fix(node);
+                      fixAll(node);
+                    });
+                  }
+                })).observe(document.body, {subtree: true, childList: true, attributes: true,
+                    attributeFilter: ['aria-label']});
+                fixAll(document);""", getTranslation("layout.sort-by"));
     }
 
     private HorizontalLayout toolbar(AuthenticationContext authentication, Languages languages) {
