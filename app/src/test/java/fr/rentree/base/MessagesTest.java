@@ -34,9 +34,23 @@ class MessagesTest {
         assertThat(load(bundle).keySet()).containsExactlyInAnyOrderElementsOf(load("messages.properties").keySet());
     }
 
+    /**
+     * French typography: a non-breaking space (or a narrow one) before : ; ! ? % and » and after «, so that
+     * "« Activer mon compte »" never breaks across lines. The texts of the screens, e-mails and sheets alike.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/i18n/messages.properties", "/fr/rentree/reports/sheet.properties"})
+    void french_texts_keep_their_punctuation_with_its_word(String bundle) throws IOException {
+        Pattern breakable = Pattern.compile("\\s[:;!?%»]|«\\s");
+        load(bundle).forEach((key, value) -> assertThat(breakable.matcher(value.toString()).find())
+                .as("%s in %s: a non-breaking space (\\u00a0) around the punctuation: %s", key, bundle, value)
+                .isFalse());
+    }
+
     private static Properties load(String bundle) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = MessagesTest.class.getResourceAsStream("/i18n/" + bundle)) {
+        try (InputStream in = MessagesTest.class.getResourceAsStream(bundle.startsWith("/") ? bundle
+                : "/i18n/" + bundle)) {
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;

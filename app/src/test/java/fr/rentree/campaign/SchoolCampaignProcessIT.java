@@ -145,7 +145,8 @@ class SchoolCampaignProcessIT {
         List<SentMail> first = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(school), m -> m.size() == 4);
         assertThat(first).allSatisfy(mail -> {
             assertThat(mail.subject()).isEqualTo("Votre compte ENT\u00a0– Collège Marie-Curie");
-            assertThat(mail.body()).contains("Code d’activation\u00a0:", "/activation?identifiant=");
+            assertThat(mail.body()).contains("Code d’activation\u00a0:", "/activation?identifiant=",
+                    "Le collège Marie-Curie vous ouvre un compte", "L’équipe du collège Marie-Curie");
             assertThat(mail.messageId()).startsWith("<rentree.delivery-");
         });
         assertThat(deliveries(campaign, 1, "SENT")).isEqualTo(4);

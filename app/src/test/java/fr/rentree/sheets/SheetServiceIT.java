@@ -49,6 +49,7 @@ import fr.rentree.sheets.service.SheetFiles;
 import fr.rentree.sheets.service.SheetService;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
+import fr.rentree.support.Typography;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -452,6 +453,6 @@ class SheetServiceIT {
         PDFTextStripper stripper = new PDFTextStripper();
         stripper.setStartPage(page);
         stripper.setEndPage(page);
-        return stripper.getText(document);
+        return Typography.plain(stripper.getText(document));
     }
 }

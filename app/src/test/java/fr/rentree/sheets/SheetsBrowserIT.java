@@ -17,6 +17,7 @@ import fr.rentree.sheets.service.SheetFiles;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
+import fr.rentree.support.Typography;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -103,7 +104,7 @@ class SheetsBrowserIT {
         assertThat(browser.driver().findElements(By.id("sheet-download"))).isEmpty();
         browser.screenshot("sheets-downloaded");
         try (PDDocument pdf = Loader.loadPDF(downloaded.content())) {
-            String text = new PDFTextStripper().getText(pdf);
+            String text = Typography.plain(new PDFTextStripper().getText(pdf));
             assertThat(text).contains("Classe 5B", "Classe 6A", "Élèves et parents sans classe", "noel.boeuf",
                     "Pour : Anne-Sophie BŒUF (5B), Noël BŒUF (6A)");
             assertThat(pdf.getNumberOfPages()).isEqualTo(3); // 5B, 6A, without a class: a page each

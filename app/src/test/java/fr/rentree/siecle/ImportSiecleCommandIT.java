@@ -16,6 +16,7 @@ import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
+import fr.rentree.support.Typography;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +101,8 @@ class ImportSiecleCommandIT {
             Run run = importSiecle("--uai", uai, "absent.xml");
 
             assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+            // the French message alone, first: no logging library's warning in English before it
+            assertThat(run.output()).startsWith("L'UAI « " + uai + " » n'est pas valide");
             assertThat(run.output()).contains("L'UAI « " + uai + " » n'est pas valide : un UAI s'écrit avec 7 chiffres"
                     + " suivis d'une lettre de contrôle calculée sur ces chiffres (par exemple 0750001U).");
             assertThat(run.output()).doesNotContain("absent.xml");
@@ -141,7 +144,7 @@ class ImportSiecleCommandIT {
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        return new Run(process.exitValue(), Typography.plain(new String(output, StandardCharsets.UTF_8)));
     }
 
     private long accounts() {

@@ -22,6 +22,7 @@ import fr.rentree.siecle.domain.ImportAnalysis;
 import fr.rentree.siecle.service.SiecleImportService;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
+import fr.rentree.support.Typography;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -430,7 +431,7 @@ class SiecleDefectsIT {
     private List<String> texts(List<Finding> findings) {
         return findings.stream()
                 .map(finding -> messages.getMessage(finding.messageKey(), finding.arguments(), Locale.FRENCH))
-                .toList();
+                .map(Typography::plain).toList();
     }
 
     private static List<String> firstNames(ImportAnalysis analysis) {

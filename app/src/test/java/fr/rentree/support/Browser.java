@@ -74,14 +74,22 @@ public final class Browser implements AutoCloseable {
         await(By.cssSelector(cssSelector));
     }
 
-    /** Waits for a visible element holding this text (Vaadin renders components in the light DOM). */
+    /**
+     * Waits for a visible element holding this text (Vaadin renders components in the light DOM). Non-breaking
+     * spaces count as spaces, on the page and in {@code text}: French typography is tested on the bundles.
+     */
     public WebElement awaitText(String tag, String text) {
-        return await(By.xpath("//" + tag + "[contains(normalize-space(.), \"" + text + "\")]"));
+        return await(holding(tag, text));
     }
 
     public void awaitGone(String tag, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(
-                By.xpath("//" + tag + "[contains(normalize-space(.), \"" + text + "\")]")));
+                holding(tag, text)));
+    }
+
+    private static By holding(String tag, String text) {
+        return By.xpath("//" + tag + "[contains(normalize-space(translate(., '\u00a0\u202f', '  ')), \""
+                + Typography.plain(text) + "\")]");
     }
 
     /**
@@ -99,13 +107,14 @@ public final class Browser implements AutoCloseable {
                   return text;
                 };
                 const element = document.querySelector(arguments[0]);
-                return element ? collect(element).replace(/\\s+/g, ' ') : '';""", cssSelector);
+                return element ? collect(element).replace(/[\\s\u00a0\u202f]+/g, ' ') : '';""", cssSelector);
         return String.valueOf(text);
     }
 
     /** Waits until the deep text of an element holds {@code expected}. */
     public void awaitDeepText(String cssSelector, String expected) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> deepText(cssSelector).contains(expected));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> deepText(cssSelector).contains(Typography.plain(expected)));
     }
 
     /** Fills in and sends the login form. */

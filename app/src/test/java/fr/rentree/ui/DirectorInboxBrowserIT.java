@@ -123,7 +123,7 @@ class DirectorInboxBrowserIT {
         browser.screenshot("campaign-deadline-calendar");
         browser.await(By.cssSelector("vaadin-date-picker input")).sendKeys(Keys.ESCAPE);
         browser.await(By.id("campaign-launch")).click();
-        browser.awaitDeepText("vaadin-notification-card", "Campagne lancée pour Collège Pasteur");
+        browser.awaitDeepText("vaadin-notification-card", "Campagne lancée pour le collège Pasteur");
         Campaign campaign = campaigns.find(fixtures.as(school.director(), () -> campaigns.myCampaigns())
                 .getFirst().id()).orElseThrow();
         assertThat(campaign.name()).startsWith("Rentrée 20");

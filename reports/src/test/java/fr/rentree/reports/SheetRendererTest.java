@@ -44,13 +44,13 @@ class SheetRendererTest {
         try (PDDocument pdf = render(SheetLayout.ONE_PER_PAGE, Locale.FRENCH, List.of(zoe))) {
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
             assertThat(text(pdf, 1)).contains("Collège Jean-Jaurès",
-                    "Espace numérique de travail : https://ent.exemple.fr", "Vos identifiants ENT",
-                    "Zoé MARTIN-DUPONT", "Élève · Classe : 6e A", "Identifiant", "zoe.martin-dupont",
+                    "Espace numérique de travail\u00a0: https://ent.exemple.fr", "Vos identifiants ENT",
+                    "Zoé MARTIN-DUPONT", "Élève · Classe\u00a0: 6e A", "Identifiant", "zoe.martin-dupont",
                     "Code d’activation", "K7PX3MQA", "Pour activer votre compte",
-                    "1. Ouvrez https://ent.exemple.fr et cliquez sur « Activer mon compte »",
+                    "1. Ouvrez https://ent.exemple.fr et cliquez sur «\u00a0Activer mon compte\u00a0»",
                     "3. Choisissez votre mot de passe. Le code d’activation ne servira plus.",
-                    "Code personnel : ne le communiquez à personne.")
-                    .doesNotContain("Mot de passe perdu", "Pour :");
+                    "Code personnel\u00a0: ne le communiquez à personne.")
+                    .doesNotContain("Mot de passe perdu", "Pour\u00a0:");
             assertThat(qrCode(pdf.getPage(0))).isEqualTo(QR + "zoe.martin-dupont").doesNotContain("K7PX3MQA");
         }
     }
@@ -60,8 +60,8 @@ class SheetRendererTest {
         Sheet activated = pupil(Pile.ALL, "Noël BŒUF", "noel.boeuf", null);
 
         try (PDDocument pdf = render(SheetLayout.ONE_PER_PAGE, Locale.FRENCH, List.of(activated))) {
-            assertThat(text(pdf, 1)).contains("Mot de passe perdu ?", "Noël BŒUF", "noel.boeuf",
-                    "Compte déjà activé", "Pour choisir un nouveau mot de passe", "« Mot de passe oublié »",
+            assertThat(text(pdf, 1)).contains("Mot de passe perdu\u00a0?", "Noël BŒUF", "noel.boeuf",
+                    "Compte déjà activé", "Pour choisir un nouveau mot de passe", "«\u00a0Mot de passe oublié\u00a0»",
                     "demandez un nouveau code d’activation")
                     .doesNotContain("Vos identifiants ENT", "Code personnel", "Code d’activation\n");
         }
@@ -76,7 +76,7 @@ class SheetRendererTest {
         for (SheetLayout layout : SheetLayout.values()) {
             try (PDDocument pdf = render(layout, Locale.FRENCH, List.of(parent))) {
                 assertThat(text(pdf, 1)).as(layout.name())
-                        .contains("Aïcha N'DIAYE", "Parent", "Pour : Inès N'DIAYE (6e A), Malik N'DIAYE (4e B)",
+                        .contains("Aïcha N'DIAYE", "Parent", "Pour\u00a0: Inès N'DIAYE (6e A), Malik N'DIAYE (4e B)",
                                 "aicha.ndiaye", "R4TW9ZNE");
             }
         }

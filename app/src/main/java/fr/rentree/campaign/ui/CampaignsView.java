@@ -30,6 +30,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import fr.rentree.base.i18n.Institution;
 import fr.rentree.base.ui.AutoRefresh;
 import fr.rentree.base.ui.DatePickers;
 import fr.rentree.base.ui.Notifications;
@@ -201,7 +202,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
             }
             ConfirmDialog dialog = new ConfirmDialog();
             dialog.setHeader(getTranslation("campaigns.second.title"));
-            dialog.setText(getTranslation("campaigns.second.text", school.name()));
+            dialog.setText(getTranslation("campaigns.second.text", new Institution(school.name())));
             dialog.setCancelable(true);
             dialog.setCancelText(getTranslation("campaigns.second.keep"));
             dialog.setConfirmText(getTranslation("campaigns.second.confirm"));
@@ -214,7 +215,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void launched(School school) {
-        Notifications.success(getTranslation("campaigns.launched", school.name()));
+        Notifications.success(getTranslation("campaigns.launched", new Institution(school.name())));
         refresh();
     }
 

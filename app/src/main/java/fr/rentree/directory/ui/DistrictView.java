@@ -42,7 +42,7 @@ public class DistrictView extends VerticalLayout implements HasDynamicTitle {
                 .setFrozen(true).setComparator(GroupTally::label);
         grid.addColumn(GroupTally::key).setHeader("UAI").setAutoWidth(true).setFlexGrow(0);
         Tallies.addProfileColumns(grid, Profile.STUDENT, Profile.PARENT, Profile.TEACHER, Profile.STAFF);
-        grid.addColumn(group -> group.total() == 0 ? "–" : group.percent() + " %")
+        grid.addColumn(group -> Tallies.percent(grid, group.total(), group.percent()))
                 .setHeader(getTranslation("statistics.rate")).setComparator(GroupTally::percent)
                 .setWidth(Tallies.SORTABLE_COUNT_WIDTH).setFlexGrow(0);
         grid.setItems(bySchool);

@@ -1,5 +1,6 @@
 package fr.rentree.directory.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import fr.rentree.directory.domain.ActivationTally;
 import fr.rentree.directory.domain.GroupTally;
@@ -17,14 +18,20 @@ final class Tallies {
     private Tallies() {
     }
 
-    static String text(ActivationTally tally) {
-        return tally.total() == 0 ? "–" : tally.activated() + " / " + tally.total() + " (" + tally.percent() + " %)";
+    static String text(Component in, ActivationTally tally) {
+        return tally.total() == 0 ? "–"
+                : in.getTranslation("statistics.activated-of-total", tally.activated(), tally.total(), tally.percent());
+    }
+
+    /** A share in percent, "25 %", or a dash for nobody. */
+    static String percent(Component in, long total, int percent) {
+        return total == 0 ? "–" : in.getTranslation("statistics.percent", percent);
     }
 
     /** A column per profile the groups have accounts of (a class has no guests; a district has every profile). */
     static void addProfileColumns(Grid<GroupTally> grid, Profile... profiles) {
         for (Profile profile : profiles) {
-            grid.addColumn(group -> text(group.of(profile)))
+            grid.addColumn(group -> text(grid, group.of(profile)))
                     .setHeader(grid.getTranslation("statistics.profile." + profile))
                     .setComparator(group -> group.of(profile).percent()).setWidth(SORTABLE_COUNT_WIDTH).setFlexGrow(1);
         }
@@ -37,7 +44,7 @@ final class Tallies {
                 .setHeader(grid.getTranslation("account.profile"));
         grid.addColumn(ActivationTally::activated).setHeader(grid.getTranslation("statistics.activated"));
         grid.addColumn(ActivationTally::notActivated).setHeader(grid.getTranslation("statistics.not-activated"));
-        grid.addColumn(tally -> tally.total() == 0 ? "–" : tally.percent() + " %")
+        grid.addColumn(tally -> percent(grid, tally.total(), tally.percent()))
                 .setHeader(grid.getTranslation("statistics.rate"));
         grid.setItems(java.util.stream.StreamSupport.stream(tallies.spliterator(), false).toList());
         grid.setAllRowsVisible(true);

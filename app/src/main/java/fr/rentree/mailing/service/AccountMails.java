@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import fr.rentree.directory.domain.Recipient;
+import fr.rentree.base.i18n.Institution;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -36,10 +37,11 @@ public class AccountMails {
      */
     public OutgoingMail compose(Recipient recipient, String to, String schoolName, String entUrl, String link, boolean reminder,
             String messageId) {
+        Institution school = new Institution(schoolName); // "L’équipe du collège Pasteur"
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(text("mail.account.greeting", recipient.firstName() + " " + recipient.lastName()));
-        paragraphs.add(reminder && !recipient.activated() ? text("mail.account.reminder.intro", schoolName)
-                : text("mail.account.intro", schoolName));
+        paragraphs.add(reminder && !recipient.activated() ? text("mail.account.reminder.intro", school)
+                : text("mail.account.intro", school));
         if (!recipient.children().isEmpty()) {
             paragraphs.add(text("mail.account.children", recipient.children().stream()
                     .map(child -> child.firstName() + " " + child.lastName()).collect(Collectors.joining(", "))));
@@ -52,7 +54,7 @@ public class AccountMails {
         String action = recipient.activated() ? text("mail.account.activated", link)
                 : text("mail.account.activate", link);
         String ent = text("mail.account.ent", entUrl);
-        String signature = text("mail.account.signature", schoolName);
+        String signature = text("mail.account.signature", school);
         String footer = text("mail.account.footer");
         String subject = text(reminder && !recipient.activated() ? "mail.account.reminder.subject"
                 : "mail.account.subject", schoolName);

@@ -133,7 +133,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         counts.setId("import-counts");
         TabSheet details = new TabSheet();
         for (ChangeKind kind : ChangeKind.values()) {
-            Span count = new Span(getTranslation("import.change." + kind) + " : " + changes.count(kind));
+            Span count = new Span(getTranslation("import.change.count", getTranslation("import.change." + kind),
+                    changes.count(kind)));
             count.getElement().getThemeList().add(kind == ChangeKind.PRE_DELETE ? "badge contrast" : "badge");
             counts.add(count);
             if (changes.count(kind) > 0) {
