@@ -27,8 +27,9 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import fr.rentree.base.Refusal;
-import fr.rentree.base.ui.BpmnDiagram;
 import fr.rentree.base.ui.AutoRefresh;
+import fr.rentree.base.ui.BpmnDiagram;
+import fr.rentree.base.ui.GridHeight;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.base.ui.PercentChart;
 import fr.rentree.campaign.domain.Campaign;
@@ -301,8 +302,8 @@ public class CampaignView extends VerticalLayout implements HasUrlParameter<Long
                         f.mail().reply() == null ? "" : f.mail().reply()))
                 .setHeader(getTranslation("campaign.failed.why")).setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setAllRowsVisible(true);
         grid.setItems(failed);
+        GridHeight.fit(grid, failed.size());
         failedMails.add(new H3(getTranslation("campaign.failed")),
                 new Paragraph(getTranslation("campaign.failed.intro", failed.size())), grid);
     }

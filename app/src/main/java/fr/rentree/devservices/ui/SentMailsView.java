@@ -3,6 +3,7 @@ package fr.rentree.devservices.ui;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,6 +16,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import fr.rentree.base.ui.GridHeight;
 import fr.rentree.devservices.DevMailbox;
 import fr.rentree.devservices.SentMail;
 import jakarta.annotation.security.PermitAll;
@@ -42,11 +44,16 @@ public class SentMailsView extends VerticalLayout implements HasDynamicTitle {
                     body.getStyle().set("white-space", "pre-wrap"); // long lines of a mail wrap as a mail reader would
                     return body;
                 }));
-        grid.setItems(mailbox.sentMails());
-        grid.setAllRowsVisible(true);
-        Button refresh = new Button(getTranslation("tasks.refresh"), e -> grid.setItems(mailbox.sentMails()));
+        show(grid, mailbox);
+        Button refresh = new Button(getTranslation("tasks.refresh"), e -> show(grid, mailbox));
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add(new H2(getTranslation("nav.sent-mails")), new Paragraph(getTranslation("mails.intro")), refresh, grid);
+    }
+
+    private static void show(Grid<SentMail> grid, DevMailbox mailbox) {
+        List<SentMail> mails = mailbox.sentMails();
+        grid.setItems(mails);
+        GridHeight.fit(grid, mails.size());
     }
 
     @Override

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import fr.rentree.base.Refusal;
+import fr.rentree.base.ui.GridHeight;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.process.domain.WaitingTask;
 import fr.rentree.process.service.InboxService;
@@ -65,7 +66,6 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
             return open;
         }).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> inbox.inbox(query.getOffset(), query.getLimit()).stream(), query -> inbox.inboxSize());
-        grid.setAllRowsVisible(true);
 
         Button refresh = new Button(getTranslation("tasks.refresh"), e -> refresh());
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -89,6 +89,7 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
     private void refresh() {
         grid.getDataProvider().refreshAll();
         int size = inbox.inboxSize();
+        GridHeight.fit(grid, size);
         count.setText(size == 0 ? getTranslation("tasks.empty") : getTranslation("tasks.count", size));
     }
 
