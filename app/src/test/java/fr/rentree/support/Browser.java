@@ -27,12 +27,21 @@ public final class Browser implements AutoCloseable {
     private final Path screenshots = Path.of(System.getProperty("rentree.screenshots", "target/screenshots"));
 
     public Browser() {
+        this("1280,900");
+    }
+
+    /** A phone's screen (390 × 844 CSS pixels), as a family opens the page of a QR code. */
+    public static Browser phone() {
+        return new Browser("390,844");
+    }
+
+    private Browser(String windowSize) {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("rentree.chromium", "/usr/bin/chromium"));
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--window-size=1280,900", "--lang=fr-FR",
+                    "--window-size=" + windowSize, "--lang=fr-FR",
                     "--user-data-dir=" + Files.createTempDirectory("rentree-chromium"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(System.getProperty("rentree.chromedriver", "/usr/bin/chromedriver"))

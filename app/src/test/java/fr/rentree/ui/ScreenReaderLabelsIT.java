@@ -41,6 +41,9 @@ class ScreenReaderLabelsIT {
         String officer = fixtures.districtOfficer(Set.of(school.school().uai()));
         List<String> labels = new ArrayList<>();
         try (Browser browser = new Browser()) {
+            browser.open("http://localhost:" + port + "/activation");
+            browser.await(org.openqa.selenium.By.tagName("h1"));
+            labels.addAll(labels(browser, "activation"));
             browser.open("http://localhost:" + port + "/login");
             labels.addAll(labels(browser, "login"));
             browser.signIn(school.director(), Fixtures.PASSWORD);

@@ -1,7 +1,5 @@
 package fr.rentree.base.ui;
 
-import java.util.Locale;
-
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -11,7 +9,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
@@ -69,17 +66,7 @@ public class MainLayout extends AppLayout {
     }
 
     private HorizontalLayout toolbar(AuthenticationContext authentication, Languages languages) {
-        Select<Locale> language = new Select<>();
-        language.setItems(Languages.supported());
-        language.setItemLabelGenerator(locale -> locale.getDisplayLanguage(locale));
-        language.setValue(getLocale());
-        language.setAriaLabel(getTranslation("layout.language"));
-        language.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                languages.choose(getUI().orElseThrow(), e.getValue());
-            }
-        });
-        language.setWidth("8em");
+        LanguageSelect language = new LanguageSelect(languages);
 
         HorizontalLayout toolbar = new HorizontalLayout(language);
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -221,9 +221,9 @@ public class DirectoryService {
         inChunks("""
                 insert into account (school_uai, profile, origin, source_id, login, login_base, last_name, first_name,
                                      birth_date, national_id, email, local_admin, created_at, state, state_since,
-                                     activation_code)
+                                     activation_code, code_issued_at)
                 values (:uai, :profile, :origin, :sourceId, :login, :loginBase, :lastName, :firstName, :birthDate,
-                        :nationalId, :email, false, :now, 'ACTIVE', :now, :code)""",
+                        :nationalId, :email, false, :now, 'ACTIVE', :now, :code, :now)""",
                 rows.toArray(SqlParameterSource[]::new));
     }
 
@@ -359,8 +359,8 @@ public class DirectoryService {
                 .param(accountId).query(String.class).optional();
         return login.map(l -> {
             ActivationCode code = codes.generate();
-            jdbc.sql("update account set activation_code = ?, version = version + 1 where id = ?")
-                    .params(codes.seal(code, l), accountId).update();
+            jdbc.sql("update account set activation_code = ?, code_issued_at = ?, version = version + 1 where id = ?")
+                    .params(codes.seal(code, l), Timestamp.from(clock.instant()), accountId).update();
             return code;
         });
     }
@@ -371,7 +371,8 @@ public class DirectoryService {
         SqlParameterSource[] rows = accountIds.stream()
                 .map(id -> new MapSqlParameterSource("id", id).addValue("now", Timestamp.from(clock.instant())))
                 .toArray(SqlParameterSource[]::new);
-        inChunks("update account set activated_at = :now, activation_code = null, version = version + 1"
+        inChunks("update account set activated_at = :now, activation_code = null, code_issued_at = null,"
+                + " version = version + 1"
                 + " where id = :id and activated_at is null", rows);
         Set<String> schools = new HashSet<>();
         List<Long> ids = List.copyOf(accountIds);

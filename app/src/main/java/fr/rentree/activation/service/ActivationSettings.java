@@ -1,0 +1,28 @@
+package fr.rentree.activation.service;
+
+import java.time.Duration;
+import java.time.Period;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The public pages' rules ({@code rentree.activation.*}).
+ *
+ * @param codeValidity     how long an activation code works after it is issued, as national services do
+ * @param charter          the charter a holder accepts before activating, as the school or académie words it
+ * @param throttleAfter    failures on a login after which attempts are spaced out
+ * @param throttleDelay    the wait then imposed between two attempts on that login
+ * @param lockAfter        failures on a login that lock it, until the school unlocks it
+ * @param addressFailures  failures from one client address, within {@code addressLock}, that lock the address
+ * @param addressLock      how long an address stays locked, and the window its failures are counted in
+ */
+@ConfigurationProperties("rentree.activation")
+public record ActivationSettings(@DefaultValue("P3M") Period codeValidity,
+                                 @DefaultValue("") String charter,
+                                 @DefaultValue("3") int throttleAfter,
+                                 @DefaultValue("PT30S") Duration throttleDelay,
+                                 @DefaultValue("6") int lockAfter,
+                                 @DefaultValue("30") int addressFailures,
+                                 @DefaultValue("PT1H") Duration addressLock) {
+}

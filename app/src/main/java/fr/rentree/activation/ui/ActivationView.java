@@ -1,0 +1,212 @@
+package fr.rentree.activation.ui;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.Autocomplete;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import fr.rentree.activation.domain.PasswordCheck;
+import fr.rentree.activation.service.AccountActivation;
+import fr.rentree.activation.service.ActivationSettings;
+import fr.rentree.base.i18n.Languages;
+import fr.rentree.base.ui.LanguageSelect;
+import fr.rentree.directory.domain.Holder;
+import fr.rentree.school.domain.School;
+import fr.rentree.school.service.SchoolService;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * "Activer mon compte", the page the sheets' QR codes and the e-mails lead to ({@code /activation?identifiant=…}):
+ * the login and the activation code, then a password chosen against rules shown as the holder types, an address to
+ * confirm, the charter, and for a parent the children the account is for. Made for a phone first.
+ */
+@Route(value = "activation", autoLayout = false)
+@AnonymousAllowed
+public class ActivationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final AccountActivation activation;
+    private final SchoolService schools;
+    private final String charter;
+    private final String address;
+    private final Div page = new Div();
+    private final TextField login = new TextField();
+    private final TextField code = new TextField();
+    private final Paragraph refusal = new Paragraph();
+
+    ActivationView(AccountActivation activation, SchoolService schools, ActivationSettings settings,
+            Languages languages) {
+        this.activation = activation;
+        this.schools = schools;
+        this.charter = settings.charter().isBlank() ? getTranslation("activation.charter.text") : settings.charter();
+        this.address = VaadinSession.getCurrent().getBrowser().getAddress();
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        page.setWidthFull();
+        page.setMaxWidth("30em");
+        LanguageSelect language = new LanguageSelect(languages);
+        language.getStyle().set("align-self", "flex-end");
+        add(language, page);
+        showCredentials();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("identifiant").ifPresent(typed -> {
+            login.setValue(typed);
+            code.focus();
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("activation.title") + " · " + getTranslation("app.name");
+    }
+
+    /** Step 1: the login and the code of the sheet or e-mail. */
+    private void showCredentials() {
+        login.setLabel(getTranslation("activation.login"));
+        login.setWidthFull();
+        login.setAutocomplete(Autocomplete.USERNAME);
+        code.setLabel(getTranslation("activation.code"));
+        code.setHelperText(getTranslation("activation.code.help"));
+        code.setWidthFull();
+        refusal.setId("activation-refusal");
+        refusal.getElement().setAttribute("role", "alert");
+        refusal.getStyle().set("color", "var(--lumo-error-text-color)");
+        Button next = new Button(getTranslation("activation.next"), e -> checkCredentials());
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        next.setWidthFull();
+        next.addClickShortcut(Key.ENTER);
+        page.removeAll();
+        page.add(new H1(getTranslation("activation.title")), new Paragraph(getTranslation("activation.intro")),
+                login, code, refusal, next);
+    }
+
+    private void checkCredentials() {
+        AccountActivation.Result<Holder> checked = activation.check(login.getValue(), code.getValue(), address);
+        if (checked.refusal() != null) {
+            refusal.setText(getTranslation("activation.refused." + checked.refusal()));
+            return;
+        }
+        refusal.setText("");
+        showPasswordChoice(checked.value());
+    }
+
+    /** Step 2: the password, an address, the charter; a parent's children. */
+    private void showPasswordChoice(Holder holder) {
+        School school = schools.find(holder.schoolUai()).orElseThrow();
+        PasswordField password = new PasswordField(getTranslation("activation.password"));
+        password.setWidthFull();
+        password.setValueChangeMode(ValueChangeMode.EAGER);
+        PasswordField again = new PasswordField(getTranslation("activation.password.again"));
+        again.setWidthFull();
+        again.setValueChangeMode(ValueChangeMode.EAGER);
+        UnorderedList rules = new UnorderedList();
+        rules.setId("password-rules");
+        rules.getElement().setAttribute("aria-live", "polite");
+        EmailField email = new EmailField(getTranslation("activation.email"));
+        email.setHelperText(getTranslation("activation.email.help"));
+        email.setWidthFull();
+        Checkbox accepted = new Checkbox(getTranslation("activation.charter.accept"));
+        Details charterText = new Details(getTranslation("activation.charter"), new Paragraph(charter));
+        Map<Long, Checkbox> notMine = new HashMap<>();
+        Button activate = new Button(getTranslation("activation.activate"));
+        activate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        activate.setWidthFull();
+        activate.setEnabled(false);
+        activate.setDisableOnClick(true); // one activation, however many taps
+
+        ListItem length = new ListItem();
+        ListItem varied = new ListItem();
+        ListItem guess = new ListItem();
+        ListItem same = new ListItem();
+        rules.add(length, varied, guess, same);
+        Runnable update = () -> {
+            PasswordCheck check = activation.measure(holder, password.getValue());
+            boolean typedTwice = !again.isEmpty() && again.getValue().equals(password.getValue());
+            show(length, "activation.rule.length", check.longEnough());
+            show(varied, "activation.rule.varied", check.varied());
+            show(guess, "activation.rule.guess", check.hardToGuess());
+            show(same, "activation.rule.same", typedTwice);
+            activate.setEnabled(check.accepted() && typedTwice && accepted.getValue());
+        };
+        password.addValueChangeListener(e -> update.run());
+        again.addValueChangeListener(e -> update.run());
+        accepted.addValueChangeListener(e -> update.run());
+        update.run();
+
+        activate.addClickListener(e -> {
+            if (email.isInvalid()) {
+                refusal.setText(getTranslation("activation.email.invalid"));
+                activate.setEnabled(true);
+                return;
+            }
+            Set<Long> reported = notMine.entrySet().stream().filter(entry -> entry.getValue().getValue())
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+            AccountActivation.Result<Holder> done = activation.activate(login.getValue(), code.getValue(),
+                    password.getValue(), email.getValue(), accepted.getValue(), reported, address);
+            if (done.refusal() != null) {
+                refusal.setText(getTranslation("activation.refused." + done.refusal()));
+                return;
+            }
+            showActivated(holder, school);
+        });
+
+        page.removeAll();
+        page.add(new H1(getTranslation("activation.title")),
+                new H2(getTranslation("activation.hello", holder.firstName())),
+                new Paragraph(getTranslation("activation.account", holder.login(), school.name())));
+        if (!holder.children().isEmpty()) {
+            page.add(new Paragraph(getTranslation("activation.children")));
+            for (Holder.Child child : holder.children()) {
+                Checkbox box = new Checkbox(getTranslation("activation.not-guardian",
+                        child.firstName() + " " + child.lastName()));
+                notMine.put(child.id(), box);
+                page.add(new Div(box));
+            }
+        }
+        page.add(password, rules, again, email, charterText, accepted, refusal, activate);
+    }
+
+    /** A rule as it stands while the holder types, updated in place (a screen reader hears the change). */
+    private void show(ListItem rule, String key, boolean met) {
+        rule.setText((met ? "✓ " : "✗ ") + getTranslation(key));
+        rule.getStyle().set("color", met ? "var(--lumo-success-text-color)" : "var(--lumo-secondary-text-color)");
+    }
+
+    /** Step 3: done, and where to sign in now. */
+    private void showActivated(Holder holder, School school) {
+        page.removeAll();
+        Paragraph done = new Paragraph(getTranslation("activation.done", holder.login()));
+        done.setId("activation-done");
+        page.add(new H1(getTranslation("activation.done.title")), done);
+        @Nullable String ent = school.entUrl();
+        if (ent != null) {
+            page.add(new Anchor(ent, getTranslation("activation.ent", ent)));
+        }
+    }
+}

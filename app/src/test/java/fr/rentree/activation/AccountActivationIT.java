@@ -1,0 +1,181 @@
+package fr.rentree.activation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+import fr.rentree.activation.domain.Refusal;
+import fr.rentree.activation.service.AccountActivation;
+import fr.rentree.directory.domain.ActivationTally;
+import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.service.DirectoryService;
+import fr.rentree.directory.service.StatisticsService;
+import fr.rentree.support.Fixtures;
+import fr.rentree.support.RentreeIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** "Activer mon compte" against the real database: the code, its expiry, and guessing slowed then locked. */
+@RentreeIntegrationTest
+class AccountActivationIT {
+
+    private static final String GOOD_PASSWORD = "Cartable-Vert-2026!";
+
+    @Autowired
+    AccountActivation activation;
+    @Autowired
+    DirectoryService directory;
+    @Autowired
+    StatisticsService statistics;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path folder;
+
+    String uai;
+
+    @BeforeEach
+    void aCollegeWithItsAccounts() {
+        fixtures.emptyDirectory();
+        jdbc.sql("delete from holder_guard").update();
+        jdbc.sql("delete from holder_attempt").update();
+        uai = fixtures.schoolWithAccounts("Collège Rosa-Parks", folder).school().uai();
+    }
+
+    @Test
+    void the_right_code_activates_once_voids_the_code_and_counts_at_once() {
+        String code = code("zoe.martin-dupont");
+        long before = activated(Profile.STUDENT);
+
+        var done = activation.activate(" Zoe.Martin-Dupont ", code.toLowerCase().substring(0, 4) + " "
+                + code.substring(4), GOOD_PASSWORD, "zoe@exemple.fr", true, Set.of(), "192.0.2.1");
+
+        assertThat(done.refusal()).isNull();
+        assertThat(activated(Profile.STUDENT)).isEqualTo(before + 1);
+        assertThat(directory.activationCode(id("zoe.martin-dupont"))).isEmpty();
+        String hash = jdbc.sql("select password_hash from account where login = 'zoe.martin-dupont'")
+                .query(String.class).single();
+        assertThat(passwords.matches(GOOD_PASSWORD, hash)).isTrue();
+        assertThat(jdbc.sql("select email from account where login = 'zoe.martin-dupont'").query(String.class)
+                .single()).isEqualTo("zoe@exemple.fr");
+        // the same code again (a second tab, a double tap): refused as any wrong code, nothing changes
+        assertThat(activation.check("zoe.martin-dupont", code, "192.0.2.1").refusal()).isEqualTo(Refusal.WRONG);
+        assertThat(activated(Profile.STUDENT)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_weak_password_or_no_charter_activates_nothing() {
+        String code = code("zoe.martin-dupont");
+        for (String weak : List.of("Zoe2026!", "zoe.martin-dupont2026", "azertyuiopqsdfgh")) {
+            assertThat(activation.measure(activation.check("zoe.martin-dupont", code, "192.0.2.1").value(), weak)
+                    .accepted()).as(weak).isFalse();
+        }
+        assertThatThrownBy(() -> activation.activate("zoe.martin-dupont", code, "Zoe2026!", null, true, Set.of(),
+                "192.0.2.1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> activation.activate("zoe.martin-dupont", code, GOOD_PASSWORD, null, false, Set.of(),
+                "192.0.2.1")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(directory.activationCode(id("zoe.martin-dupont"))).isPresent();
+    }
+
+    @Test
+    void an_expired_code_says_so_and_a_new_code_works_again() {
+        String code = code("zoe.martin-dupont");
+        jdbc.sql("update account set code_issued_at = ? where login = 'zoe.martin-dupont'")
+                .param(Timestamp.from(Instant.now().minus(100, ChronoUnit.DAYS))).update();
+
+        assertThat(activation.check("zoe.martin-dupont", code, "192.0.2.1").refusal()).isEqualTo(Refusal.EXPIRED);
+
+        String fresh = directory.regenerateActivationCode(id("zoe.martin-dupont")).orElseThrow().value();
+        assertThat(activation.check("zoe.martin-dupont", fresh, "192.0.2.1").refusal()).isNull();
+    }
+
+    @Test
+    void wrong_codes_slow_a_login_down_then_lock_it_even_to_the_right_code_and_every_refusal_is_recorded()
+            throws InterruptedException {
+        String code = code("zoe.martin-dupont");
+        // a wrong login and a wrong code are refused alike
+        assertThat(activation.check("personne.inconnue", code, "192.0.2.9").refusal()).isEqualTo(Refusal.WRONG);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(activation.check("zoe.martin-dupont", "AAAAAAAA", "192.0.2.1").refusal())
+                    .isEqualTo(Refusal.WRONG);
+        }
+        // after three failures the next attempt waits (one second in tests), even with the right code
+        assertThat(activation.check("zoe.martin-dupont", code, "192.0.2.1").refusal()).isEqualTo(Refusal.THROTTLED);
+        for (int attempt = 4; attempt <= 6; attempt++) {
+            Thread.sleep(1_100);
+            assertThat(activation.check("zoe.martin-dupont", "AAAAAAAA", "192.0.2.2").refusal())
+                    .isEqualTo(Refusal.WRONG);
+        }
+        Thread.sleep(1_100);
+        // six failures lock the login, from any address, until the school unlocks it
+        assertThat(activation.check("zoe.martin-dupont", code, "198.51.100.7").refusal())
+                .isEqualTo(Refusal.LOGIN_LOCKED);
+        assertThat(jdbc.sql("select outcome from holder_attempt where login = 'zoe.martin-dupont' order by id")
+                .query(String.class).list())
+                .containsExactly("WRONG", "WRONG", "WRONG", "THROTTLED", "WRONG", "WRONG", "WRONG", "LOGIN_LOCK",
+                        "LOGIN_LOCKED");
+        // another login is not held back by this one
+        assertThat(activation.check("noel.boeuf", code("noel.boeuf"), "198.51.100.7").refusal()).isNull();
+    }
+
+    @Test
+    void an_address_trying_many_logins_is_locked_for_an_hour() {
+        List<String> logins = jdbc.sql("select login from account where school_uai = ? order by login").param(uai)
+                .query(String.class).list();
+        int failures = 0;
+        while (failures < 30) {
+            for (String login : logins) {
+                if (failures < 30) {
+                    assertThat(activation.check(login + failures, "AAAAAAAA", "203.0.113.5").refusal())
+                            .isEqualTo(Refusal.WRONG);
+                    failures++;
+                }
+            }
+        }
+        assertThat(activation.check("zoe.martin-dupont", code("zoe.martin-dupont"), "203.0.113.5").refusal())
+                .isEqualTo(Refusal.ADDRESS_LOCKED);
+        // the holder, from home, is not
+        assertThat(activation.check("zoe.martin-dupont", code("zoe.martin-dupont"), "192.0.2.1").refusal()).isNull();
+    }
+
+    @Test
+    void a_parent_reports_a_child_that_is_not_theirs_for_the_director() {
+        var parent = activation.check("helene.boeuf", code("helene.boeuf"), "192.0.2.1").value();
+        assertThat(parent.children()).extracting(child -> child.firstName()).contains("Noël", "Anne-Sophie");
+        long noel = parent.children().stream().filter(child -> child.firstName().equals("Noël")).findFirst()
+                .orElseThrow().id();
+
+        activation.activate("helene.boeuf", code("helene.boeuf"), GOOD_PASSWORD, null, true, Set.of(noel, 999_999L),
+                "192.0.2.1");
+
+        assertThat(jdbc.sql("select child_id from guardian_report where parent_id = ?").param(parent.id())
+                .query(Long.class).list()).containsExactly(noel); // a child not on the account is ignored
+    }
+
+    private String code(String login) {
+        return directory.activationCode(id(login)).orElseThrow().value();
+    }
+
+    private long id(String login) {
+        return jdbc.sql("select id from account where login = ?").param(login).query(Long.class).single();
+    }
+
+    private long activated(Profile profile) {
+        return statistics.ofSchool(uai).stream().filter(tally -> tally.profile() == profile)
+                .mapToLong(ActivationTally::activated).sum();
+    }
+}
