@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockAfter        failures on a login that lock it, until the school unlocks it
  * @param addressFailures  failures from one client address, within {@code addressLock}, that lock the address
  * @param addressLock      how long an address stays locked, and the window its failures are counted in
+ * @param resetLinkValidity how long a "Mot de passe oublié" link works
  */
 @ConfigurationProperties("rentree.activation")
 public record ActivationSettings(@DefaultValue("P3M") Period codeValidity,
@@ -24,5 +25,6 @@ public record ActivationSettings(@DefaultValue("P3M") Period codeValidity,
                                  @DefaultValue("PT30S") Duration throttleDelay,
                                  @DefaultValue("6") int lockAfter,
                                  @DefaultValue("30") int addressFailures,
-                                 @DefaultValue("PT1H") Duration addressLock) {
+                                 @DefaultValue("PT1H") Duration addressLock,
+                                 @DefaultValue("PT1H") Duration resetLinkValidity) {
 }

@@ -35,8 +35,7 @@ class GuessingGuard {
     /** Why an attempt on this login from this address is refused before it is even looked at; empty if it may go. */
     Optional<Refusal> refusal(String login, String address) {
         Instant now = clock.instant();
-        Optional<Guard> byAddress = guard("ADDRESS", address);
-        if (byAddress.filter(guard -> guard.lockedAfter(now)).isPresent()) {
+        if (addressLocked(address)) {
             return Optional.of(Refusal.ADDRESS_LOCKED);
         }
         Optional<Guard> byLogin = guard("LOGIN", key(login));
@@ -65,6 +64,32 @@ class GuessingGuard {
                         insert into holder_guard (kind, guard_key, failures, last_failure_at) values ('LOGIN', ?, 1, ?)
                         on duplicate key update failures = failures + 1, last_failure_at = values(last_failure_at)""")
                 .params(key(login), now).update();
+        if (jdbc.sql("""
+                        update holder_guard set locked_until = ?
+                        where kind = 'LOGIN' and guard_key = ? and failures >= ? and locked_until is null""")
+                .params(UNTIL_UNLOCKED, key(login), settings.lockAfter()).update() > 0) {
+            record(login, address, "LOGIN_LOCK", now);
+        }
+        count(address, login, now);
+    }
+
+    /** Whether this address is locked for now. */
+    boolean addressLocked(String address) {
+        return guard("ADDRESS", address).filter(guard -> guard.lockedAfter(clock.instant())).isPresent();
+    }
+
+    /**
+     * Counts a request that sends an e-mail (a lost password) against the address, as a failure would: a page that
+     * sends e-mails must not send them by the thousand.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void requested(String address, String words) {
+        Timestamp now = Timestamp.from(clock.instant());
+        record(words, address, "RESET_REQUEST", now);
+        count(address, words, now);
+    }
+
+    private void count(String address, String login, Timestamp now) {
         // an address's failures count within a window: a school's shared connection forgets yesterday's typos
         Timestamp windowStart = Timestamp.from(now.toInstant().minus(settings.addressLock()));
         jdbc.sql("""
@@ -72,12 +97,6 @@ class GuessingGuard {
                         on duplicate key update failures = if(last_failure_at < ?, 1, failures + 1),
                                                 last_failure_at = values(last_failure_at)""")
                 .params(address, now, windowStart).update();
-        if (jdbc.sql("""
-                        update holder_guard set locked_until = ?
-                        where kind = 'LOGIN' and guard_key = ? and failures >= ? and locked_until is null""")
-                .params(UNTIL_UNLOCKED, key(login), settings.lockAfter()).update() > 0) {
-            record(login, address, "LOGIN_LOCK", now);
-        }
         if (jdbc.sql("""
                         update holder_guard set locked_until = ?
                         where kind = 'ADDRESS' and guard_key = ? and failures >= ?
@@ -99,7 +118,9 @@ class GuessingGuard {
     }
 
     private Optional<Guard> guard(String kind, String key) {
-        return jdbc.sql("select failures, last_failure_at, locked_until from holder_guard where kind = ? and guard_key = ?")
+        return jdbc.sql("""
+                        select failures, last_failure_at, locked_until from holder_guard
+                        where kind = ? and guard_key = ?""")
                 .params(kind, key)
                 .query((row, n) -> {
                     Timestamp locked = row.getTimestamp(3);

@@ -14,23 +14,18 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import fr.rentree.activation.domain.PasswordCheck;
 import fr.rentree.activation.service.AccountActivation;
 import fr.rentree.activation.service.ActivationSettings;
 import fr.rentree.base.i18n.Languages;
@@ -119,18 +114,12 @@ public class ActivationView extends VerticalLayout implements BeforeEnterObserve
     /** Step 2: the password, an address, the charter; a parent's children. */
     private void showPasswordChoice(Holder holder) {
         School school = schools.find(holder.schoolUai()).orElseThrow();
-        PasswordField password = new PasswordField(getTranslation("activation.password"));
-        password.setWidthFull();
-        password.setValueChangeMode(ValueChangeMode.EAGER);
-        PasswordField again = new PasswordField(getTranslation("activation.password.again"));
-        again.setWidthFull();
-        again.setValueChangeMode(ValueChangeMode.EAGER);
-        UnorderedList rules = new UnorderedList();
-        rules.setId("password-rules");
-        rules.getElement().setAttribute("aria-live", "polite");
         EmailField email = new EmailField(getTranslation("activation.email"));
         email.setHelperText(getTranslation("activation.email.help"));
         email.setWidthFull();
+        if (holder.email() != null) {
+            email.setValue(holder.email()); // the school's: the holder confirms or corrects it
+        }
         Checkbox accepted = new Checkbox(getTranslation("activation.charter.accept"));
         Details charterText = new Details(getTranslation("activation.charter"), new Paragraph(charter));
         Map<Long, Checkbox> notMine = new HashMap<>();
@@ -140,24 +129,11 @@ public class ActivationView extends VerticalLayout implements BeforeEnterObserve
         activate.setEnabled(false);
         activate.setDisableOnClick(true); // one activation, however many taps
 
-        ListItem length = new ListItem();
-        ListItem varied = new ListItem();
-        ListItem guess = new ListItem();
-        ListItem same = new ListItem();
-        rules.add(length, varied, guess, same);
-        Runnable update = () -> {
-            PasswordCheck check = activation.measure(holder, password.getValue());
-            boolean typedTwice = !again.isEmpty() && again.getValue().equals(password.getValue());
-            show(length, "activation.rule.length", check.longEnough());
-            show(varied, "activation.rule.varied", check.varied());
-            show(guess, "activation.rule.guess", check.hardToGuess());
-            show(same, "activation.rule.same", typedTwice);
-            activate.setEnabled(check.accepted() && typedTwice && accepted.getValue());
-        };
-        password.addValueChangeListener(e -> update.run());
-        again.addValueChangeListener(e -> update.run());
+        PasswordChoice password = new PasswordChoice(getTranslation("activation.password"),
+                typed -> activation.measure(holder, typed));
+        Runnable update = () -> activate.setEnabled(password.accepted() && accepted.getValue());
+        password.addChangeListener(update);
         accepted.addValueChangeListener(e -> update.run());
-        update.run();
 
         activate.addClickListener(e -> {
             if (email.isInvalid()) {
@@ -168,9 +144,10 @@ public class ActivationView extends VerticalLayout implements BeforeEnterObserve
             Set<Long> reported = notMine.entrySet().stream().filter(entry -> entry.getValue().getValue())
                     .map(Map.Entry::getKey).collect(Collectors.toSet());
             AccountActivation.Result<Holder> done = activation.activate(login.getValue(), code.getValue(),
-                    password.getValue(), email.getValue(), accepted.getValue(), reported, address);
+                    password.value(), email.getValue(), accepted.getValue(), reported, address);
             if (done.refusal() != null) {
                 refusal.setText(getTranslation("activation.refused." + done.refusal()));
+                activate.setEnabled(true);
                 return;
             }
             showActivated(holder, school);
@@ -189,13 +166,7 @@ public class ActivationView extends VerticalLayout implements BeforeEnterObserve
                 page.add(new Div(box));
             }
         }
-        page.add(password, rules, again, email, charterText, accepted, refusal, activate);
-    }
-
-    /** A rule as it stands while the holder types, updated in place (a screen reader hears the change). */
-    private void show(ListItem rule, String key, boolean met) {
-        rule.setText((met ? "✓ " : "✗ ") + getTranslation(key));
-        rule.getStyle().set("color", met ? "var(--lumo-success-text-color)" : "var(--lumo-secondary-text-color)");
+        page.add(password, email, charterText, accepted, refusal, activate);
     }
 
     /** Step 3: done, and where to sign in now. */

@@ -33,23 +33,35 @@ public class HolderAccounts {
 
     /** The active account of this login; empty when there is none (left, deleted, or never existed). */
     public Optional<Holder> find(String login) {
+        return read("where login = ? and state = 'ACTIVE'", login).stream().findFirst()
+                .map(holder -> holder.profile() == Profile.PARENT ? withChildren(holder) : holder);
+    }
+
+    /**
+     * The activated accounts with an address that a holder who lost their password names by login or by address
+     * (a family's address may serve several accounts).
+     */
+    public List<Holder> withLoginOrEmail(String loginOrEmail) {
+        return read("where (login = ? or email = ?) and state = 'ACTIVE' and activated_at is not null"
+                + " and email is not null", loginOrEmail, loginOrEmail);
+    }
+
+    private List<Holder> read(String where, Object... parameters) {
         return jdbc.sql("""
-                        select id, login, school_uai, profile, first_name, last_name, activation_code, code_issued_at
-                        from account where login = ? and state = 'ACTIVE'""")
-                .param(login)
+                        select id, login, school_uai, profile, first_name, last_name, email, activation_code,
+                               code_issued_at
+                        from account\s""" + where)
+                .params(parameters)
                 .query((row, n) -> {
                     byte[] sealed = row.getBytes("activation_code");
                     Timestamp issued = row.getTimestamp("code_issued_at");
-                    Profile profile = Profile.valueOf(row.getString("profile"));
-                    long id = row.getLong("id");
-                    return new Holder(id, row.getString("login"), row.getString("school_uai"), profile,
-                            row.getString("first_name"), row.getString("last_name"),
+                    return new Holder(row.getLong("id"), row.getString("login"), row.getString("school_uai"),
+                            Profile.valueOf(row.getString("profile")), row.getString("first_name"),
+                            row.getString("last_name"), row.getString("email"),
                             sealed == null ? null : codes.open(sealed, row.getString("login")),
-                            sealed == null || issued == null ? null : issued.toInstant(),
-                            List.of());
+                            sealed == null || issued == null ? null : issued.toInstant(), List.of());
                 })
-                .optional()
-                .map(holder -> holder.profile() == Profile.PARENT ? withChildren(holder) : holder);
+                .list();
     }
 
     private Holder withChildren(Holder parent) {
@@ -61,7 +73,13 @@ public class HolderAccounts {
                 .query((row, n) -> new Holder.Child(row.getLong(1), row.getString(2), row.getString(3)))
                 .list();
         return new Holder(parent.id(), parent.login(), parent.schoolUai(), parent.profile(), parent.firstName(),
-                parent.lastName(), parent.code(), parent.codeIssuedAt(), children);
+                parent.lastName(), parent.email(), parent.code(), parent.codeIssuedAt(), children);
+    }
+
+    /** A new password for an activated account (a lost one). */
+    public void setPassword(Holder holder, String passwordHash) {
+        jdbc.sql("update account set password_hash = ?, version = version + 1 where id = ? and activated_at is not null")
+                .params(passwordHash, holder.id()).update();
     }
 
     /**

@@ -1,0 +1,139 @@
+package fr.rentree.activation.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import fr.rentree.activation.domain.Refusal;
+import fr.rentree.directory.domain.Holder;
+import fr.rentree.directory.service.HolderAccounts;
+import fr.rentree.mailing.service.MailService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Mot de passe oublié": a holder names their login or address and receives a one-time link by e-mail, valid a
+ * short while, which voids any earlier one. The answer is the same whether an account matched or not; only a hash
+ * of each link's token is kept, so a copy of the database opens no account.
+ */
+@Service
+public class PasswordReset {
+
+    private static final Logger log = LoggerFactory.getLogger(PasswordReset.class);
+    private static final int TOKEN_BYTES = 32;
+
+    private final HolderAccounts holders;
+    private final GuessingGuard guard;
+    private final AccountActivation activation;
+    private final ResetMail mail;
+    private final MailService mails;
+    private final PasswordEncoder passwords;
+    private final JdbcClient jdbc;
+    private final ActivationSettings settings;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    PasswordReset(HolderAccounts holders, GuessingGuard guard, AccountActivation activation, ResetMail mail,
+            MailService mails, PasswordEncoder passwords, JdbcClient jdbc, ActivationSettings settings, Clock clock) {
+        this.holders = holders;
+        this.guard = guard;
+        this.activation = activation;
+        this.mail = mail;
+        this.mails = mails;
+        this.passwords = passwords;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends a link to each activated account with an address that the words name. Says nothing of what matched;
+     * refused (nothing sent) only when this client address asked too often.
+     */
+    public Optional<Refusal> request(String loginOrEmail, String address, Locale locale) {
+        if (guard.addressLocked(address)) {
+            return Optional.of(Refusal.ADDRESS_LOCKED);
+        }
+        guard.requested(address, loginOrEmail);
+        List<Holder> accounts = holders.withLoginOrEmail(loginOrEmail.strip());
+        for (Holder holder : accounts) {
+            String token = issue(holder);
+            try (MailService.Connection smtp = mails.connect()) {
+                smtp.send(mail.compose(holder, token, locale));
+            } catch (MailException e) {
+                // the holder reads the same answer and may ask again; the link they did not get opens nothing new
+                log.warn("The password link of account {} could not leave: {}", holder.id(), e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The account a link opens; empty when the link is unknown, used, voided by a newer one, or past its time. */
+    public Optional<Holder> holder(String token) {
+        return jdbc.sql("""
+                        select a.login from password_reset r join account a on a.id = r.account_id
+                        where r.token_hash = ? and r.ended_at is null and r.expires_at > ? and a.state = 'ACTIVE'""")
+                .params(hash(token), Timestamp.from(clock.instant()))
+                .query(String.class).optional()
+                .flatMap(holders::find);
+    }
+
+    /**
+     * Sets the new password if the link still opens the account and the password passes the rules; the link is used
+     * up. Returns false when the link no longer opens anything (used meanwhile, in another tab).
+     */
+    @Transactional
+    public boolean reset(String token, String password) {
+        Holder holder = holder(token).orElse(null);
+        if (holder == null) {
+            return false;
+        }
+        if (!activation.measure(holder, password).accepted()) {
+            throw new IllegalArgumentException("The page lets no one choose a password outside the rules");
+        }
+        if (jdbc.sql("update password_reset set ended_at = ? where token_hash = ? and ended_at is null")
+                .params(Timestamp.from(clock.instant()), hash(token)).update() == 0) {
+            return false;
+        }
+        holders.setPassword(holder, passwords.encode(password));
+        return true;
+    }
+
+    /** A new link for the account; the earlier ones stop working. */
+    @Transactional
+    String issue(Holder holder) {
+        Instant now = clock.instant();
+        jdbc.sql("update password_reset set ended_at = ? where account_id = ? and ended_at is null")
+                .params(Timestamp.from(now), holder.id()).update();
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("insert into password_reset (account_id, token_hash, created_at, expires_at) values (?, ?, ?, ?)")
+                .params(holder.id(), hash(token), Timestamp.from(now),
+                        Timestamp.from(now.plus(settings.resetLinkValidity()))).update();
+        return token;
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+}

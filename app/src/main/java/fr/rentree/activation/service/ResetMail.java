@@ -1,0 +1,55 @@
+package fr.rentree.activation.service;
+
+import java.util.Locale;
+import java.util.Map;
+
+import fr.rentree.base.i18n.Institution;
+import fr.rentree.directory.domain.Holder;
+import fr.rentree.mailing.service.OutgoingMail;
+import fr.rentree.school.service.SchoolService;
+import fr.rentree.sheets.service.SheetSettings;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The e-mail of a "Mot de passe oublié" link: whose account, the link, how long it works. */
+@Component
+class ResetMail {
+
+    private final MessageSource messages;
+    private final SchoolService schools;
+    private final ActivationSettings settings;
+    private final SheetSettings pages;
+
+    ResetMail(MessageSource messages, SchoolService schools, ActivationSettings settings, SheetSettings pages) {
+        this.messages = messages;
+        this.schools = schools;
+        this.settings = settings;
+        this.pages = pages;
+    }
+
+    OutgoingMail compose(Holder holder, String token, Locale locale) {
+        String link = UriComponentsBuilder.fromUri(pages.passwordPage()).queryParam("jeton", token).build()
+                .toUriString();
+        String school = schools.find(holder.schoolUai()).map(s -> s.name()).orElse("");
+        long minutes = settings.resetLinkValidity().toMinutes();
+        String greeting = text(locale, "reset.mail.greeting", holder.firstName() + " " + holder.lastName());
+        String intro = text(locale, "reset.mail.intro", holder.login());
+        String action = text(locale, "reset.mail.link", minutes);
+        String ignore = text(locale, "reset.mail.ignore");
+        String signature = text(locale, "mail.account.signature", new Institution(school));
+        String plain = String.join("\n\n", greeting, intro, action + "\n" + link, ignore, signature) + "\n";
+        String html = "<!DOCTYPE html><html><body style=\"font-family: sans-serif; line-height: 1.5\">"
+                + "<p>" + HtmlUtils.htmlEscape(greeting) + "</p><p>" + HtmlUtils.htmlEscape(intro) + "</p><p>"
+                + HtmlUtils.htmlEscape(action) + "<br><a href=\"" + HtmlUtils.htmlEscape(link) + "\">"
+                + HtmlUtils.htmlEscape(link) + "</a></p><p>" + HtmlUtils.htmlEscape(ignore) + "</p><p>"
+                + HtmlUtils.htmlEscape(signature) + "</p></body></html>";
+        return new OutgoingMail(holder.email(), text(locale, "reset.mail.subject", school), plain, html, Map.of(),
+                null);
+    }
+
+    private String text(Locale locale, String key, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
+    }
+}
