@@ -249,6 +249,26 @@ class SheetServiceIT {
     }
 
     @Test
+    void a_sheet_printed_after_its_code_expired_carries_a_new_code_that_works() throws IOException {
+        long zoe = accountId("zoe.martin-dupont");
+        String old = directory.activationCode(zoe).orElseThrow().value();
+        jdbc.sql("update account set code_issued_at = ? where id = ?")
+                .params(Timestamp.valueOf(LocalDateTime.now().minusMonths(4)), zoe).update();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fixtures.as(director, () -> sheets.printAccount(uai, zoe, Locale.FRENCH, out));
+
+        String renewed = directory.activationCode(zoe).orElseThrow().value();
+        assertThat(renewed).isNotEqualTo(old);
+        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+            assertThat(page(pdf, 1)).contains(renewed).doesNotContain(old);
+        }
+        assertThat(jdbc.sql("select code_issued_at > ? from account where id = ?")
+                .params(Timestamp.valueOf(LocalDateTime.now().minusMinutes(1)), zoe).query(Boolean.class).single())
+                .isTrue();
+    }
+
+    @Test
     void a_print_in_the_background_leaves_a_file_until_discarded_and_a_failed_one_leaves_nothing() throws Exception {
         RecipientQuery query = query(Set.of(Profile.STUDENT), Set.of(), ActivationFilter.ALL,
                 DistributionOrder.ALPHABETICAL, ParentPlacement.WITH_YOUNGEST_CHILD);

@@ -112,8 +112,8 @@ public class Fixtures {
 
     /** Removes every account, class and import, for tests that check the exact logins an import makes. */
     public void emptyDirectory() {
-        for (String table : List.of("password_reset", "guardian_report", "parent_link", "account_class", "account", "school_class",
-                "directory_import")) {
+        for (String table : List.of("password_reset", "guardian_report", "parent_link", "account_class", "account",
+                "school_class", "directory_import")) {
             jdbc.sql("delete from " + table).update();
         }
     }

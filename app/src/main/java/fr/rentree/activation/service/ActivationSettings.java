@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The public pages' rules ({@code rentree.activation.*}).
  *
- * @param codeValidity     how long an activation code works after it is issued, as national services do
+ * @param codeValidity     how long an activation code works after it is issued, as national services do (a sheet
+ *                         or e-mail made after that carries a new one); set in {@code application.properties}
  * @param charter          the charter a holder accepts before activating, as the school or académie words it
  * @param throttleAfter    failures on a login after which attempts are spaced out
  * @param throttleDelay    the wait then imposed between two attempts on that login
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resetLinkValidity how long a "Mot de passe oublié" link works
  */
 @ConfigurationProperties("rentree.activation")
-public record ActivationSettings(@DefaultValue("P3M") Period codeValidity,
+public record ActivationSettings(Period codeValidity,
                                  @DefaultValue("") String charter,
                                  @DefaultValue("3") int throttleAfter,
                                  @DefaultValue("PT30S") Duration throttleDelay,

@@ -125,6 +125,7 @@ public class PasswordView extends VerticalLayout implements BeforeEnterObserver,
         page.removeAll();
         Paragraph gone = new Paragraph(getTranslation("reset.gone"));
         gone.setId("reset-gone");
-        page.add(new H1(getTranslation("reset.title")), gone, new Anchor("mot-de-passe", getTranslation("reset.again")));
+        page.add(new H1(getTranslation("reset.title")), gone,
+                new Anchor("mot-de-passe", getTranslation("reset.again")));
     }
 }

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param children     a parent's children still at the school, whom the account is for
  */
 public record Holder(long id, String login, String schoolUai, Profile profile, String firstName, String lastName,
-                     @Nullable String email, @Nullable ActivationCode code, @Nullable Instant codeIssuedAt, List<Child> children) {
+                     @Nullable String email, @Nullable ActivationCode code, @Nullable Instant codeIssuedAt,
+                     List<Child> children) {
 
     public record Child(long id, String firstName, String lastName) {
     }

@@ -78,7 +78,9 @@ public class HolderAccounts {
 
     /** A new password for an activated account (a lost one). */
     public void setPassword(Holder holder, String passwordHash) {
-        jdbc.sql("update account set password_hash = ?, version = version + 1 where id = ? and activated_at is not null")
+        jdbc.sql("""
+                        update account set password_hash = ?, version = version + 1
+                        where id = ? and activated_at is not null""")
                 .params(passwordHash, holder.id()).update();
     }
 

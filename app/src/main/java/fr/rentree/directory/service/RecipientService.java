@@ -2,13 +2,17 @@ package fr.rentree.directory.service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.rentree.directory.domain.ActivationCode;
 import fr.rentree.directory.domain.ClassOrder;
 import fr.rentree.directory.domain.DistributionOrder;
 import fr.rentree.directory.domain.ParentPlacement;
@@ -22,6 +26,7 @@ import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.domain.SelectedAccount;
 import fr.rentree.directory.domain.SelectionTally;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,11 +47,15 @@ public class RecipientService {
     private final JdbcClient jdbc;
     private final ActivationCodes codes;
     private final Clock clock;
+    private final Period codeValidity;
 
-    RecipientService(JdbcClient jdbc, ActivationCodes codes, Clock clock) {
+    /** @param codeValidity how long a code works after it is issued ({@code rentree.activation.code-validity}) */
+    RecipientService(JdbcClient jdbc, ActivationCodes codes, Clock clock,
+            @Value("${rentree.activation.code-validity}") Period codeValidity) {
         this.jdbc = jdbc;
         this.codes = codes;
         this.clock = clock;
+        this.codeValidity = codeValidity;
     }
 
     /** The class codes of the school this year, in order. */
@@ -98,7 +107,8 @@ public class RecipientService {
         List<Long> ids = placements.stream().map(Placement::accountId).distinct().toList();
         Map<Long, Row> rows = new HashMap<>();
         jdbc.sql("""
-                        select a.id, a.profile, a.first_name, a.last_name, a.login, a.email, a.activation_code
+                        select a.id, a.profile, a.first_name, a.last_name, a.login, a.email, a.activation_code,
+                               a.code_issued_at
                         from account a where a.id in (:ids) and a.school_uai = :uai""")
                 .param("ids", ids).param("uai", uai)
                 .query(Row::of)
@@ -110,8 +120,26 @@ public class RecipientService {
             Row row = rows.get(placement.accountId());
             return new Recipient(row.id(), placement.pile(), row.profile(), row.firstName(), row.lastName(),
                     row.login(), row.email(), classes.get(row.id()), children.getOrDefault(row.id(), List.of()),
-                    row.sealedCode() == null ? null : codes.open(row.sealedCode(), row.login()));
+                    row.sealedCode() == null ? null : current(row));
         }).toList();
+    }
+
+    /**
+     * The account's code, or a new one when it has expired: a new sheet or e-mail never carries a code that no
+     * longer works. (The old one stays void; the swap only happens if nobody changed the code meanwhile.)
+     */
+    private ActivationCode current(Row row) {
+        Instant now = clock.instant();
+        if (row.codeIssuedAt() == null || !row.codeIssuedAt().atZone(clock.getZone()).plus(codeValidity).toInstant()
+                .isBefore(now)) {
+            return codes.open(row.sealedCode(), row.login());
+        }
+        ActivationCode fresh = codes.generate();
+        int renewed = jdbc.sql("""
+                        update account set activation_code = ?, code_issued_at = ?, version = version + 1
+                        where id = ? and activation_code = ?""")
+                .params(codes.seal(fresh, row.login()), Timestamp.from(now), row.id(), row.sealedCode()).update();
+        return renewed == 1 ? fresh : codes.open(row.sealedCode(), row.login());
     }
 
     /** How many accounts the selection holds, and how many have no e-mail address. */
@@ -307,12 +335,14 @@ public class RecipientService {
     }
 
     private record Row(long id, Profile profile, String firstName, String lastName, String login,
-                       @Nullable String email, byte @Nullable [] sealedCode) {
+                       @Nullable String email, byte @Nullable [] sealedCode, @Nullable Instant codeIssuedAt) {
 
         static Row of(ResultSet row, int n) throws SQLException {
+            Timestamp issued = row.getTimestamp("code_issued_at");
             return new Row(row.getLong("id"), Profile.valueOf(row.getString("profile")),
                     row.getString("first_name"), row.getString("last_name"), row.getString("login"),
-                    row.getString("email"), row.getBytes("activation_code"));
+                    row.getString("email"), row.getBytes("activation_code"),
+                    issued == null ? null : issued.toInstant());
         }
     }
 }

@@ -39,7 +39,8 @@ class SchoolOverview extends Div {
         Grid<GroupTally> classGrid = new Grid<>();
         classGrid.setId("class-statistics");
         classGrid.addColumn(GroupTally::key).setHeader(getTranslation("account.classes"))
-                .setWidth(Tallies.SORTABLE_COUNT_WIDTH).setFlexGrow(0).setComparator(Comparator.comparing(GroupTally::key, ClassOrder.INSTANCE));
+                .setWidth(Tallies.SORTABLE_COUNT_WIDTH).setFlexGrow(0)
+                .setComparator(Comparator.comparing(GroupTally::key, ClassOrder.INSTANCE));
         classGrid.addColumn(GroupTally::label).setHeader(getTranslation("school.class-label")).setAutoWidth(true);
         Tallies.addProfileColumns(classGrid, Profile.STUDENT, Profile.PARENT, Profile.TEACHER);
         classGrid.setItems(classes);

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -32,14 +33,17 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.rentree.base.ui.GridHeight;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.directory.domain.AccountQuery;
 import fr.rentree.directory.domain.AccountRow;
 import fr.rentree.directory.domain.AccountState;
+import fr.rentree.directory.domain.GuardianReport;
 import fr.rentree.directory.domain.Origin;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.service.DirectoryService;
+import fr.rentree.directory.service.GuardianReports;
 import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
@@ -70,10 +74,14 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
     private final DateTimeFormatter dates;
     private final Clock clock;
     private final List<AccountAction> actions;
+    private final GuardianReports reports;
+    private final Div reported = new Div();
 
     SchoolView(DirectoryService directory, StatisticsService statistics, SchoolService schools,
-               List<AccountAction> actions, AuthenticationContext authentication, Clock clock) {
+               GuardianReports reports, List<AccountAction> actions, AuthenticationContext authentication,
+               Clock clock) {
         this.directory = directory;
+        this.reports = reports;
         this.actions = actions;
         this.clock = clock;
         overview = new SchoolOverview(statistics);
@@ -106,7 +114,8 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         found.setId("accounts-found");
         configureAccounts();
 
-        add(new H2(getTranslation("nav.school")), school, unknownSchool, overview,
+        reported.setId("guardian-reports");
+        add(new H2(getTranslation("nav.school")), school, unknownSchool, reported, overview,
                 new H3(getTranslation("school.accounts")), filters, found, accounts);
         setWidthFull();
     }
@@ -130,7 +139,37 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         if (current != null) {
             overview.show(current, SchoolYear.of(LocalDate.now(clock)));
         }
+        showReports();
         accounts.getDataProvider().refreshAll();
+    }
+
+    /** The parents' reports of pupils who are not theirs, while some wait: on top, for the director to look into. */
+    private void showReports() {
+        reported.removeAll();
+        School current = school.getValue();
+        List<GuardianReport> open = current == null ? List.of() : reports.open(current.uai());
+        reported.setVisible(!open.isEmpty());
+        if (open.isEmpty()) {
+            return;
+        }
+        Grid<GuardianReport> grid = new Grid<>();
+        grid.addColumn(report -> report.parentName() + " (" + report.parentLogin() + ")")
+                .setHeader(getTranslation("reports.parent")).setAutoWidth(true);
+        grid.addColumn(GuardianReport::childName).setHeader(getTranslation("reports.child")).setAutoWidth(true);
+        grid.addColumn(report -> dates.format(report.reportedAt())).setHeader(getTranslation("reports.when"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(report -> {
+            Button handled = new Button(getTranslation("reports.handled"), e -> {
+                reports.handle(current.uai(), report.id());
+                showReports();
+            });
+            handled.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return handled;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(open);
+        GridHeight.fit(grid, open.size());
+        reported.add(new H3(getTranslation("reports.title", open.size())),
+                new Paragraph(getTranslation("reports.intro")), grid);
     }
 
     /**

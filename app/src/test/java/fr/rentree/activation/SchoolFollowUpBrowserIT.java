@@ -1,0 +1,102 @@
+package fr.rentree.activation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Set;
+
+import fr.rentree.activation.domain.Refusal;
+import fr.rentree.activation.service.AccountActivation;
+import fr.rentree.activation.service.LoginLocks;
+import fr.rentree.directory.service.DirectoryService;
+import fr.rentree.directory.service.GuardianReports;
+import fr.rentree.support.Browser;
+import fr.rentree.support.Fixtures;
+import fr.rentree.support.RentreeIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * What the public pages leave for the school, in "Mon établissement": a parent's report that a pupil is not theirs,
+ * marked handled; a login locked by wrong codes, unlocked. Refused, in the services, to anyone but its directors.
+ */
+@RentreeIntegrationTest
+class SchoolFollowUpBrowserIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountActivation activation;
+    @Autowired
+    LoginLocks locks;
+    @Autowired
+    GuardianReports reports;
+    @Autowired
+    DirectoryService directory;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path folder;
+
+    @Test
+    void a_director_handles_a_family_report_and_unlocks_a_locked_login() {
+        fixtures.emptyDirectory();
+        jdbc.sql("delete from holder_guard").update();
+        var school = fixtures.schoolWithAccounts("Collège Germaine-Tillion", folder);
+        String uai = school.school().uai();
+        long noel = id("noel.boeuf");
+        activation.activate("helene.boeuf", code("helene.boeuf"), "Cartable-Vert-2026!", null, true, Set.of(noel),
+                "192.0.2.1");
+        jdbc.sql("insert into holder_guard (kind, guard_key, failures, last_failure_at, locked_until)"
+                        + " values ('LOGIN', 'zoe.martin-dupont', 6, ?, '9999-12-31')")
+                .param(Timestamp.from(Instant.now())).update();
+        assertThat(activation.check("zoe.martin-dupont", code("zoe.martin-dupont"), "192.0.2.1").refusal())
+                .isEqualTo(Refusal.LOGIN_LOCKED);
+
+        // nobody but the school's directors reads the reports or unlocks a login
+        String elsewhere = fixtures.schoolWithDirector("École Jean-Jaurès").director();
+        String districtStaff = fixtures.districtOfficer(Set.of(uai));
+        for (String intruder : Set.of(elsewhere, districtStaff)) {
+            assertThatThrownBy(() -> fixtures.as(intruder, () -> reports.open(uai)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> fixtures.as(intruder, () -> locks.unlock(uai, "zoe.martin-dupont")))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+
+        try (Browser browser = new Browser()) {
+            browser.open("http://localhost:" + port + "/etablissement");
+            browser.signIn(school.director(), Fixtures.PASSWORD);
+            browser.awaitText("h3", "Un signalement d’une famille");
+            browser.awaitText("vaadin-grid-cell-content", "BŒUF Hélène (helene.boeuf)");
+            browser.awaitText("vaadin-grid-cell-content", "BŒUF Noël");
+            browser.screenshot("school-family-report");
+            browser.awaitText("vaadin-button", "Marquer comme traité").click();
+            browser.awaitGone("h3", "Un signalement d’une famille");
+            assertThat(fixtures.as(school.director(), () -> reports.open(uai))).isEmpty();
+
+            browser.await(By.cssSelector("vaadin-button.unlock")).click();
+            browser.awaitDeepText("vaadin-notification-card", "Le compte zoe.martin-dupont est débloqué.");
+            browser.screenshot("school-unlocked");
+        }
+        assertThat(locks.locked("zoe.martin-dupont")).isFalse();
+        assertThat(activation.check("zoe.martin-dupont", code("zoe.martin-dupont"), "192.0.2.1").refusal()).isNull();
+    }
+
+    private long id(String login) {
+        return jdbc.sql("select id from account where login = ?").param(login).query(Long.class).single();
+    }
+
+    private String code(String login) {
+        return directory.activationCode(id(login)).orElseThrow().value();
+    }
+}
