@@ -1,6 +1,7 @@
 package fr.rentree.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** "Mot de passe oublié" through the real SMTP server (GreenMail): the link, its one use, its end. */
@@ -58,12 +60,16 @@ class PasswordResetIT {
     Path folder;
 
     String address;
+    String school;
+    String director;
 
     @BeforeEach
     void zoeActivatedHerAccountWithHerAddress() {
         fixtures.emptyDirectory();
         jdbc.sql("delete from holder_guard").update();
-        fixtures.schoolWithAccounts("Collège Rosa-Parks", folder);
+        var created = fixtures.schoolWithAccounts("Collège Rosa-Parks", folder);
+        school = created.school().uai();
+        director = created.director();
         address = "zoe." + System.nanoTime() + "@exemple.fr"; // hers alone in the test mailbox
         long zoe = jdbc.sql("select id from account where login = 'zoe.martin-dupont'").query(Long.class).single();
         String code = directory.activationCode(zoe).orElseThrow().value();
@@ -142,6 +148,28 @@ class PasswordResetIT {
             phone.open("http://localhost:" + port + "/mot-de-passe?jeton=" + token);
             phone.awaitText("p", "Ce lien ne fonctionne plus");
         }
+    }
+
+    @Test
+    void a_director_sends_the_link_only_when_the_account_and_the_school_have_an_address() {
+        String to = fixtures.as(director, () -> reset.sendFor(school, "zoe.martin-dupont", Locale.FRENCH));
+
+        assertThat(to).isEqualTo(address);
+        String token = token(await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(address), m -> m.size() == 1)
+                .getFirst());
+        assertThat(reset.holder(token)).isPresent();
+        // refused, saying why: an account not activated, a school without its address; anyone else: not theirs
+        assertThatThrownBy(() -> fixtures.as(director, () -> reset.sendFor(school, "noel.boeuf", Locale.FRENCH)))
+                .isInstanceOfSatisfying(PasswordReset.ResetRefused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo("NOT_ACTIVATED"));
+        jdbc.sql("update school set contact_email = null where uai = ?").param(school).update();
+        assertThatThrownBy(() -> fixtures.as(director, () -> reset.sendFor(school, "zoe.martin-dupont",
+                Locale.FRENCH))).isInstanceOfSatisfying(PasswordReset.ResetRefused.class,
+                refused -> assertThat(refused.reason()).isEqualTo("NO_SCHOOL_EMAIL"));
+        String elsewhere = fixtures.schoolWithDirector("École Jean-Jaurès").director();
+        assertThatThrownBy(() -> fixtures.as(elsewhere, () -> reset.sendFor(school, "zoe.martin-dupont",
+                Locale.FRENCH))).isInstanceOf(AccessDeniedException.class);
+        assertThat(mailsTo(address)).hasSize(1);
     }
 
     private List<SentMail> mailsTo(String to) {

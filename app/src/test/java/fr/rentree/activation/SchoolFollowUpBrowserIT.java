@@ -87,6 +87,13 @@ class SchoolFollowUpBrowserIT {
             browser.await(By.cssSelector("vaadin-button.unlock")).click();
             browser.awaitDeepText("vaadin-notification-card", "Le compte zoe.martin-dupont est débloqué.");
             browser.screenshot("school-unlocked");
+
+            // Hélène activated her account: the director sends her a link for a new password, once confirmed
+            browser.await(By.cssSelector("vaadin-button.reset-password")).click();
+            browser.awaitDeepText("vaadin-confirm-dialog-overlay", "Envoyer à helene.boeuf un lien");
+            browser.screenshot("school-reset-confirm");
+            browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
+            browser.awaitDeepText("vaadin-notification-card", "Lien envoyé à");
         }
         assertThat(locks.locked("zoe.martin-dupont")).isFalse();
         assertThat(activation.check("zoe.martin-dupont", code("zoe.martin-dupont"), "192.0.2.1").refusal()).isNull();

@@ -17,6 +17,8 @@ import fr.rentree.activation.domain.Refusal;
 import fr.rentree.directory.domain.Holder;
 import fr.rentree.directory.service.HolderAccounts;
 import fr.rentree.mailing.service.MailService;
+import fr.rentree.school.service.SchoolService;
+import fr.rentree.security.service.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,11 +46,14 @@ public class PasswordReset {
     private final PasswordEncoder passwords;
     private final JdbcClient jdbc;
     private final ActivationSettings settings;
+    private final SchoolService schools;
+    private final CurrentUser currentUser;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     PasswordReset(HolderAccounts holders, GuessingGuard guard, AccountActivation activation, ResetMail mail,
-            MailService mails, PasswordEncoder passwords, JdbcClient jdbc, ActivationSettings settings, Clock clock) {
+            MailService mails, PasswordEncoder passwords, JdbcClient jdbc, ActivationSettings settings,
+            SchoolService schools, CurrentUser currentUser, Clock clock) {
         this.holders = holders;
         this.guard = guard;
         this.activation = activation;
@@ -57,7 +62,54 @@ public class PasswordReset {
         this.passwords = passwords;
         this.jdbc = jdbc;
         this.settings = settings;
+        this.schools = schools;
+        this.currentUser = currentUser;
         this.clock = clock;
+    }
+
+    /**
+     * A director sends the holder of an activated account of their school a link to choose a new password (seed
+     * 004), voiding earlier ones. Possible only when the account has an address and the school a contact address.
+     *
+     * @return the address the link went to
+     * @throws ResetRefused saying why it is not possible, or that the mail could not leave (nothing is lost: the
+     *                      director tries again later)
+     */
+    public String sendFor(String schoolUai, String login, Locale locale) {
+        currentUser.requireDirectorOf(schoolUai);
+        Holder holder = holders.find(login).filter(h -> h.schoolUai().equals(schoolUai))
+                .orElseThrow(() -> new IllegalArgumentException("No account " + login + " in school " + schoolUai));
+        if (!holder.activated()) {
+            throw new ResetRefused("NOT_ACTIVATED");
+        }
+        if (holder.email() == null) {
+            throw new ResetRefused("NO_EMAIL");
+        }
+        if (schools.find(schoolUai).map(school -> school.contactEmail()).isEmpty()) {
+            throw new ResetRefused("NO_SCHOOL_EMAIL");
+        }
+        String token = issue(holder);
+        try (MailService.Connection smtp = mails.connect()) {
+            smtp.send(mail.compose(holder, token, locale));
+        } catch (MailException e) {
+            throw new ResetRefused("MAIL_DOWN");
+        }
+        return holder.email();
+    }
+
+    /** Why a director's reset did not happen; {@code reason} names the message the screen shows. */
+    public static final class ResetRefused extends RuntimeException {
+
+        private final String reason;
+
+        ResetRefused(String reason) {
+            super(reason);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
     }
 
     /**
