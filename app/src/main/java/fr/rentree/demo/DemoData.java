@@ -81,7 +81,7 @@ class DemoData implements ApplicationRunner {
         for (DemoSchool school : district) {
             schools.createIfAbsent(new School(school.uai(), school.name(), SchoolKind.valueOf(school.kind().name()),
                     DISTRICT, "ce." + school.uai().toLowerCase() + "@ac-creteil.example", ENT));
-            if (directory.count(new AccountQuery(school.uai(), "", Set.of(), true)) == 0) { // not imported yet
+            if (directory.count(AccountQuery.all(school.uai(), true)) == 0) { // not imported yet
                 importExports(school, school == college);
             }
         }
@@ -132,7 +132,7 @@ class DemoData implements ApplicationRunner {
     /** As if the rentrée had started: most teachers, half the pupils and fewer parents have activated. */
     private void activateSome(String uai) {
         Random random = new Random(SEED ^ uai.hashCode());
-        List<AccountRow> accounts = directory.accounts(new AccountQuery(uai, "", Set.of(), false), 0, 100_000);
+        List<AccountRow> accounts = directory.accounts(AccountQuery.all(uai, false), 0, 100_000);
         List<Long> activated = new ArrayList<>();
         for (AccountRow account : accounts) {
             double share = switch (account.profile()) {

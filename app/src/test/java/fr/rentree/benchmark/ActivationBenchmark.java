@@ -103,7 +103,7 @@ class ActivationBenchmark {
 
         for (String search : List.of("", "martin", "lucas martin")) {
             List<Double> pages = new ArrayList<>();
-            AccountQuery query = new AccountQuery(uai, search, Set.of(), false);
+            AccountQuery query = AccountQuery.matching(uai, search);
             for (int run = 0; run < 60; run++) {
                 long start = System.nanoTime();
                 directory.count(query);

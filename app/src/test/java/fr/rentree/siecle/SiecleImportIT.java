@@ -271,7 +271,7 @@ class SiecleImportIT {
     }
 
     private List<AccountRow> accounts() {
-        return directory.accounts(new AccountQuery(uai, "", Set.of(), false), 0, 1000);
+        return directory.accounts(AccountQuery.all(uai, false), 0, 1000);
     }
 
     private AccountState state(String login) {

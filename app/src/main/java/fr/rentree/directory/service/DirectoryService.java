@@ -400,31 +400,45 @@ public class DirectoryService {
                         from account a where %s
                         order by a.last_name, a.first_name, a.login limit :limit offset :offset"""
                         .formatted(where(query)))
-                .paramSource(parameters(query).addValue("limit", limit).addValue("offset", offset)
-                        .addValue("year", SchoolYear.of(clock.instant().atZone(clock.getZone()).toLocalDate())
-                                .startYear()))
+                .paramSource(parameters(query).addValue("limit", limit).addValue("offset", offset))
                 .query(DirectoryService::accountRow)
                 .list();
     }
 
+    /** The query's conditions on account {@code a}, joined by {@code and}: no piece relies on its whitespace. */
     private static String where(AccountQuery query) {
-        StringBuilder where = new StringBuilder("a.school_uai = :uai and a.state in (:states)");
+        List<String> conditions = new ArrayList<>(List.of("a.school_uai = :uai", "a.state in (:states)"));
         if (!query.profiles().isEmpty()) {
-            where.append(" and a.profile in (:profiles)");
+            conditions.add("a.profile in (:profiles)");
         }
         if (!query.text().isBlank()) {
             // "Zoé Martin" as well as "Martin Zoé", as a director types a name read on a list
-            where.append(" and (a.last_name like :text or a.first_name like :text or a.login like :text"
+            conditions.add("(a.last_name like :text or a.first_name like :text or a.login like :text"
                     + " or concat(a.first_name, ' ', a.last_name) like :text"
                     + " or concat(a.last_name, ' ', a.first_name) like :text)");
         }
-        return where.toString();
+        if (!query.classes().isEmpty()) {
+            conditions.add(AccountConditions.IN_CLASSES);
+        }
+        switch (query.activation()) {
+            case NOT_ACTIVATED -> conditions.add("a.activated_at is null");
+            case ACTIVATED -> conditions.add("a.activated_at is not null");
+            case ALL -> { }
+        }
+        switch (query.origin()) {
+            case IMPORTED -> conditions.add("a.origin <> 'MANUAL'");
+            case MANUAL -> conditions.add("a.origin = 'MANUAL'");
+            case ALL -> { }
+        }
+        return String.join(" and ", conditions);
     }
 
-    private static MapSqlParameterSource parameters(AccountQuery query) {
+    private MapSqlParameterSource parameters(AccountQuery query) {
         return new MapSqlParameterSource("uai", query.schoolUai())
                 .addValue("states", query.withPreDeletion() ? List.of("ACTIVE", "PRE_DELETION") : List.of("ACTIVE"))
                 .addValue("profiles", query.profiles().stream().map(Profile::name).toList())
+                .addValue("classes", List.copyOf(query.classes()))
+                .addValue("year", SchoolYear.of(clock.instant().atZone(clock.getZone()).toLocalDate()).startYear())
                 .addValue("text", "%" + query.text().strip().replace("%", "\\%").replace("_", "\\_") + "%");
     }
 

@@ -301,17 +301,7 @@ public class RecipientService {
             conditions.add("a.created_at < :createdBefore");
         }
         if (!selection.classes().isEmpty()) {
-            // a parent belongs to the classes of the children. Two sets read once from the school's classes: an
-            // "exists" per account made MariaDB read every class of that name in the directory for each row
-            conditions.add("""
-                    (a.id in (select ac.account_id from school_class c join account_class ac on ac.class_id = c.id
-                              where c.school_uai = :uai and c.school_year = :year and c.code in (:classes))
-                     or a.id in (select pl.parent_id from school_class c
-                                 join account_class ac on ac.class_id = c.id
-                                 join parent_link pl on pl.child_id = ac.account_id
-                                 join account ch on ch.id = pl.child_id
-                                 where c.school_uai = :uai and c.school_year = :year and c.code in (:classes)
-                                   and ch.state = 'ACTIVE'))""");
+            conditions.add(AccountConditions.IN_CLASSES); // a parent belongs to the classes of the children
         }
         return String.join(" and ", conditions);
     }

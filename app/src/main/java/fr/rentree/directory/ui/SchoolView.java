@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -24,6 +23,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -38,12 +38,15 @@ import fr.rentree.base.ui.Notifications;
 import fr.rentree.directory.domain.AccountQuery;
 import fr.rentree.directory.domain.AccountRow;
 import fr.rentree.directory.domain.AccountState;
+import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.GuardianReport;
 import fr.rentree.directory.domain.Origin;
+import fr.rentree.directory.domain.OriginFilter;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.directory.service.GuardianReports;
+import fr.rentree.directory.service.RecipientService;
 import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
@@ -62,12 +65,16 @@ import jakarta.annotation.security.RolesAllowed;
 public class SchoolView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final DirectoryService directory;
+    private final RecipientService recipients;
     private final List<School> mySchools;
     private final SchoolPicker school;
     private final SchoolOverview overview;
     private final Paragraph unknownSchool = new Paragraph();
     private final TextField search = new TextField();
     private final MultiSelectComboBox<Profile> profiles = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<String> classes = new MultiSelectComboBox<>();
+    private final Select<ActivationFilter> activation = new Select<>();
+    private final Select<OriginFilter> origin = new Select<>();
     private final Checkbox withPreDeletion = new Checkbox();
     private final Span found = new Span();
     private final Grid<AccountRow> accounts = new Grid<>();
@@ -77,10 +84,12 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
     private final GuardianReports reports;
     private final Div reported = new Div();
 
-    SchoolView(DirectoryService directory, StatisticsService statistics, SchoolService schools,
+    SchoolView(DirectoryService directory, RecipientService recipients, StatisticsService statistics,
+               SchoolService schools,
                GuardianReports reports, List<AccountAction> actions, AuthenticationContext authentication,
                Clock clock) {
         this.directory = directory;
+        this.recipients = recipients;
         this.reports = reports;
         this.actions = actions;
         this.clock = clock;
@@ -106,9 +115,23 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         profiles.setItems(Profile.values());
         profiles.setItemLabelGenerator(profile -> getTranslation("profile." + profile));
         profiles.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
+        classes.setPlaceholder(getTranslation("account.classes"));
+        classes.setAriaLabel(getTranslation("account.classes"));
+        classes.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
+        activation.setItems(ActivationFilter.ALL, ActivationFilter.NOT_ACTIVATED, ActivationFilter.ACTIVATED);
+        activation.setItemLabelGenerator(choice -> getTranslation("school.activation." + choice));
+        activation.setAriaLabel(getTranslation("account.state"));
+        activation.setValue(ActivationFilter.ALL);
+        activation.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
+        origin.setItems(OriginFilter.values());
+        origin.setItemLabelGenerator(choice -> getTranslation("school.origin." + choice));
+        origin.setAriaLabel(getTranslation("school.origin"));
+        origin.setValue(OriginFilter.ALL);
+        origin.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
         withPreDeletion.setLabel(getTranslation("school.with-pre-deletion"));
         withPreDeletion.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
-        HorizontalLayout filters = new HorizontalLayout(search, profiles, withPreDeletion);
+        HorizontalLayout filters = new HorizontalLayout(search, profiles, classes, activation, origin,
+                withPreDeletion);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         found.setId("accounts-found");
@@ -116,7 +139,7 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
 
         reported.setId("guardian-reports");
         add(new H2(getTranslation("nav.school")), school, unknownSchool, reported, overview,
-                new H3(getTranslation("school.accounts")), filters, found, accounts);
+                new H3(getTranslation("school.accounts")), filters, legend(), found, accounts);
         setWidthFull();
     }
 
@@ -140,6 +163,7 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
             overview.show(current, SchoolYear.of(LocalDate.now(clock)));
         }
         showReports();
+        classes.setItems(current == null ? List.of() : recipients.classes(current.uai()));
         accounts.getDataProvider().refreshAll();
     }
 
@@ -250,9 +274,20 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
     }
 
     private AccountQuery query() {
-        Set<Profile> chosen = profiles.getValue();
-        return new AccountQuery(school.getValue() == null ? "" : school.getValue().uai(), search.getValue(), chosen,
+        return new AccountQuery(school.getValue() == null ? "" : school.getValue().uai(), search.getValue(),
+                profiles.getValue(), classes.getValue(), activation.getValue(), origin.getValue(),
                 withPreDeletion.getValue());
+    }
+
+    /** What the badges' colours say, as seed 004 explains them. */
+    private Span legend() {
+        Span imported = new Span(getTranslation("account.origin.imported"));
+        imported.getElement().getThemeList().add("badge success");
+        Span manual = new Span(getTranslation("account.origin.MANUAL"));
+        manual.getElement().getThemeList().add("badge error");
+        Span legend = new Span(new Span(getTranslation("school.legend") + " "), imported, new Span(" "), manual);
+        legend.setId("origin-legend");
+        return legend;
     }
 
     /** The profile in green when imported (SIECLE, STS-web), in red when created by hand, as in seed 004. */
