@@ -71,22 +71,22 @@ class ActivationBrowserIT {
                     .isEqualTo("helene.boeuf");
             phone.screenshot("activation-phone-1");
             // a typo first: said without telling which of the two is wrong
-            type(phone, "vaadin-text-field:nth-of-type(2) input", "ABCDEFGH");
+            phone.type("vaadin-text-field:nth-of-type(2) input", "ABCDEFGH");
             phone.awaitText("vaadin-button", "Continuer").click();
             phone.awaitText("p", "Identifiant ou code d’activation incorrect.");
-            type(phone, "vaadin-text-field:nth-of-type(2) input", code.toLowerCase());
+            phone.type("vaadin-text-field:nth-of-type(2) input", code.toLowerCase());
             phone.awaitText("vaadin-button", "Continuer").click();
 
             phone.awaitText("h2", "Bonjour Hélène");
             assertThat(phone.driver().findElement(By.id("activation-refusal")).getText()).isEmpty(); // step 1's
             phone.awaitText("vaadin-checkbox", "Je ne suis pas le représentant légal de Noël BŒUF");
             phone.awaitText("vaadin-checkbox", "Je ne suis pas le représentant légal d’Anne-Sophie BŒUF");
-            type(phone, "vaadin-password-field input", "motdepasse");
+            phone.type("vaadin-password-field input", "motdepasse");
             phone.awaitText("li", "✗ Au moins 12 caractères");
-            type(phone, "vaadin-password-field input", "Cartable-Vert-2026!");
+            phone.type("vaadin-password-field input", "Cartable-Vert-2026!");
             phone.awaitText("li", "✓ Au moins 12 caractères");
             phone.awaitText("li", "✓ Difficile à deviner");
-            type(phone, "vaadin-password-field:nth-of-type(2) input", "Cartable-Vert-2026!");
+            phone.type("vaadin-password-field:nth-of-type(2) input", "Cartable-Vert-2026!");
             phone.awaitText("li", "✓ Les deux saisies sont identiques");
             WebElement activate = phone.awaitText("vaadin-button", "Activer mon compte");
             assertThat(activate.getDomAttribute("disabled")).isNotNull(); // the charter first
@@ -105,11 +105,6 @@ class ActivationBrowserIT {
         assertThat(activated(uai)).isEqualTo(before + 1);
     }
 
-    private static void type(Browser browser, String css, String text) {
-        WebElement field = browser.await(By.cssSelector(css));
-        field.clear();
-        field.sendKeys(text);
-    }
 
     private long activated(String uai) {
         return statistics.ofSchool(uai).stream().filter(tally -> tally.profile() == Profile.PARENT)

@@ -26,8 +26,6 @@ import fr.rentree.support.RentreeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -137,8 +135,8 @@ class PasswordResetIT {
 
             phone.open("http://localhost:" + port + "/mot-de-passe?jeton=" + token);
             phone.awaitText("p", "zoe.martin-dupont");
-            type(phone, "vaadin-password-field input", NEW_PASSWORD);
-            type(phone, "vaadin-password-field:nth-of-type(2) input", NEW_PASSWORD);
+            phone.type("vaadin-password-field input", NEW_PASSWORD);
+            phone.type("vaadin-password-field:nth-of-type(2) input", NEW_PASSWORD);
             phone.awaitText("li", "✓ Les deux saisies sont identiques");
             phone.screenshot("reset-phone-2");
             phone.awaitText("vaadin-button", "Enregistrer le mot de passe").click();
@@ -182,9 +180,4 @@ class PasswordResetIT {
         return link.group(1);
     }
 
-    private static void type(Browser browser, String css, String text) {
-        WebElement field = browser.await(By.cssSelector(css));
-        field.clear();
-        field.sendKeys(text);
-    }
 }

@@ -2,15 +2,20 @@ package fr.rentree.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import fr.rentree.activation.domain.Refusal;
 import fr.rentree.activation.service.AccountActivation;
 import fr.rentree.activation.service.LoginLocks;
+import fr.rentree.devservices.DevMailbox;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.directory.service.GuardianReports;
 import fr.rentree.support.Browser;
@@ -41,6 +46,8 @@ class SchoolFollowUpBrowserIT {
     GuardianReports reports;
     @Autowired
     DirectoryService directory;
+    @Autowired
+    DevMailbox mailbox;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -94,6 +101,18 @@ class SchoolFollowUpBrowserIT {
             browser.screenshot("school-reset-confirm");
             browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
             browser.awaitDeepText("vaadin-notification-card", "Lien envoyé à");
+
+            // an account not activated, with an address: its login and current code by e-mail, once confirmed
+            browser.await(By.cssSelector("vaadin-button.mail-sheet")).click();
+            browser.awaitDeepText("vaadin-confirm-dialog-overlay", "son identifiant et son code d’activation actuel");
+            Matcher asked = Pattern.compile("Envoyer à (\\S+), à l’adresse (\\S+),")
+                    .matcher(browser.deepText("vaadin-confirm-dialog-overlay"));
+            assertThat(asked.find()).isTrue();
+            browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
+            browser.awaitDeepText("vaadin-notification-card", "Courriel envoyé à " + asked.group(2));
+            String code = code(asked.group(1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.sentMails().stream().anyMatch(mail ->
+                    mail.to().contains(asked.group(2)) && mail.body().contains(code)));
         }
         assertThat(locks.locked("zoe.martin-dupont")).isFalse();
         assertThat(activation.check("zoe.martin-dupont", code("zoe.martin-dupont"), "192.0.2.1").refusal()).isNull();

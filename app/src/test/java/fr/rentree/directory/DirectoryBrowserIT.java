@@ -151,9 +151,7 @@ class DirectoryBrowserIT {
     }
 
     private void search(String text) {
-        var field = browser.await(By.cssSelector("vaadin-text-field input"));
-        field.clear();
-        field.sendKeys(text);
+        browser.type("vaadin-text-field input", text);
     }
 
     private void awaitFound(String text) {

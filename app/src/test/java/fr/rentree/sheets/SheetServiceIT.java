@@ -2,6 +2,7 @@ package fr.rentree.sheets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import fr.rentree.demo.district.DemoSchool;
+import fr.rentree.devservices.DevMailbox;
 import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.DistributionOrder;
 import fr.rentree.directory.domain.EmailFilter;
@@ -78,6 +81,8 @@ class SheetServiceIT {
     SheetPrintRepository prints;
     @Autowired
     SheetFiles files;
+    @Autowired
+    DevMailbox mailbox;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -266,6 +271,23 @@ class SheetServiceIT {
         assertThat(jdbc.sql("select code_issued_at > ? from account where id = ?")
                 .params(Timestamp.valueOf(LocalDateTime.now().minusMinutes(1)), zoe).query(Boolean.class).single())
                 .isTrue();
+    }
+
+    @Test
+    void one_account_s_code_by_e_mail_goes_to_its_address_and_to_no_one_else_s_request() {
+        long claire = accountId("claire.martin");
+        String code = directory.activationCode(claire).orElseThrow().value();
+
+        String to = fixtures.as(director, () -> sheets.mailAccount(uai, claire));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.sentMails().stream()
+                .anyMatch(mail -> mail.to().contains(to) && mail.body().contains(code)
+                        && mail.body().contains("claire.martin")));
+        String elsewhere = fixtures.schoolWithDirector("École Jean-Jaurès").director();
+        assertThatThrownBy(() -> fixtures.as(elsewhere, () -> sheets.mailAccount(uai, claire)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(director, () -> sheets.mailAccount(uai, accountId("zoe.martin-dupont"))))
+                .isInstanceOf(IllegalArgumentException.class); // no address
     }
 
     @Test

@@ -74,6 +74,13 @@ public final class Browser implements AutoCloseable {
         return element;
     }
 
+    /** Replaces what the field found by {@code cssSelector} holds with {@code text}, typed key by key. */
+    public void type(String cssSelector, String text) {
+        WebElement field = await(By.cssSelector(cssSelector));
+        field.clear();
+        field.sendKeys(text);
+    }
+
     /**
      * Scrolls back to an element above the part of the page in view (Selenium counts what is scrolled out above as
      * hidden), for a screenshot of it.
