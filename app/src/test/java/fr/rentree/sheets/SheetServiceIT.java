@@ -48,6 +48,7 @@ import fr.rentree.siecle.SiecleSamples;
 import fr.rentree.siecle.service.SiecleImportService;
 import fr.rentree.sheets.domain.SheetPrintRepository;
 import fr.rentree.sheets.domain.SheetRequest;
+import fr.rentree.sheets.service.AccountMail;
 import fr.rentree.sheets.service.SheetFiles;
 import fr.rentree.sheets.service.SheetService;
 import fr.rentree.support.Fixtures;
@@ -83,6 +84,8 @@ class SheetServiceIT {
     SheetFiles files;
     @Autowired
     DevMailbox mailbox;
+    @Autowired
+    AccountMail accountMail;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -278,15 +281,15 @@ class SheetServiceIT {
         long claire = accountId("claire.martin");
         String code = directory.activationCode(claire).orElseThrow().value();
 
-        String to = fixtures.as(director, () -> sheets.mailAccount(uai, claire));
+        String to = fixtures.as(director, () -> accountMail.send(uai, claire));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.sentMails().stream()
                 .anyMatch(mail -> mail.to().contains(to) && mail.body().contains(code)
                         && mail.body().contains("claire.martin")));
         String elsewhere = fixtures.schoolWithDirector("École Jean-Jaurès").director();
-        assertThatThrownBy(() -> fixtures.as(elsewhere, () -> sheets.mailAccount(uai, claire)))
+        assertThatThrownBy(() -> fixtures.as(elsewhere, () -> accountMail.send(uai, claire)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> fixtures.as(director, () -> sheets.mailAccount(uai, accountId("zoe.martin-dupont"))))
+        assertThatThrownBy(() -> fixtures.as(director, () -> accountMail.send(uai, accountId("zoe.martin-dupont"))))
                 .isInstanceOf(IllegalArgumentException.class); // no address
     }
 

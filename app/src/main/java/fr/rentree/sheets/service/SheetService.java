@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,10 +23,6 @@ import fr.rentree.directory.domain.Recipient;
 import fr.rentree.directory.domain.RecipientQuery;
 import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.directory.service.RecipientService;
-import fr.rentree.mailing.service.AccountMails;
-import fr.rentree.mailing.service.MailService;
-import fr.rentree.mailing.service.OutgoingMail;
-import fr.rentree.mailing.service.SendOutcome;
 import fr.rentree.reports.SheetRenderer;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
@@ -44,7 +39,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Service;
 
 /** The PDFs of account sheets: counted, previewed and printed, every print recorded. */
@@ -66,16 +60,13 @@ public class SheetService {
     private final MessageSource messages;
     private final SheetFiles files;
     private final CurrentUser currentUser;
-    private final AccountMails accountMails;
-    private final MailService mail;
     private final Clock clock;
     /** Two prints at a time: each keeps both cores busy, the others wait their turn. */
     private final ExecutorService printing = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("sheet-print-", 1).daemon().factory());
 
     SheetService(RecipientService recipients, SchoolService schools, SheetPrintRepository prints,
-            HolderPages pages, MessageSource messages, SheetFiles files, CurrentUser currentUser,
-            AccountMails accountMails, MailService mail, Clock clock) {
+            HolderPages pages, MessageSource messages, SheetFiles files, CurrentUser currentUser, Clock clock) {
         this.recipients = recipients;
         this.schools = schools;
         this.prints = prints;
@@ -83,8 +74,6 @@ public class SheetService {
         this.messages = messages;
         this.files = files;
         this.currentUser = currentUser;
-        this.accountMails = accountMails;
-        this.mail = mail;
         this.clock = clock;
         this.renderer = new SheetRenderer();
     }
@@ -174,34 +163,6 @@ public class SheetService {
                 written -> { });
         prints.save(new SheetPrint(null, schoolUai, director.getUsername(), clock.instant(),
                 "account=" + account.getFirst().login(), SheetLayout.ONE_PER_PAGE.name(), 1));
-    }
-
-    /**
-     * E-mails one account of the school what its sheet says (a lost sheet, a new code), to the address the school
-     * has, and returns that address. Only a director of the school may send it.
-     *
-     * @throws IllegalArgumentException when the school has no such account, or it has no address
-     * @throws org.springframework.mail.MailException when the SMTP server does not take it: nothing was sent
-     */
-    public String mailAccount(String schoolUai, long accountId) {
-        currentUser.requireDirectorOf(schoolUai);
-        Recipient recipient = recipients.recipients(schoolUai, List.of(new Placement(accountId, ALONE, null))).stream()
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No account " + accountId + " in school " + schoolUai));
-        if (recipient.email() == null) {
-            throw new IllegalArgumentException("Account " + accountId + " has no address");
-        }
-        School school = schools.find(schoolUai).orElseThrow();
-        OutgoingMail message = accountMails.compose(recipient, recipient.email(), school.name(), pages.ent(school),
-                pages.page(recipient), false, "<rentree.account-" + accountId + "-" + UUID.randomUUID() + "@"
-                        + mail.domain() + ">");
-        try (MailService.Connection smtp = mail.connect()) {
-            SendOutcome outcome = smtp.send(message);
-            if (!outcome.accepted()) {
-                throw new MailSendException("Refused: " + outcome.reply());
-            }
-        }
-        return recipient.email();
     }
 
     /** A PDF printed in the background, and how many sheets it holds. */

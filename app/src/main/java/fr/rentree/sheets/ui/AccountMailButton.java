@@ -11,7 +11,7 @@ import fr.rentree.base.ui.Notifications;
 import fr.rentree.directory.domain.AccountRow;
 import fr.rentree.directory.domain.AccountState;
 import fr.rentree.directory.ui.AccountAction;
-import fr.rentree.sheets.service.SheetService;
+import fr.rentree.sheets.service.AccountMail;
 import org.springframework.mail.MailException;
 
 /**
@@ -21,10 +21,10 @@ import org.springframework.mail.MailException;
 @org.springframework.stereotype.Component
 class AccountMailButton implements AccountAction {
 
-    private final SheetService sheets;
+    private final AccountMail mail;
 
-    AccountMailButton(SheetService sheets) {
-        this.sheets = sheets;
+    AccountMailButton(AccountMail mail) {
+        this.mail = mail;
     }
 
     @Override
@@ -41,7 +41,7 @@ class AccountMailButton implements AccountAction {
                     button.getTranslation("account.mail-sheet.confirm", account.login(), account.email()),
                     button.getTranslation("account.mail-sheet.send"), ok -> {
                         try {
-                            String to = sheets.mailAccount(schoolUai, account.id());
+                            String to = mail.send(schoolUai, account.id());
                             Notifications.success(button.getTranslation("account.mail-sheet.sent", to));
                         } catch (MailException e) {
                             Notifications.error(button.getTranslation("account.mail-sheet.down"));
