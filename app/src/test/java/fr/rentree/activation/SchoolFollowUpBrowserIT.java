@@ -105,6 +105,7 @@ class SchoolFollowUpBrowserIT {
             // an account not activated, with an address: its login and current code by e-mail, once confirmed
             browser.await(By.cssSelector("vaadin-button.mail-sheet")).click();
             browser.awaitDeepText("vaadin-confirm-dialog-overlay", "son identifiant et son code d’activation actuel");
+            browser.screenshot("school-mail-confirm");
             Matcher asked = Pattern.compile("Envoyer à (\\S+), à l’adresse (\\S+),")
                     .matcher(browser.deepText("vaadin-confirm-dialog-overlay"));
             assertThat(asked.find()).isTrue();

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import fr.rentree.directory.domain.ActivationCode;
 import fr.rentree.directory.domain.ClassOrder;
@@ -140,6 +141,15 @@ public class RecipientService {
                         where id = ? and activation_code = ?""")
                 .params(codes.seal(fresh, row.login()), Timestamp.from(now), row.id(), row.sealedCode()).update();
         return renewed == 1 ? fresh : codes.open(row.sealedCode(), row.login());
+    }
+
+    /**
+     * One account of the school as its sheet or e-mail tells it, in no pile (a lost sheet, a new code); empty when the
+     * school has no such account.
+     */
+    public Optional<Recipient> recipient(String uai, long accountId) {
+        return recipients(uai, List.of(new Placement(accountId, new Pile(Pile.Kind.ALL, null), null))).stream()
+                .findFirst();
     }
 
     /** How many accounts the selection holds, and how many have no e-mail address. */

@@ -1,10 +1,7 @@
 package fr.rentree.sheets.service;
 
-import java.util.List;
 import java.util.UUID;
 
-import fr.rentree.directory.domain.Pile;
-import fr.rentree.directory.domain.Placement;
 import fr.rentree.directory.domain.Recipient;
 import fr.rentree.directory.service.RecipientService;
 import fr.rentree.mailing.service.AccountMails;
@@ -49,9 +46,7 @@ public class AccountMail {
      */
     public String send(String schoolUai, long accountId) {
         currentUser.requireDirectorOf(schoolUai);
-        Recipient recipient = recipients.recipients(schoolUai,
-                        List.of(new Placement(accountId, new Pile(Pile.Kind.ALL, null), null))).stream()
-                .findFirst()
+        Recipient recipient = recipients.recipient(schoolUai, accountId)
                 .orElseThrow(() -> new IllegalArgumentException("No account " + accountId + " in school " + schoolUai));
         if (recipient.email() == null) {
             throw new IllegalArgumentException("Account " + accountId + " has no address");

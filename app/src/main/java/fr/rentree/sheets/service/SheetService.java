@@ -17,7 +17,6 @@ import java.util.function.IntConsumer;
 
 import javax.imageio.ImageIO;
 
-import fr.rentree.directory.domain.Pile;
 import fr.rentree.directory.domain.Placement;
 import fr.rentree.directory.domain.Recipient;
 import fr.rentree.directory.domain.RecipientQuery;
@@ -46,8 +45,6 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(SheetSettings.class)
 public class SheetService {
 
-    /** A sheet printed alone goes in no pile: no separator page before it. */
-    private static final Pile ALONE = new Pile(Pile.Kind.ALL, null);
     /** Pixels per PDF point of the preview: about a screen's 96 dpi. */
     private static final float PREVIEW_SCALE = 1.33f;
     private static final int PREVIEW_PAGES = 2;
@@ -154,15 +151,12 @@ public class SheetService {
      */
     public void printAccount(String schoolUai, long accountId, Locale locale, OutputStream out) {
         SignedInUser director = currentUser.requireDirectorOf(schoolUai);
-        List<Placement> placement = List.of(new Placement(accountId, ALONE, null));
-        List<Recipient> account = recipients.recipients(schoolUai, placement);
-        if (account.isEmpty()) {
-            throw new IllegalArgumentException("No account " + accountId + " in school " + schoolUai);
-        }
-        renderer.render(SheetLayout.ONE_PER_PAGE, locale, sheets(schoolUai, PrintList.of(placement), locale, 1), out,
-                written -> { });
+        Recipient account = recipients.recipient(schoolUai, accountId)
+                .orElseThrow(() -> new IllegalArgumentException("No account " + accountId + " in school " + schoolUai));
+        PrintList alone = PrintList.of(List.of(new Placement(accountId, account.pile(), null)));
+        renderer.render(SheetLayout.ONE_PER_PAGE, locale, sheets(schoolUai, alone, locale, 1), out, written -> { });
         prints.save(new SheetPrint(null, schoolUai, director.getUsername(), clock.instant(),
-                "account=" + account.getFirst().login(), SheetLayout.ONE_PER_PAGE.name(), 1));
+                "account=" + account.login(), SheetLayout.ONE_PER_PAGE.name(), 1));
     }
 
     /** A PDF printed in the background, and how many sheets it holds. */
