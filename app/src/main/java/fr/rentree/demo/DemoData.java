@@ -20,6 +20,7 @@ import fr.rentree.demo.district.SiecleExport;
 import fr.rentree.directory.domain.AccountQuery;
 import fr.rentree.directory.domain.AccountRow;
 import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.directory.domain.StateFilter;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.domain.SchoolKind;
@@ -81,7 +82,7 @@ class DemoData implements ApplicationRunner {
         for (DemoSchool school : district) {
             schools.createIfAbsent(new School(school.uai(), school.name(), SchoolKind.valueOf(school.kind().name()),
                     DISTRICT, "ce." + school.uai().toLowerCase() + "@ac-creteil.example", ENT));
-            if (directory.count(AccountQuery.all(school.uai(), true)) == 0) { // not imported yet
+            if (directory.count(AccountQuery.all(school.uai(), StateFilter.ALL)) == 0) { // not imported yet
                 importExports(school, school == college);
             }
         }
@@ -132,7 +133,7 @@ class DemoData implements ApplicationRunner {
     /** As if the rentrée had started: most teachers, half the pupils and fewer parents have activated. */
     private void activateSome(String uai) {
         Random random = new Random(SEED ^ uai.hashCode());
-        List<AccountRow> accounts = directory.accounts(AccountQuery.all(uai, false), 0, 100_000);
+        List<AccountRow> accounts = directory.accounts(AccountQuery.all(uai, StateFilter.IN_USE), 0, 100_000);
         List<Long> activated = new ArrayList<>();
         for (AccountRow account : accounts) {
             double share = switch (account.profile()) {

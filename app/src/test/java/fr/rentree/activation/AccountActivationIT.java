@@ -12,8 +12,13 @@ import java.util.Set;
 
 import fr.rentree.activation.domain.Refusal;
 import fr.rentree.activation.service.AccountActivation;
+import fr.rentree.directory.domain.AccountQuery;
+import fr.rentree.directory.domain.AccountRow;
+import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.ActivationTally;
+import fr.rentree.directory.domain.OriginFilter;
 import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.domain.StateFilter;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.support.Fixtures;
@@ -128,6 +133,10 @@ class AccountActivationIT {
                 .query(String.class).list())
                 .containsExactly("WRONG", "WRONG", "WRONG", "THROTTLED", "WRONG", "WRONG", "WRONG", "LOGIN_LOCK",
                         "LOGIN_LOCKED");
+        // the school sees the login locked in its accounts list
+        AccountQuery locked = new AccountQuery(uai, "", Set.of(), Set.of(), ActivationFilter.ALL, OriginFilter.ALL,
+                StateFilter.LOCKED);
+        assertThat(directory.accounts(locked, 0, 10)).extracting(AccountRow::login).containsExactly("zoe.martin-dupont");
         // another login is not held back by this one
         assertThat(activation.check("noel.boeuf", code("noel.boeuf"), "198.51.100.7").refusal()).isNull();
     }

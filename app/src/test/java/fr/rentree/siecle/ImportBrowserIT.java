@@ -154,7 +154,8 @@ class ImportBrowserIT {
         browser.awaitText("vaadin-side-nav-item", "Mon établissement").click();
         browser.awaitText("vaadin-grid-cell-content", "zoe.martin-dupont");
         assertThat(browser.deepText("#accounts")).doesNotContain("noel.boeuf");
-        browser.awaitText("vaadin-checkbox", "Afficher les comptes en pré-suppression").click();
+        browser.awaitText("vaadin-select", "Comptes en service").click();
+        browser.awaitText("vaadin-select-item", "En pré-suppression").click();
         browser.awaitText("vaadin-grid-cell-content", "noel.boeuf");
         browser.awaitText("vaadin-grid-cell-content", "Pré-suppression");
         browser.screenshot("school-pre-deletion");

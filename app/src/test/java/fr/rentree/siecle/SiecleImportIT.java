@@ -22,6 +22,7 @@ import fr.rentree.directory.domain.GroupTally;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.RosterChanges;
 import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.directory.domain.StateFilter;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.siecle.domain.ExportFile;
@@ -271,7 +272,7 @@ class SiecleImportIT {
     }
 
     private List<AccountRow> accounts() {
-        return directory.accounts(AccountQuery.all(uai, false), 0, 1000);
+        return directory.accounts(AccountQuery.all(uai, StateFilter.IN_USE), 0, 1000);
     }
 
     private AccountState state(String login) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import fr.rentree.activation.domain.Refusal;
+import fr.rentree.directory.service.HolderAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,11 +25,13 @@ class GuessingGuard {
 
     private final JdbcClient jdbc;
     private final ActivationSettings settings;
+    private final HolderAccounts holders;
     private final Clock clock;
 
-    GuessingGuard(JdbcClient jdbc, ActivationSettings settings, Clock clock) {
+    GuessingGuard(JdbcClient jdbc, ActivationSettings settings, HolderAccounts holders, Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.holders = holders;
         this.clock = clock;
     }
 
@@ -69,6 +72,7 @@ class GuessingGuard {
                         where kind = 'LOGIN' and guard_key = ? and failures >= ? and locked_until is null""")
                 .params(UNTIL_UNLOCKED, key(login), settings.lockAfter()).update() > 0) {
             record(login, address, "LOGIN_LOCK", now);
+            holders.markLocked(key(login), true);
         }
         count(address, login, now);
     }

@@ -23,7 +23,7 @@ class UnlockButton implements AccountAction {
 
     @Override
     public Optional<Component> on(String schoolUai, AccountRow account) {
-        if (!locks.locked(account.login())) {
+        if (!account.locked()) {
             return Optional.empty();
         }
         Button unlock = new Button(VaadinIcon.UNLOCK.create());

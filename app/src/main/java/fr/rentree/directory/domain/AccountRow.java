@@ -5,8 +5,13 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
-/** One line of the accounts table of a school. */
+/**
+ * One line of the accounts table of a school.
+ *
+ * @param locked whether too many wrong codes locked the login (until a director unlocks it)
+ */
 public record AccountRow(long id, Profile profile, Origin origin, String login, String lastName, String firstName,
                          @Nullable LocalDate birthDate, @Nullable String classes, @Nullable String email,
-                         AccountState state, @Nullable Instant activatedAt, Instant createdAt) {
+                         AccountState state, @Nullable Instant activatedAt, boolean locked,
+                         Instant createdAt) {
 }

@@ -54,12 +54,17 @@ public class DirectoryService {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final ActivationCodes codes;
+    private final Logins logins;
+    private final ActivationTallies tallies;
     private final Clock clock;
 
-    DirectoryService(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ActivationCodes codes, Clock clock) {
+    DirectoryService(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ActivationCodes codes, Logins logins,
+                     ActivationTallies tallies, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.codes = codes;
+        this.logins = logins;
+        this.tallies = tallies;
         this.clock = clock;
     }
 
@@ -146,26 +151,8 @@ public class DirectoryService {
                         Timestamp.from(now), changes.count(ChangeKind.CREATE), changes.count(ChangeKind.UPDATE),
                         changes.count(ChangeKind.PRE_DELETE), changes.count(ChangeKind.RESTORE))
                 .update();
-        recount(Set.of(uai));
+        tallies.recount(Set.of(uai));
         return changes;
-    }
-
-    /**
-     * Brings the activation tallies of these schools up to date; called by every write that changes which accounts
-     * are in use or activated, in its transaction, under a lock on the schools (writers of a school take turns).
-     */
-    private void recount(Collection<String> uais) {
-        if (uais.isEmpty()) {
-            return;
-        }
-        jdbc.sql("select uai from school where uai in (:uais) for update").param("uais", uais).query(String.class)
-                .list();
-        jdbc.sql("delete from account_tally where school_uai in (:uais)").param("uais", uais).update();
-        jdbc.sql("""
-                        insert into account_tally (school_uai, profile, activated, not_activated)
-                        select school_uai, profile, count(activated_at), count(*) - count(activated_at)
-                        from account where school_uai in (:uais) and state = 'ACTIVE' group by school_uai, profile""")
-                .param("uais", uais).update();
     }
 
     private Map<String, Long> ensureClasses(Roster roster) {
@@ -200,22 +187,14 @@ public class DirectoryService {
     }
 
     private void insertAccounts(String uai, List<AccountChange> creations, Instant now) {
-        Map<String, Set<String>> taken = takenLogins(creations.stream()
-                .map(change -> Login.base(change.entry().firstName(), change.entry().lastName()))
-                .collect(Collectors.toSet()));
+        List<String> bases = creations.stream()
+                .map(change -> Login.base(change.entry().firstName(), change.entry().lastName())).toList();
+        List<String> given = logins.allocate(bases);
         List<SqlParameterSource> rows = new ArrayList<>();
-        for (AccountChange creation : creations) {
-            RosterEntry entry = creation.entry();
-            String base = Login.base(entry.firstName(), entry.lastName());
-            Set<String> used = taken.computeIfAbsent(base, b -> new HashSet<>());
-            int counter = 0;
-            while (used.contains(Login.numbered(base, counter))) {
-                counter++;
-            }
-            String login = Login.numbered(base, counter);
-            used.add(login);
-            rows.add(entryParameters(entry, now)
-                    .addValue("uai", uai).addValue("login", login).addValue("loginBase", base)
+        for (int i = 0; i < creations.size(); i++) {
+            String login = given.get(i);
+            rows.add(entryParameters(creations.get(i).entry(), now)
+                    .addValue("uai", uai).addValue("login", login).addValue("loginBase", bases.get(i))
                     .addValue("code", codes.seal(codes.generate(), login)));
         }
         inChunks("""
@@ -225,20 +204,6 @@ public class DirectoryService {
                 values (:uai, :profile, :origin, :sourceId, :login, :loginBase, :lastName, :firstName, :birthDate,
                         :nationalId, :email, false, :now, 'ACTIVE', :now, :code, :now)""",
                 rows.toArray(SqlParameterSource[]::new));
-    }
-
-    /** The logins already given for each base, read with one indexed query per thousand bases. */
-    private Map<String, Set<String>> takenLogins(Set<String> bases) {
-        Map<String, Set<String>> taken = new HashMap<>();
-        List<String> all = List.copyOf(bases);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            jdbc.sql("select login_base, login from account where login_base in (:bases)")
-                    .param("bases", all.subList(from, Math.min(all.size(), from + CHUNK)))
-                    .query(row -> {
-                        taken.computeIfAbsent(row.getString(1), b -> new HashSet<>()).add(row.getString(2));
-                    });
-        }
-        return taken;
     }
 
     private void updateAccounts(RosterChanges changes, Instant now) {
@@ -380,7 +345,7 @@ public class DirectoryService {
             schools.addAll(jdbc.sql("select distinct school_uai from account where id in (:ids)")
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))).query(String.class).list());
         }
-        recount(schools);
+        tallies.recount(schools);
     }
 
     // --- lists
@@ -391,23 +356,44 @@ public class DirectoryService {
     }
 
     public List<AccountRow> accounts(AccountQuery query, int offset, int limit) {
+        return rows(where(query) + " order by a.last_name, a.first_name, a.login limit :limit offset :offset",
+                parameters(query).addValue("limit", limit).addValue("offset", offset));
+    }
+
+    /** One account of the school as a line of the list, whatever its state. */
+    public Optional<AccountRow> account(String schoolUai, long accountId) {
+        return rows("a.school_uai = :uai and a.id = :id", new MapSqlParameterSource("uai", schoolUai)
+                .addValue("id", accountId).addValue("year", currentYear())).stream().findFirst();
+    }
+
+    /** Lines of the list: the accounts {@code a} that {@code where} keeps, with their classes of the year {@code :year}. */
+    List<AccountRow> rows(String where, MapSqlParameterSource parameters) {
         return jdbc.sql("""
                         select a.id, a.profile, a.origin, a.login, a.last_name, a.first_name, a.birth_date, a.email,
-                               a.state, a.activated_at, a.created_at,
+                               a.state, a.activated_at, a.locked_at, a.created_at,
                                (select group_concat(c.code order by c.code separator ', ')
                                 from account_class ac join school_class c on c.id = ac.class_id
                                 where ac.account_id = a.id and c.school_year = :year) as classes
-                        from account a where %s
-                        order by a.last_name, a.first_name, a.login limit :limit offset :offset"""
-                        .formatted(where(query)))
-                .paramSource(parameters(query).addValue("limit", limit).addValue("offset", offset))
+                        from account a where\s""" + where)
+                .paramSource(parameters)
                 .query(DirectoryService::accountRow)
                 .list();
     }
 
+    int currentYear() {
+        return SchoolYear.of(clock.instant().atZone(clock.getZone()).toLocalDate()).startYear();
+    }
+
     /** The query's conditions on account {@code a}, joined by {@code and}: no piece relies on its whitespace. */
     private static String where(AccountQuery query) {
-        List<String> conditions = new ArrayList<>(List.of("a.school_uai = :uai", "a.state in (:states)"));
+        List<String> conditions = new ArrayList<>(List.of("a.school_uai = :uai"));
+        switch (query.state()) {
+            case IN_USE -> conditions.add("a.state = 'ACTIVE'");
+            case PRE_DELETION -> conditions.add("a.state = 'PRE_DELETION'");
+            case DELETED -> conditions.add("a.state = 'DELETED'");
+            case LOCKED -> conditions.add("a.state = 'ACTIVE' and a.locked_at is not null");
+            case ALL -> { }
+        }
         if (!query.profiles().isEmpty()) {
             conditions.add("a.profile in (:profiles)");
         }
@@ -435,10 +421,9 @@ public class DirectoryService {
 
     private MapSqlParameterSource parameters(AccountQuery query) {
         return new MapSqlParameterSource("uai", query.schoolUai())
-                .addValue("states", query.withPreDeletion() ? List.of("ACTIVE", "PRE_DELETION") : List.of("ACTIVE"))
                 .addValue("profiles", query.profiles().stream().map(Profile::name).toList())
                 .addValue("classes", List.copyOf(query.classes()))
-                .addValue("year", SchoolYear.of(clock.instant().atZone(clock.getZone()).toLocalDate()).startYear())
+                .addValue("year", currentYear())
                 .addValue("text", "%" + query.text().strip().replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
@@ -449,6 +434,7 @@ public class DirectoryService {
                 row.getString("first_name"), row.getObject("birth_date", java.time.LocalDate.class),
                 ClassOrder.sorted(row.getString("classes")), row.getString("email"),
                 AccountState.valueOf(row.getString("state")),
-                activated == null ? null : activated.toInstant(), row.getTimestamp("created_at").toInstant());
+                activated == null ? null : activated.toInstant(), row.getTimestamp("locked_at") != null,
+                row.getTimestamp("created_at").toInstant());
     }
 }

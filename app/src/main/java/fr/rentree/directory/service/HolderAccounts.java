@@ -111,6 +111,15 @@ public class HolderAccounts {
         return true;
     }
 
+    /**
+     * Marks the account of this login locked, as the school sees it in its list, or unlocked again. The guard at
+     * the public pages keeps its own count; this is what the director reads and clears.
+     */
+    public void markLocked(String login, boolean locked) {
+        jdbc.sql("update account set locked_at = ?, version = version + 1 where login = ?")
+                .params(locked ? Timestamp.from(clock.instant()) : null, login).update();
+    }
+
     /** A parent says these children, named on their account, are not theirs: recorded once each for the school. */
     @Transactional
     public void reportNotGuardian(Holder parent, Collection<Long> childIds) {

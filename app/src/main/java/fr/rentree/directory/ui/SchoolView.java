@@ -11,7 +11,6 @@ import java.util.Optional;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -20,6 +19,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -38,15 +38,18 @@ import fr.rentree.base.ui.Notifications;
 import fr.rentree.directory.domain.AccountQuery;
 import fr.rentree.directory.domain.AccountRow;
 import fr.rentree.directory.domain.AccountState;
+import fr.rentree.directory.domain.ActivationCode;
 import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.GuardianReport;
 import fr.rentree.directory.domain.Origin;
 import fr.rentree.directory.domain.OriginFilter;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.directory.domain.StateFilter;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.directory.service.GuardianReports;
 import fr.rentree.directory.service.RecipientService;
+import fr.rentree.directory.service.SchoolAccounts;
 import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
@@ -75,20 +78,25 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
     private final MultiSelectComboBox<String> classes = new MultiSelectComboBox<>();
     private final Select<ActivationFilter> activation = new Select<>();
     private final Select<OriginFilter> origin = new Select<>();
-    private final Checkbox withPreDeletion = new Checkbox();
+    private final Select<StateFilter> state = new Select<>();
     private final Span found = new Span();
     private final Grid<AccountRow> accounts = new Grid<>();
     private final DateTimeFormatter dates;
     private final Clock clock;
     private final List<AccountAction> actions;
     private final GuardianReports reports;
+    private final SchoolAccounts schoolAccounts;
     private final Div reported = new Div();
+    private final Button newTeacher = new Button();
+    private final Button newUser = new Button();
+    private final Span cannotCreate = new Span();
 
     SchoolView(DirectoryService directory, RecipientService recipients, StatisticsService statistics,
-               SchoolService schools,
+               SchoolService schools, SchoolAccounts schoolAccounts,
                GuardianReports reports, List<AccountAction> actions, AuthenticationContext authentication,
                Clock clock) {
         this.directory = directory;
+        this.schoolAccounts = schoolAccounts;
         this.recipients = recipients;
         this.reports = reports;
         this.actions = actions;
@@ -128,10 +136,12 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         origin.setAriaLabel(getTranslation("school.origin"));
         origin.setValue(OriginFilter.ALL);
         origin.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
-        withPreDeletion.setLabel(getTranslation("school.with-pre-deletion"));
-        withPreDeletion.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
-        HorizontalLayout filters = new HorizontalLayout(search, profiles, classes, activation, origin,
-                withPreDeletion);
+        state.setItems(StateFilter.values());
+        state.setItemLabelGenerator(choice -> getTranslation("school.state." + choice));
+        state.setAriaLabel(getTranslation("account.state"));
+        state.setValue(StateFilter.IN_USE);
+        state.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
+        HorizontalLayout filters = new HorizontalLayout(search, profiles, classes, activation, origin, state);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         found.setId("accounts-found");
@@ -139,7 +149,7 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
 
         reported.setId("guardian-reports");
         add(new H2(getTranslation("nav.school")), school, unknownSchool, reported, overview,
-                new H3(getTranslation("school.accounts")), filters, legend(), found, accounts);
+                new H3(getTranslation("school.accounts")), creation(), filters, legend(), found, accounts);
         setWidthFull();
     }
 
@@ -163,6 +173,10 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
             overview.show(current, SchoolYear.of(LocalDate.now(clock)));
         }
         showReports();
+        boolean mayCreate = current != null && schoolAccounts.mayCreate(current.uai());
+        newTeacher.setEnabled(mayCreate);
+        newUser.setEnabled(mayCreate);
+        cannotCreate.setVisible(current != null && !mayCreate);
         classes.setItems(current == null ? List.of() : recipients.classes(current.uai()));
         accounts.getDataProvider().refreshAll();
     }
@@ -231,11 +245,42 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
     private Component accountActions(AccountRow row) {
         HorizontalLayout buttons = new HorizontalLayout();
         buttons.setSpacing(false);
+        if (row.state() == AccountState.DELETED) {
+            buttons.add(smallButton("account.restore", VaadinIcon.ARROW_BACKWARD, "restore-account",
+                    () -> confirm("account.restore", getTranslation("account.restore.confirm", row.login()),
+                            () -> restore(row))));
+            return buttons;
+        }
+        buttons.add(smallButton("account.edit", VaadinIcon.EDIT, "edit-account", () -> edit(row)));
         if (row.state() == AccountState.ACTIVE && row.activatedAt() == null) {
             buttons.add(newCodeButton(row));
         }
         buttons.add(otherActions(row));
+        if (row.state() == AccountState.ACTIVE && row.origin() == Origin.MANUAL) {
+            Button delete = smallButton("account.delete", VaadinIcon.TRASH, "delete-account",
+                    () -> confirm("account.delete", getTranslation("account.delete.confirm",
+                            row.firstName() + " " + row.lastName(), row.login()), () -> delete(row)));
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            buttons.add(delete);
+        }
         return buttons;
+    }
+
+    /** A small button of the actions column: an icon, its name in the tooltip and for screen readers. */
+    private Button smallButton(String key, VaadinIcon icon, String className, Runnable action) {
+        Button button = new Button(icon.create(), e -> action.run());
+        button.setTooltipText(getTranslation(key));
+        button.setAriaLabel(getTranslation(key));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        button.addClassName(className);
+        return button;
+    }
+
+    private void confirm(String key, String text, Runnable action) {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation(key), text, getTranslation(key), ok -> action.run());
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.open();
     }
 
     private Component[] otherActions(AccountRow row) {
@@ -243,40 +288,90 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
                 .toArray(Component[]::new);
     }
 
+    /** "Nouvel enseignant" and "Nouvel utilisateur", or why they are not available yet (seed 004). */
+    private Component creation() {
+        newTeacher.setText(getTranslation("account.new-teacher"));
+        newTeacher.setIcon(VaadinIcon.PLUS.create());
+        newTeacher.setId("new-teacher");
+        newTeacher.addClickListener(e -> create(true));
+        newUser.setText(getTranslation("account.new-user"));
+        newUser.setIcon(VaadinIcon.PLUS.create());
+        newUser.setId("new-user");
+        newUser.addClickListener(e -> create(false));
+        cannotCreate.setText(getTranslation("account.new.unavailable"));
+        cannotCreate.setId("cannot-create");
+        cannotCreate.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        HorizontalLayout bar = new HorizontalLayout(newTeacher, newUser, cannotCreate);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
+        return bar;
+    }
+
+    private void create(boolean teacher) {
+        String uai = school.getValue().uai();
+        new AccountCreator(schoolAccounts, uai, teacher, recipients.classes(uai), LocalDate.now(clock), done -> {
+            accounts.getDataProvider().refreshAll();
+            directory.account(uai, done.id()).ifPresent(row ->
+                    showCode(getTranslation("account.new.done", done.login()), row, done.code()));
+        }).open();
+    }
+
+    private void edit(AccountRow row) {
+        String uai = school.getValue().uai();
+        new AccountEditor(schoolAccounts, schoolAccounts.details(uai, row.id()), recipients.classes(uai),
+                () -> accounts.getDataProvider().refreshAll()).open();
+    }
+
+    private void delete(AccountRow row) {
+        if (schoolAccounts.delete(school.getValue().uai(), row.id())) {
+            Notifications.success(getTranslation("account.delete.done", row.login()));
+        }
+        accounts.getDataProvider().refreshAll();
+        overview.show(school.getValue(), SchoolYear.of(LocalDate.now(clock)));
+    }
+
+    private void restore(AccountRow row) {
+        if (schoolAccounts.restore(school.getValue().uai(), row.id())) {
+            Notifications.success(getTranslation("account.restore.done", row.login()));
+        }
+        accounts.getDataProvider().refreshAll();
+        overview.show(school.getValue(), SchoolYear.of(LocalDate.now(clock)));
+    }
+
     /** For an account not yet activated: a new activation code, the previous one void (a lost sheet). */
     private Component newCodeButton(AccountRow row) {
         Button button = new Button(getTranslation("account.new-code"));
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        button.addClickListener(e -> {
-            ConfirmDialog confirm = new ConfirmDialog(getTranslation("account.new-code"),
-                    getTranslation("account.new-code.confirm", row.firstName() + " " + row.lastName(), row.login()),
-                    getTranslation("account.new-code"), ok -> showNewCode(row));
-            confirm.setCancelable(true);
-            confirm.setCancelText(getTranslation("action.cancel"));
-            confirm.open();
-        });
+        button.addClickListener(e -> confirm("account.new-code",
+                getTranslation("account.new-code.confirm", row.firstName() + " " + row.lastName(), row.login()),
+                () -> showNewCode(row)));
         return button;
     }
 
     private void showNewCode(AccountRow row) {
-        directory.regenerateActivationCode(row.id()).ifPresentOrElse(code -> {
-            Span shown = new Span(code.value());
-            shown.setId("new-activation-code");
-            shown.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
-                    .setFontSize("var(--lumo-font-size-xxl)").set("letter-spacing", "0.15em");
-            ConfirmDialog dialog = new ConfirmDialog();
-            dialog.setHeader(getTranslation("account.new-code.done", row.login()));
-            dialog.add(new VerticalLayout(shown, new HorizontalLayout(otherActions(row))));
-            dialog.setConfirmText(getTranslation("action.close"));
-            dialog.open();
-        }, () -> Notifications.error(getTranslation("account.new-code.activated", row.login())));
+        directory.regenerateActivationCode(row.id()).ifPresentOrElse(
+                code -> showCode(getTranslation("account.new-code.done", row.login()), row, code),
+                () -> Notifications.error(getTranslation("account.new-code.activated", row.login())));
         accounts.getDataProvider().refreshAll();
+    }
+
+    /** An account's new code, large, with what hands it out: its sheet, an e-mail. */
+    private void showCode(String header, AccountRow row, ActivationCode code) {
+        Span shown = new Span(code.value());
+        shown.setId("new-activation-code");
+        shown.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
+                .setFontSize("var(--lumo-font-size-xxl)").set("letter-spacing", "0.15em");
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(header);
+        dialog.add(new VerticalLayout(shown, new HorizontalLayout(otherActions(row))));
+        dialog.setConfirmText(getTranslation("action.close"));
+        dialog.open();
     }
 
     private AccountQuery query() {
         return new AccountQuery(school.getValue() == null ? "" : school.getValue().uai(), search.getValue(),
                 profiles.getValue(), classes.getValue(), activation.getValue(), origin.getValue(),
-                withPreDeletion.getValue());
+                state.getValue());
     }
 
     /** What the badges' colours say, as seed 004 explains them. */
@@ -285,7 +380,8 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         imported.getElement().getThemeList().add("badge success");
         Span manual = new Span(getTranslation("account.origin.MANUAL"));
         manual.getElement().getThemeList().add("badge error");
-        Span legend = new Span(new Span(getTranslation("school.legend") + " "), imported, new Span(" "), manual);
+        Span legend = new Span(new Span(getTranslation("school.legend") + " "), imported, new Span(" "), manual,
+                new Span(" " + getTranslation("school.legend.leavers")));
         legend.setId("origin-legend");
         return legend;
     }
@@ -301,6 +397,9 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
     private String state(AccountRow row) {
         if (row.state() != AccountState.ACTIVE) {
             return getTranslation("account.state." + row.state());
+        }
+        if (row.locked()) {
+            return getTranslation("account.state.LOCKED");
         }
         return getTranslation(row.activatedAt() == null ? "account.state.NOT_ACTIVATED" : "account.state.ACTIVATED");
     }
