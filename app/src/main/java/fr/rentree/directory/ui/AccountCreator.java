@@ -101,6 +101,14 @@ class AccountCreator extends Dialog {
         civility.clear();
         birthDate.clear();
 
+        profile.setId("new-profile");
+        civility.setId("new-civility");
+        lastName.setId("new-last-name");
+        firstName.setId("new-first-name");
+        birthDate.setId("new-birth-date");
+        email.setId("new-email");
+        classes.setId("new-classes");
+        discipline.setId("new-discipline");
         FormLayout form = new FormLayout(profile, civility, lastName, firstName, birthDate, email, classes,
                 discipline);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));

@@ -77,6 +77,11 @@ class AccountEditor extends Dialog {
         binder.forField(localAdmin).bind("localAdmin");
         binder.readRecord(AccountEdit.of(account));
 
+        email.setId("edit-email");
+        classes.setId("edit-classes");
+        headOf.setId("edit-head-of");
+        entId.setId("edit-ent-id");
+        localAdmin.setId("edit-local-admin");
         FormLayout form = new FormLayout(email, classes, headOf, entId, localAdmin);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         form.setMaxWidth("32em");
