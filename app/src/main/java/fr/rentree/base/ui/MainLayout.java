@@ -32,6 +32,8 @@ public class MainLayout extends AppLayout {
         menu.setAriaLabel(getTranslation("layout.menu"));
         addToNavbar(menu, title, toolbar(authentication, languages));
         addToDrawer(navigation());
+        // wider than Vaadin's 16em, so that the longest entry, "Paramètres de l'établissement", is read whole
+        getStyle().set("--vaadin-app-layout-drawer-width", "19em");
         translateSortLabels();
     }
 

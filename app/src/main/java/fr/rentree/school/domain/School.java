@@ -18,4 +18,18 @@ public record School(@Id String uai, String name, SchoolKind kind, @Nullable Str
             throw new IllegalArgumentException("not a UAI: " + uai);
         }
     }
+
+    /** What the school's directors edit in "Paramètres de l'établissement". */
+    public SchoolSettings settings() {
+        return new SchoolSettings(name, contactEmail, entUrl);
+    }
+
+    /**
+     * Whether accounts may be created by hand in this school (seed 004): its name and contact e-mail are filled in,
+     * since the new holder's e-mails carry both. When not, the director fills them in "Paramètres de
+     * l'établissement" (bundle key {@code settings.incomplete} says so).
+     */
+    public boolean readyForManualAccounts() {
+        return !name.isBlank() && contactEmail != null && !contactEmail.isBlank();
+    }
 }

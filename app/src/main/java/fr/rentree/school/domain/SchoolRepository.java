@@ -3,6 +3,8 @@ package fr.rentree.school.domain;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -14,4 +16,9 @@ public interface SchoolRepository extends ListCrudRepository<School, String> {
 
     @Query("select uai from school where uai = :uai for update")
     List<String> lock(String uai);
+
+    /** The settings' columns only: the UAI, kind and district come from the national directory, not the form. */
+    @Modifying
+    @Query("update school set name = :name, contact_email = :contactEmail, ent_url = :entUrl where uai = :uai")
+    int updateSettings(String uai, String name, @Nullable String contactEmail, @Nullable String entUrl);
 }

@@ -2,10 +2,13 @@ package fr.rentree.school.service;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import fr.rentree.school.domain.School;
 import fr.rentree.school.domain.SchoolRepository;
+import fr.rentree.school.domain.SchoolSettings;
+import fr.rentree.security.service.CurrentUser;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,10 +21,12 @@ public class SchoolService {
 
     private final SchoolRepository schools;
     private final JdbcAggregateTemplate aggregates;
+    private final CurrentUser currentUser;
 
-    SchoolService(SchoolRepository schools, JdbcAggregateTemplate aggregates) {
+    SchoolService(SchoolRepository schools, JdbcAggregateTemplate aggregates, CurrentUser currentUser) {
         this.schools = schools;
         this.aggregates = aggregates;
+        this.currentUser = currentUser;
     }
 
     public Optional<School> find(String uai) {
@@ -45,6 +50,29 @@ public class SchoolService {
         if (schools.lock(uai).isEmpty()) {
             throw new IllegalArgumentException("No school " + uai);
         }
+    }
+
+    /**
+     * Saves a school's settings ("Paramètres de l'établissement") for one of its directors; anyone else is refused,
+     * district staff included. The settings are checked here, whatever the screen checked: when one is wrong nothing
+     * is written. A plain update, the last save wins: the table has no version column to detect a colleague's save
+     * in between, and the settings are a few fields a director fills in once.
+     *
+     * @return the school as saved
+     * @throws SettingsRefused                                          saying, field by field, what is wrong
+     * @throws org.springframework.security.access.AccessDeniedException when the signed-in user does not direct it
+     */
+    @Transactional
+    public School updateSettings(String uai, SchoolSettings settings) {
+        currentUser.requireDirectorOf(uai);
+        Map<String, String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new SettingsRefused(uai, problems);
+        }
+        if (schools.updateSettings(uai, settings.name(), settings.contactEmail(), settings.entUrl()) != 1) {
+            throw new IllegalArgumentException("No school " + uai);
+        }
+        return schools.findById(uai).orElseThrow();
     }
 
     /** Adds a school unless one with that UAI exists (the UAI is chosen, not generated, hence insert). */
