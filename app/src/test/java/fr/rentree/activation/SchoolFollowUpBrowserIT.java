@@ -86,8 +86,13 @@ class SchoolFollowUpBrowserIT {
             browser.awaitText("vaadin-grid-cell-content", "BŒUF Hélène (helene.boeuf)");
             browser.awaitText("vaadin-grid-cell-content", "BŒUF Noël");
             browser.screenshot("school-family-report");
+            // counted in the statistics, and shown on the parent's account
+            browser.awaitDeepText("#report-statistics", "1 à traiter, 0 traité.");
+            browser.awaitDeepText("#accounts", "Activé · signalement à traiter");
             browser.awaitText("vaadin-button", "Marquer comme traité").click();
             browser.awaitGone("h3", "Un signalement d’une famille");
+            browser.awaitDeepText("#report-statistics", "0 à traiter, 1 traité.");
+            assertThat(browser.deepText("#accounts")).doesNotContain("signalement à traiter");
             assertThat(fixtures.as(school.director(), () -> reports.open(uai))).isEmpty();
 
             browser.await(By.cssSelector("vaadin-button.unlock")).click();

@@ -3,6 +3,8 @@ package fr.rentree.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,19 +77,24 @@ class AccountManagementBrowserIT {
             browser.type("#new-last-name input", "durand");
             browser.type("#new-first-name input", "Beatrice");
             browser.type("#new-birth-date input", "17/05/1980");
-            browser.await(By.cssSelector("#new-birth-date input")).sendKeys(Keys.TAB);
+            browser.await(By.cssSelector("#new-birth-date input")).sendKeys(Keys.ENTER);
+            browser.screenshot("account-new-duplicate-form");
             browser.await(By.id("create-account")).click();
             browser.awaitDeepText("vaadin-confirm-dialog-overlay", "DURAND Béatrice (beatrice.durand, Enseignant");
             browser.screenshot("account-duplicate");
             browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='cancel-button']")).click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions
+                    .invisibilityOfElementLocated(By.cssSelector("vaadin-confirm-dialog-overlay")));
 
             // a substitute missing from STS-web
             browser.type("#new-last-name input", "Lefort");
             browser.type("#new-first-name input", "Élie");
             browser.type("#new-birth-date input", "02/04/1988");
-            browser.await(By.cssSelector("#new-birth-date input")).sendKeys(Keys.TAB);
+            browser.await(By.cssSelector("#new-birth-date input")).sendKeys(Keys.ENTER);
             browser.type("#new-email input", "elie.lefort@exemple.fr");
-            browser.await(By.cssSelector("#new-classes input")).sendKeys("6A", Keys.ENTER);
+            browser.await(By.cssSelector("#new-classes input")).sendKeys("6A");
+            browser.awaitText("vaadin-multi-select-combo-box-item", "6A").click();
+            browser.await(By.cssSelector("#new-classes input")).sendKeys(Keys.ESCAPE);
             browser.type("#new-discipline input", "Mathématiques");
             browser.screenshot("account-new-teacher");
             browser.await(By.id("create-account")).click();
@@ -121,29 +133,43 @@ class AccountManagementBrowserIT {
         try (Browser browser = new Browser()) {
             browser.open("http://localhost:" + port + "/etablissement");
             browser.signIn(school.director(), Fixtures.PASSWORD);
-            browser.type("vaadin-text-field[aria-label] input", "lefort");
-            browser.awaitText("vaadin-grid-cell-content", "Activé");
+            browser.type("#account-search input", "lefort");
+            browser.awaitText("span[@id='accounts-found']", "1 compte");
+            browser.screenshot("account-activated");
+            assertThat(browser.deepText("#accounts")).contains("elie.lefort", "Activé");
 
             // the edit: ID ENT and local administrator; an imported account says what the import rewrites
-            browser.await(By.cssSelector("vaadin-button.edit-account")).click();
+            clickTheOnly(browser, "vaadin-button.edit-account", By.id("edit-email"));
+            browser.type("#edit-email input", "elie.lefort@");
+            browser.await(By.id("save-account")).click();
+            browser.awaitDeepText("#edit-email", "Cette adresse électronique n’est pas valide.");
+            assertThat(browser.deepText("#edit-classes")).contains("6A");
+            browser.screenshot("account-edit-invalid");
+            browser.type("#edit-email input", " e.lefort@exemple.fr ");
             browser.type("#edit-ent-id input", "ENT-0042");
-            browser.await(By.id("edit-local-admin")).click();
+            browser.await(By.cssSelector("#edit-local-admin label")).click();
             browser.await(By.id("save-account")).click();
             browser.awaitDeepText("vaadin-notification-card", "Compte elie.lefort enregistré.");
-            assertThat(jdbc.sql("select concat(ent_id, ' ', local_admin) from account where login = 'elie.lefort'")
-                    .query(String.class).single()).isEqualTo("ENT-0042 1");
-            browser.type("vaadin-text-field[aria-label] input", "durand");
-            browser.await(By.cssSelector("vaadin-button.edit-account")).click();
-            browser.awaitDeepText("#account-editor", "Le prochain import STS-web remplacera ce champ.");
-            browser.awaitDeepText("#account-editor", "il ne se supprime pas ici");
+            assertThat(jdbc.sql("select concat(email, ' ', ent_id, ' ', local_admin) from account"
+                    + " where login = 'elie.lefort'").query(String.class).single())
+                    .isEqualTo("e.lefort@exemple.fr ENT-0042 1");
+            browser.type("#account-search input", "durand");
+            browser.awaitDeepText("#accounts", "beatrice.durand");
+            clickTheOnly(browser, "vaadin-button.edit-account", By.id("edit-email"));
+            browser.await(By.id("edit-email"));
             browser.screenshot("account-edit-imported");
+            browser.awaitDeepText("vaadin-dialog-overlay[opened]", "Modifier le compte de Béatrice DURAND");
+            browser.awaitText("div", "Le prochain import STS-web remplacera ce champ.");
+            browser.awaitText("p", "il ne se supprime pas ici");
             browser.awaitText("vaadin-button", "Annuler").click();
-            assertThat(browser.driver().findElements(By.cssSelector("vaadin-button.delete-account"))).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("vaadin-button.delete-account")).stream()
+                    .filter(WebElement::isDisplayed)).as("an imported account is not deleted by hand").isEmpty();
 
             // deleted: gone from the accounts in use, found among the deleted ones, restorable
-            browser.type("vaadin-text-field[aria-label] input", "lefort");
-            browser.await(By.cssSelector("vaadin-button.delete-account")).click();
-            browser.awaitDeepText("vaadin-confirm-dialog-overlay", "Supprimer le compte d’Élie Lefort (elie.lefort)");
+            browser.type("#account-search input", "lefort");
+            browser.awaitDeepText("#accounts", "elie.lefort");
+            clickTheOnly(browser, "vaadin-button.delete-account", By.cssSelector(CONFIRM));
+            browser.awaitDeepText("vaadin-confirm-dialog-overlay", "Supprimer le compte d’Élie LEFORT (elie.lefort)");
             browser.await(By.cssSelector(CONFIRM)).click();
             browser.awaitDeepText("vaadin-notification-card", "Compte elie.lefort supprimé.");
             browser.awaitText("span", "Aucun compte ne correspond.");
@@ -158,6 +184,29 @@ class AccountManagementBrowserIT {
         assertThat(jdbc.sql("select state from account where login = 'elie.lefort'").query(String.class).single())
                 .isEqualTo("ACTIVE");
         assertThat(activatedTeachers(uai)).isEqualTo(before + 1);
+    }
+
+    /**
+     * Clicks the button of the one account listed until what it opens shows: the grid replaces its rows' buttons
+     * as it renders a new search, and a click on a replaced button is lost.
+     */
+    private static void clickTheOnly(Browser browser, String css, By opened) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    List<WebElement> shown = driver.findElements(By.cssSelector(css)).stream()
+                            .filter(WebElement::isDisplayed).toList();
+                    if (shown.size() == 1) {
+                        shown.getFirst().click();
+                        try {
+                            new WebDriverWait(driver, Duration.ofSeconds(2))
+                                    .until(ExpectedConditions.visibilityOfElementLocated(opened));
+                            return true;
+                        } catch (TimeoutException notYet) {
+                            return false;
+                        }
+                    }
+                    return false;
+                });
     }
 
     private long activatedTeachers(String uai) {

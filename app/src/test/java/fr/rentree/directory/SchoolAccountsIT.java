@@ -83,6 +83,7 @@ class SchoolAccountsIT {
         assertThat(details.civility()).isEqualTo(Civility.M);
         assertThat(details.classes()).containsExactly("6A");
         assertThat(details.discipline()).isEqualTo("Mathématiques");
+        assertThat(details.lastName()).isEqualTo("LEFORT"); // as the exports write it
         // the same names again: a second login, with a counter
         NewAccount namesake = new NewAccount(Profile.GUEST, Civility.MME, "LEFORT", "Elie", LocalDate.of(1990, 1, 1),
                 null, Set.of(), null);

@@ -1,6 +1,7 @@
 package fr.rentree.directory.domain;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ public record NewAccount(Profile profile, Civility civility, String lastName, St
     public static final Set<Profile> PROFILES = Set.of(Profile.TEACHER, Profile.STAFF, Profile.GUEST);
 
     public NewAccount {
-        lastName = lastName.strip();
+        lastName = lastName.strip().toUpperCase(Locale.FRENCH); // as the exports write it: DURAND Béatrice
         firstName = firstName.strip();
         email = AccountEdit.blankToNull(email);
         discipline = AccountEdit.blankToNull(discipline);

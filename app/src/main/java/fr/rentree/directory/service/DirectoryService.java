@@ -371,6 +371,8 @@ public class DirectoryService {
         return jdbc.sql("""
                         select a.id, a.profile, a.origin, a.login, a.last_name, a.first_name, a.birth_date, a.email,
                                a.state, a.activated_at, a.locked_at, a.created_at,
+                               exists (select 1 from guardian_report r where r.parent_id = a.id
+                                       and r.handled_at is null) as reported,
                                (select group_concat(c.code order by c.code separator ', ')
                                 from account_class ac join school_class c on c.id = ac.class_id
                                 where ac.account_id = a.id and c.school_year = :year) as classes
@@ -435,6 +437,6 @@ public class DirectoryService {
                 ClassOrder.sorted(row.getString("classes")), row.getString("email"),
                 AccountState.valueOf(row.getString("state")),
                 activated == null ? null : activated.toInstant(), row.getTimestamp("locked_at") != null,
-                row.getTimestamp("created_at").toInstant());
+                row.getBoolean("reported"), row.getTimestamp("created_at").toInstant());
     }
 }

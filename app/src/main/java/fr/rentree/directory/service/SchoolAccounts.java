@@ -17,7 +17,7 @@ import fr.rentree.directory.domain.AccountState;
 import fr.rentree.directory.domain.ActivationCode;
 import fr.rentree.directory.domain.Civility;
 import fr.rentree.directory.domain.CreatedAccount;
-import fr.rentree.directory.domain.EmailAddress;
+import fr.rentree.base.EmailAddress;
 import fr.rentree.directory.domain.Login;
 import fr.rentree.directory.domain.NewAccount;
 import fr.rentree.directory.domain.Origin;
@@ -134,7 +134,7 @@ public class SchoolAccounts {
     /** Whether the school's settings allow creating accounts by hand: its name and contact address are filled in. */
     public boolean mayCreate(String schoolUai) {
         currentUser.requireDirectorOf(schoolUai);
-        return schools.find(schoolUai).filter(SchoolAccounts::settingsComplete).isPresent();
+        return schools.find(schoolUai).filter(School::readyForManualAccounts).isPresent();
     }
 
     /**
@@ -266,9 +266,5 @@ public class SchoolAccounts {
         if (text != null && text.length() > MAX_TEXT) {
             throw new IllegalArgumentException("Longer than " + MAX_TEXT + " characters: " + text);
         }
-    }
-
-    private static boolean settingsComplete(School school) {
-        return !school.name().isBlank() && school.contactEmail() != null && !school.contactEmail().isBlank();
     }
 }

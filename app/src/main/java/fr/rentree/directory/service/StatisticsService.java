@@ -12,6 +12,7 @@ import fr.rentree.directory.domain.ActivationTally;
 import fr.rentree.directory.domain.ClassOrder;
 import fr.rentree.directory.domain.GroupTally;
 import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.domain.ReportTally;
 import fr.rentree.directory.domain.SchoolYear;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,6 +47,16 @@ public class StatisticsService {
     /** The "Statistiques" block of a school: every profile, zeros included. */
     public List<ActivationTally> ofSchool(String uai) {
         return ofSchools(Map.of(uai, uai)).getFirst().byProfile();
+    }
+
+    /** The families' reports that a pupil is not theirs, in this school: waiting and handled. */
+    public ReportTally guardianReports(String uai) {
+        return jdbc.sql("""
+                        select count(*) - count(r.handled_at), count(r.handled_at)
+                        from guardian_report r join account p on p.id = r.parent_id where p.school_uai = ?""")
+                .param(uai)
+                .query((row, n) -> new ReportTally(row.getInt(1), row.getInt(2)))
+                .single();
     }
 
     /** Per class of the year, in school order: its pupils, their parents (each once per class) and its teachers. */

@@ -23,7 +23,7 @@ import fr.rentree.base.ui.DatePickers;
 import fr.rentree.directory.domain.AccountRow;
 import fr.rentree.directory.domain.Civility;
 import fr.rentree.directory.domain.CreatedAccount;
-import fr.rentree.directory.domain.EmailAddress;
+import fr.rentree.base.EmailAddress;
 import fr.rentree.directory.domain.NewAccount;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.service.SchoolAccounts;
@@ -89,12 +89,13 @@ class AccountCreator extends Dialog {
                 .bind("firstName");
         binder.forField(birthDate).asRequired(getTranslation("account.required")).bind("birthDate");
         binder.forField(email).withNullRepresentation("")
-                .withValidator(value -> value.isBlank() || EmailAddress.isValid(value.strip()),
+                .withValidator(value -> value == null || value.isBlank() || EmailAddress.isValid(value.strip()),
                         getTranslation("account.email.invalid"))
                 .bind("email");
         binder.forField(classes).bind("classes");
         binder.forField(discipline).withNullRepresentation("")
-                .withValidator(value -> value.strip().length() <= MAX_TEXT, getTranslation("account.too-long", MAX_TEXT))
+                .withValidator(value -> value == null || value.strip().length() <= MAX_TEXT,
+                        getTranslation("account.too-long", MAX_TEXT))
                 .bind("discipline");
         binder.readRecord(new NewAccount(teacher ? Profile.TEACHER : Profile.STAFF, Civility.MME, "", "",
                 today, null, Set.of(), null));

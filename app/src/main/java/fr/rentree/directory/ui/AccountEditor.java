@@ -16,7 +16,7 @@ import com.vaadin.flow.data.binder.ValidationException;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.directory.domain.AccountDetails;
 import fr.rentree.directory.domain.AccountEdit;
-import fr.rentree.directory.domain.EmailAddress;
+import fr.rentree.base.EmailAddress;
 import fr.rentree.directory.service.SchoolAccounts;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -66,13 +66,14 @@ class AccountEditor extends Dialog {
         }
 
         binder.forField(email).withNullRepresentation("")
-                .withValidator(value -> value.isBlank() || EmailAddress.isValid(value.strip()),
+                .withValidator(value -> value == null || value.isBlank() || EmailAddress.isValid(value.strip()),
                         getTranslation("account.email.invalid"))
                 .bind("email");
         binder.forField(classes).bind("classes");
         binder.forField(headOf).bind("headOf");
         binder.forField(entId).withNullRepresentation("")
-                .withValidator(value -> value.strip().length() <= MAX_TEXT, getTranslation("account.too-long", MAX_TEXT))
+                .withValidator(value -> value == null || value.strip().length() <= MAX_TEXT,
+                        getTranslation("account.too-long", MAX_TEXT))
                 .bind("entId");
         binder.forField(localAdmin).bind("localAdmin");
         binder.readRecord(AccountEdit.of(account));

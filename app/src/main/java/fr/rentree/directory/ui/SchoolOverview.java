@@ -6,10 +6,12 @@ import java.util.List;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import fr.rentree.directory.domain.ClassOrder;
 import fr.rentree.directory.domain.GroupTally;
 import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.domain.ReportTally;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.school.domain.School;
@@ -34,6 +36,13 @@ class SchoolOverview extends Div {
         Grid<?> block = Tallies.block(statistics.ofSchool(school.uai()));
         block.setId("school-statistics");
         add(new H3(getTranslation("statistics.title")), block);
+        ReportTally reports = statistics.guardianReports(school.uai());
+        if (reports.any()) {
+            Paragraph reported = new Paragraph(getTranslation("statistics.reports", reports.open(),
+                    reports.handled()));
+            reported.setId("report-statistics");
+            add(reported);
+        }
 
         List<GroupTally> classes = statistics.ofClasses(school.uai(), year);
         Grid<GroupTally> classGrid = new Grid<>();

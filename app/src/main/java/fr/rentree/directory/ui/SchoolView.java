@@ -112,6 +112,7 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         unknownSchool.setVisible(false);
         unknownSchool.getStyle().set("color", "var(--lumo-error-text-color)");
 
+        search.setId("account-search");
         search.setPlaceholder(getTranslation("school.search"));
         search.setAriaLabel(getTranslation("school.search"));
         search.setClearButtonVisible(true);
@@ -140,6 +141,7 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         state.setItemLabelGenerator(choice -> getTranslation("school.state." + choice));
         state.setAriaLabel(getTranslation("account.state"));
         state.setValue(StateFilter.IN_USE);
+        state.setMinWidth("13em");
         state.addValueChangeListener(e -> accounts.getDataProvider().refreshAll());
         HorizontalLayout filters = new HorizontalLayout(search, profiles, classes, activation, origin, state);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -200,6 +202,8 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
             Button handled = new Button(getTranslation("reports.handled"), e -> {
                 reports.handle(current.uai(), report.id());
                 showReports();
+                overview.show(current, SchoolYear.of(LocalDate.now(clock)));
+                accounts.getDataProvider().refreshAll();
             });
             handled.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return handled;
@@ -246,9 +250,12 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         HorizontalLayout buttons = new HorizontalLayout();
         buttons.setSpacing(false);
         if (row.state() == AccountState.DELETED) {
-            buttons.add(smallButton("account.restore", VaadinIcon.ARROW_BACKWARD, "restore-account",
+            Button restore = smallButton("account.restore", VaadinIcon.ARROW_BACKWARD, "restore-account",
                     () -> confirm("account.restore", getTranslation("account.restore.confirm", row.login()),
-                            () -> restore(row))));
+                            () -> restore(row)));
+            restore.setText(getTranslation("account.restore")); // the one thing to do with a deleted account
+            restore.removeThemeVariants(ButtonVariant.LUMO_ICON);
+            buttons.add(restore);
             return buttons;
         }
         buttons.add(smallButton("account.edit", VaadinIcon.EDIT, "edit-account", () -> edit(row)));
@@ -395,6 +402,10 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
     }
 
     private String state(AccountRow row) {
+        return row.reported() ? stateOf(row) + " · " + getTranslation("account.state.REPORTED") : stateOf(row);
+    }
+
+    private String stateOf(AccountRow row) {
         if (row.state() != AccountState.ACTIVE) {
             return getTranslation("account.state." + row.state());
         }

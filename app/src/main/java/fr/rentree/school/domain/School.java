@@ -27,7 +27,7 @@ public record School(@Id String uai, String name, SchoolKind kind, @Nullable Str
     /**
      * Whether accounts may be created by hand in this school (seed 004): its name and contact e-mail are filled in,
      * since the new holder's e-mails carry both. When not, the director fills them in "Paramètres de
-     * l'établissement" (bundle key {@code settings.incomplete} says so).
+     * l'établissement" (bundle key {@code account.new.unavailable} says so).
      */
     public boolean readyForManualAccounts() {
         return !name.isBlank() && contactEmail != null && !contactEmail.isBlank();

@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import fr.rentree.base.EmailAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,15 +22,7 @@ public record SchoolSettings(String name, @Nullable String contactEmail, @Nullab
 
     /** The lengths of the columns of {@code school} (V1, V2). */
     public static final int NAME_MAX = 200;
-    public static final int EMAIL_MAX = 254;
     public static final int URL_MAX = 300;
-
-    /**
-     * The directory's rule for an address (one @, a dotted domain, no spaces), the same as
-     * {@code directory.domain.EmailAddress}: repeated because {@code directory} depends on {@code school}, and the
-     * other way round would be a cycle between features.
-     */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     public SchoolSettings {
         name = name == null ? "" : name.strip();
@@ -62,7 +54,7 @@ public record SchoolSettings(String name, @Nullable String contactEmail, @Nullab
     /** Why a contact address cannot be saved; none is allowed (the school fills it in later). */
     public static Optional<String> contactEmailProblem(@Nullable String email) {
         String value = blankToNull(email);
-        return value == null || value.length() <= EMAIL_MAX && EMAIL.matcher(value).matches() ? Optional.empty()
+        return value == null || EmailAddress.isValid(value) ? Optional.empty()
                 : Optional.of("settings.error.email");
     }
 

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.rentree.base.EmailAddress;
 import fr.rentree.base.i18n.Institution;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.school.domain.School;
@@ -68,7 +69,7 @@ public class SchoolSettingsView extends VerticalLayout implements HasDynamicTitl
 
         editable(name, "settings.name", SchoolSettings.NAME_MAX);
         name.setRequiredIndicatorVisible(true);
-        editable(contactEmail, "settings.contact-email", SchoolSettings.EMAIL_MAX);
+        editable(contactEmail, "settings.contact-email", EmailAddress.MAX_LENGTH);
         contactEmail.getElement().setAttribute("autocomplete", "email");
         editable(entUrl, "settings.ent-url", SchoolSettings.URL_MAX);
         entUrl.setPlaceholder("https://");

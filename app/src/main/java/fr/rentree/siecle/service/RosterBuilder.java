@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 import fr.rentree.directory.domain.ChildLink;
 import fr.rentree.directory.domain.Coverage;
-import fr.rentree.directory.domain.EmailAddress;
+import fr.rentree.base.EmailAddress;
 import fr.rentree.directory.domain.Origin;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.Roster;

@@ -1,9 +1,11 @@
-package fr.rentree.directory.domain;
+package fr.rentree.base;
 
 import java.util.regex.Pattern;
 
 /** What the directory accepts as an e-mail address: one @, a dotted domain, no spaces, at most 254 characters. */
 public final class EmailAddress {
+
+    public static final int MAX_LENGTH = 254;
 
     private static final Pattern SHAPE = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
@@ -11,6 +13,6 @@ public final class EmailAddress {
     }
 
     public static boolean isValid(String candidate) {
-        return candidate.length() <= 254 && SHAPE.matcher(candidate).matches();
+        return candidate.length() <= MAX_LENGTH && SHAPE.matcher(candidate).matches();
     }
 }
