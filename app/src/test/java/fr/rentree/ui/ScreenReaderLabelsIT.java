@@ -47,7 +47,8 @@ class ScreenReaderLabelsIT {
             browser.open("http://localhost:" + port + "/login");
             labels.addAll(labels(browser, "login"));
             browser.signIn(school.director(), Fixtures.PASSWORD);
-            for (String page : List.of("taches", "campagnes", "etablissement", "parametres", "fiches", "import")) {
+            for (String page : List.of("taches", "campagnes", "etablissement", "parametres", "journal", "fiches",
+                    "import")) {
                 browser.open("http://localhost:" + port + "/" + page);
                 browser.await(org.openqa.selenium.By.tagName("h2"));
                 labels.addAll(labels(browser, page));

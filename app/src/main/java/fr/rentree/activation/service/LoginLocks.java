@@ -1,5 +1,7 @@
 package fr.rentree.activation.service;
 
+import fr.rentree.audit.domain.AuditAction;
+import fr.rentree.audit.service.AuditLog;
 import fr.rentree.directory.service.HolderAccounts;
 import fr.rentree.security.service.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -15,11 +17,13 @@ public class LoginLocks {
     private final GuessingGuard guard;
     private final HolderAccounts holders;
     private final CurrentUser currentUser;
+    private final AuditLog journal;
 
-    LoginLocks(GuessingGuard guard, HolderAccounts holders, CurrentUser currentUser) {
+    LoginLocks(GuessingGuard guard, HolderAccounts holders, CurrentUser currentUser, AuditLog journal) {
         this.guard = guard;
         this.holders = holders;
         this.currentUser = currentUser;
+        this.journal = journal;
     }
 
     /** Unlocks the login of an account of the school; its count of failures starts again from nothing. */
@@ -31,5 +35,6 @@ public class LoginLocks {
         }
         guard.succeeded(login);
         holders.markLocked(login, false);
+        journal.record(schoolUai, AuditAction.UNLOCK, login);
     }
 }

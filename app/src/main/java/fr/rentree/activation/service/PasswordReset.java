@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import fr.rentree.activation.domain.Refusal;
+import fr.rentree.audit.domain.AuditAction;
+import fr.rentree.audit.service.AuditLog;
 import fr.rentree.directory.domain.Holder;
 import fr.rentree.directory.service.HolderAccounts;
 import fr.rentree.mailing.service.MailService;
@@ -50,10 +52,11 @@ public class PasswordReset {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final AuditLog journal;
 
     PasswordReset(HolderAccounts holders, GuessingGuard guard, AccountActivation activation, ResetMail mail,
             MailService mails, PasswordEncoder passwords, JdbcClient jdbc, ActivationSettings settings,
-            SchoolService schools, CurrentUser currentUser, Clock clock) {
+            SchoolService schools, CurrentUser currentUser, Clock clock, AuditLog journal) {
         this.holders = holders;
         this.guard = guard;
         this.activation = activation;
@@ -65,6 +68,7 @@ public class PasswordReset {
         this.schools = schools;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.journal = journal;
     }
 
     /**
@@ -94,6 +98,7 @@ public class PasswordReset {
         } catch (MailException e) {
             throw new ResetRefused("MAIL_DOWN");
         }
+        journal.record(schoolUai, AuditAction.RESET_PASSWORD, login, holder.email());
         return holder.email();
     }
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import fr.rentree.audit.domain.AuditAction;
+import fr.rentree.audit.service.AuditLog;
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignDetail;
 import fr.rentree.campaign.domain.CampaignOverview;
@@ -79,11 +81,12 @@ public class CampaignService {
     private final InboxService inbox;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final AuditLog journal;
 
     CampaignService(CampaignRepository campaigns, CampaignTasks tasks, CampaignRoundRepository rounds, Rounds roundLists,
             Deliveries deliveries, ProgressLog progress, RoundSheets sheets, SchoolService schools,
             RecipientService recipients, StatisticsService statistics, ProcessService processes, InboxService inbox,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, AuditLog journal) {
         this.campaigns = campaigns;
         this.tasks = tasks;
         this.rounds = rounds;
@@ -98,6 +101,7 @@ public class CampaignService {
         this.inbox = inbox;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.journal = journal;
     }
 
     /**
@@ -181,6 +185,7 @@ public class CampaignService {
         // the first point of the activation chart: where the list stood when it was handed out
         List<Long> accounts = plan.recipients().stream().map(FrozenRecipient::accountId).distinct().toList();
         progress.record(campaign.id(), clock.instant(), accounts.size(), statistics.activatedAmong(accounts));
+        journal.record(campaign.schoolUai(), AuditAction.SEND_CAMPAIGN, campaign.name(), plan.mails(), plan.sheets());
         return plan;
     }
 

@@ -17,14 +17,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import fr.rentree.audit.domain.AuditAction;
+import fr.rentree.audit.service.AuditLog;
 import fr.rentree.directory.domain.AccountChange;
 import fr.rentree.directory.domain.AccountQuery;
 import fr.rentree.directory.domain.AccountRow;
 import fr.rentree.directory.domain.AccountState;
 import fr.rentree.directory.domain.ActivationCode;
 import fr.rentree.directory.domain.ChangeKind;
-import fr.rentree.directory.domain.ClassOrder;
 import fr.rentree.directory.domain.ChildLink;
+import fr.rentree.directory.domain.ClassOrder;
 import fr.rentree.directory.domain.ImportedAccount;
 import fr.rentree.directory.domain.Login;
 import fr.rentree.directory.domain.Origin;
@@ -57,15 +59,17 @@ public class DirectoryService {
     private final Logins logins;
     private final ActivationTallies tallies;
     private final Clock clock;
+    private final AuditLog journal;
 
     DirectoryService(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ActivationCodes codes, Logins logins,
-                     ActivationTallies tallies, Clock clock) {
+                     ActivationTallies tallies, Clock clock, AuditLog journal) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.codes = codes;
         this.logins = logins;
         this.tallies = tallies;
         this.clock = clock;
+        this.journal = journal;
     }
 
     /** The school's accounts that came from imports, with their classes of the given year and their children. */
@@ -320,12 +324,16 @@ public class DirectoryService {
     /** A new code for an account not yet activated; the previous one stops working. */
     @Transactional
     public Optional<ActivationCode> regenerateActivationCode(long accountId) {
-        Optional<String> login = jdbc.sql("select login from account where id = ? and activated_at is null for update")
-                .param(accountId).query(String.class).optional();
-        return login.map(l -> {
+        record Holder(String login, String schoolUai) {
+        }
+        Optional<Holder> holder = jdbc.sql("""
+                        select login, school_uai from account where id = ? and activated_at is null for update""")
+                .param(accountId).query((row, n) -> new Holder(row.getString(1), row.getString(2))).optional();
+        return holder.map(account -> {
             ActivationCode code = codes.generate();
             jdbc.sql("update account set activation_code = ?, code_issued_at = ?, version = version + 1 where id = ?")
-                    .params(codes.seal(code, l), Timestamp.from(clock.instant()), accountId).update();
+                    .params(codes.seal(code, account.login()), Timestamp.from(clock.instant()), accountId).update();
+            journal.record(account.schoolUai(), AuditAction.NEW_CODE, account.login());
             return code;
         });
     }
@@ -366,7 +374,7 @@ public class DirectoryService {
                 .addValue("id", accountId).addValue("year", currentYear())).stream().findFirst();
     }
 
-    /** Lines of the list: the accounts {@code a} that {@code where} keeps, with their classes of the year {@code :year}. */
+    /** Lines of the list: the accounts {@code a} that {@code where} keeps, with their classes of year {@code :year}. */
     List<AccountRow> rows(String where, MapSqlParameterSource parameters) {
         return jdbc.sql("""
                         select a.id, a.profile, a.origin, a.login, a.last_name, a.first_name, a.birth_date, a.email,

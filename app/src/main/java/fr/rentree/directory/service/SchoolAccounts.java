@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
+import fr.rentree.audit.domain.AuditAction;
+import fr.rentree.audit.service.AuditLog;
+import fr.rentree.base.EmailAddress;
 import fr.rentree.directory.domain.AccountDetails;
 import fr.rentree.directory.domain.AccountEdit;
 import fr.rentree.directory.domain.AccountRow;
@@ -17,7 +20,6 @@ import fr.rentree.directory.domain.AccountState;
 import fr.rentree.directory.domain.ActivationCode;
 import fr.rentree.directory.domain.Civility;
 import fr.rentree.directory.domain.CreatedAccount;
-import fr.rentree.base.EmailAddress;
 import fr.rentree.directory.domain.Login;
 import fr.rentree.directory.domain.NewAccount;
 import fr.rentree.directory.domain.Origin;
@@ -52,9 +54,11 @@ public class SchoolAccounts {
     private final SchoolService schools;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final AuditLog journal;
 
     SchoolAccounts(JdbcClient jdbc, DirectoryService directory, ActivationCodes codes, Logins logins,
-                   ActivationTallies tallies, SchoolService schools, CurrentUser currentUser, Clock clock) {
+                   ActivationTallies tallies, SchoolService schools, CurrentUser currentUser, Clock clock,
+                   AuditLog journal) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.codes = codes;
@@ -63,6 +67,7 @@ public class SchoolAccounts {
         this.schools = schools;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.journal = journal;
     }
 
     public AccountDetails details(String schoolUai, long accountId) {
@@ -129,6 +134,7 @@ public class SchoolAccounts {
                     .param("id", accountId).param("ids", List.copyOf(classIds.values())).update();
             place(accountId, edit.classes(), edit.headOf(), classIds);
         }
+        journal.record(schoolUai, AuditAction.EDIT_ACCOUNT, account.login());
     }
 
     /** Whether the school's settings allow creating accounts by hand: its name and contact address are filled in. */
@@ -189,6 +195,7 @@ public class SchoolAccounts {
         long id = key.getKeyAs(Number.class).longValue();
         place(id, account.classes(), Set.of(), classIds);
         tallies.recount(Set.of(schoolUai));
+        journal.record(schoolUai, AuditAction.CREATE_ACCOUNT, login);
         return new CreatedAccount(id, login, code);
     }
 
@@ -200,16 +207,16 @@ public class SchoolAccounts {
      */
     @Transactional
     public boolean delete(String schoolUai, long accountId) {
-        return move(schoolUai, accountId, AccountState.ACTIVE, AccountState.DELETED);
+        return move(schoolUai, accountId, AccountState.ACTIVE, AccountState.DELETED, AuditAction.DELETE_ACCOUNT);
     }
 
     /** Brings a deleted account back into use; false when it was restored already. */
     @Transactional
     public boolean restore(String schoolUai, long accountId) {
-        return move(schoolUai, accountId, AccountState.DELETED, AccountState.ACTIVE);
+        return move(schoolUai, accountId, AccountState.DELETED, AccountState.ACTIVE, AuditAction.RESTORE_ACCOUNT);
     }
 
-    private boolean move(String schoolUai, long accountId, AccountState from, AccountState to) {
+    private boolean move(String schoolUai, long accountId, AccountState from, AccountState to, AuditAction action) {
         AccountDetails account = details(schoolUai, accountId);
         if (account.imported()) {
             throw new IllegalArgumentException("Account " + accountId + " is imported: the import handles leavers");
@@ -219,6 +226,9 @@ public class SchoolAccounts {
                         where id = ? and state = ?""")
                 .params(to.name(), Timestamp.from(clock.instant()), accountId, from.name()).update();
         tallies.recount(Set.of(schoolUai));
+        if (moved > 0) {
+            journal.record(schoolUai, action, account.login());
+        }
         return moved > 0;
     }
 

@@ -69,7 +69,6 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
 
     private final DirectoryService directory;
     private final RecipientService recipients;
-    private final List<School> mySchools;
     private final SchoolPicker school;
     private final SchoolOverview overview;
     private final Paragraph unknownSchool = new Paragraph();
@@ -103,7 +102,7 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         this.clock = clock;
         overview = new SchoolOverview(statistics);
         SignedInUser user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        mySchools = schools.findAll(user.schoolUais());
+        List<School> mySchools = schools.findAll(user.schoolUais());
         dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
         school = new SchoolPicker(getTranslation("import.school"), mySchools);
@@ -158,12 +157,9 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
     /** {@code ?uai=} opens one of the director's schools; another code says so rather than show another school. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("uai").ifPresent(uai -> {
-            Optional<School> asked = mySchools.stream().filter(s -> s.uai().equals(uai)).findFirst();
-            school.setValue(asked.orElse(null));
-            unknownSchool.setText(getTranslation("school.unknown", uai));
-            unknownSchool.setVisible(asked.isEmpty());
-        });
+        Optional<String> unknown = school.selectAsked(event);
+        unknown.ifPresent(uai -> unknownSchool.setText(getTranslation("school.unknown", uai)));
+        unknownSchool.setVisible(unknown.isPresent());
         show();
     }
 

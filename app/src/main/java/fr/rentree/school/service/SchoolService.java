@@ -8,7 +8,9 @@ import java.util.Optional;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.domain.SchoolRepository;
 import fr.rentree.school.domain.SchoolSettings;
+import fr.rentree.school.domain.SettingsChanged;
 import fr.rentree.security.service.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,11 +24,14 @@ public class SchoolService {
     private final SchoolRepository schools;
     private final JdbcAggregateTemplate aggregates;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
-    SchoolService(SchoolRepository schools, JdbcAggregateTemplate aggregates, CurrentUser currentUser) {
+    SchoolService(SchoolRepository schools, JdbcAggregateTemplate aggregates, CurrentUser currentUser,
+                  ApplicationEventPublisher events) {
         this.schools = schools;
         this.aggregates = aggregates;
         this.currentUser = currentUser;
+        this.events = events;
     }
 
     public Optional<School> find(String uai) {
@@ -72,6 +77,7 @@ public class SchoolService {
         if (schools.updateSettings(uai, settings.name(), settings.contactEmail(), settings.entUrl()) != 1) {
             throw new IllegalArgumentException("No school " + uai);
         }
+        events.publishEvent(new SettingsChanged(uai, settings)); // for the journal
         return schools.findById(uai).orElseThrow();
     }
 

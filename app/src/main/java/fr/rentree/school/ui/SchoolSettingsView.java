@@ -97,13 +97,10 @@ public class SchoolSettingsView extends VerticalLayout implements HasDynamicTitl
     /** {@code ?uai=} opens one of the director's schools (as "Mon établissement"); another code says so. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("uai").ifPresent(asked -> {
-            Optional<School> mine = school.getListDataView().getItems().filter(s -> s.uai().equals(asked)).findFirst();
-            school.setValue(mine.orElse(null));
-            school.setVisible(school.isVisible() || mine.isEmpty()); // to choose one of theirs
-            unknownSchool.setText(getTranslation("school.unknown", asked));
-            unknownSchool.setVisible(mine.isEmpty());
-        });
+        Optional<String> unknown = school.selectAsked(event);
+        unknown.ifPresent(uai -> unknownSchool.setText(getTranslation("school.unknown", uai)));
+        unknownSchool.setVisible(unknown.isPresent());
+        school.setVisible(school.isVisible() || unknown.isPresent()); // to choose one of theirs
         show();
     }
 

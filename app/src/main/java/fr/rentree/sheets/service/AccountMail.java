@@ -2,6 +2,8 @@ package fr.rentree.sheets.service;
 
 import java.util.UUID;
 
+import fr.rentree.audit.domain.AuditAction;
+import fr.rentree.audit.service.AuditLog;
 import fr.rentree.directory.domain.Recipient;
 import fr.rentree.directory.service.RecipientService;
 import fr.rentree.mailing.service.AccountMails;
@@ -27,15 +29,17 @@ public class AccountMail {
     private final AccountMails accountMails;
     private final MailService mail;
     private final CurrentUser currentUser;
+    private final AuditLog journal;
 
     AccountMail(RecipientService recipients, SchoolService schools, HolderPages pages, AccountMails accountMails,
-            MailService mail, CurrentUser currentUser) {
+            MailService mail, CurrentUser currentUser, AuditLog journal) {
         this.recipients = recipients;
         this.schools = schools;
         this.pages = pages;
         this.accountMails = accountMails;
         this.mail = mail;
         this.currentUser = currentUser;
+        this.journal = journal;
     }
 
     /**
@@ -61,6 +65,7 @@ public class AccountMail {
                 throw new MailSendException("Refused: " + outcome.reply());
             }
         }
+        journal.record(schoolUai, AuditAction.SEND_CODE, recipient.login(), recipient.email());
         return recipient.email();
     }
 }

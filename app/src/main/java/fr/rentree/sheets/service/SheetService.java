@@ -17,21 +17,23 @@ import java.util.function.IntConsumer;
 
 import javax.imageio.ImageIO;
 
+import fr.rentree.audit.domain.AuditAction;
+import fr.rentree.audit.service.AuditLog;
 import fr.rentree.directory.domain.Placement;
 import fr.rentree.directory.domain.Recipient;
 import fr.rentree.directory.domain.RecipientQuery;
 import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.directory.service.RecipientService;
+import fr.rentree.reports.SheetLayout;
 import fr.rentree.reports.SheetRenderer;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.CurrentUser;
 import fr.rentree.security.service.SignedInUser;
+import fr.rentree.sheets.domain.PrintList;
 import fr.rentree.sheets.domain.SheetPrint;
 import fr.rentree.sheets.domain.SheetPrintRepository;
-import fr.rentree.sheets.domain.PrintList;
 import fr.rentree.sheets.domain.SheetRequest;
-import fr.rentree.reports.SheetLayout;
 import jakarta.annotation.PreDestroy;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -58,12 +60,14 @@ public class SheetService {
     private final SheetFiles files;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final AuditLog journal;
     /** Two prints at a time: each keeps both cores busy, the others wait their turn. */
     private final ExecutorService printing = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("sheet-print-", 1).daemon().factory());
 
     SheetService(RecipientService recipients, SchoolService schools, SheetPrintRepository prints,
-            HolderPages pages, MessageSource messages, SheetFiles files, CurrentUser currentUser, Clock clock) {
+            HolderPages pages, MessageSource messages, SheetFiles files, CurrentUser currentUser, Clock clock,
+            AuditLog journal) {
         this.recipients = recipients;
         this.schools = schools;
         this.prints = prints;
@@ -73,6 +77,7 @@ public class SheetService {
         this.currentUser = currentUser;
         this.clock = clock;
         this.renderer = new SheetRenderer();
+        this.journal = journal;
     }
 
     /** How many sheets the request prints (a parent may get one per child's class). */
@@ -113,6 +118,7 @@ public class SheetService {
                 progress);
         prints.save(new SheetPrint(null, request.schoolUai(), printedBy, clock.instant(),
                 describe(request.recipients()), request.layout().name(), printed));
+        journal.recordAs(printedBy, request.schoolUai(), AuditAction.PRINT, printed, "");
         return printed;
     }
 
@@ -157,6 +163,7 @@ public class SheetService {
         renderer.render(SheetLayout.ONE_PER_PAGE, locale, sheets(schoolUai, alone, locale, 1), out, written -> { });
         prints.save(new SheetPrint(null, schoolUai, director.getUsername(), clock.instant(),
                 "account=" + account.login(), SheetLayout.ONE_PER_PAGE.name(), 1));
+        journal.record(schoolUai, AuditAction.PRINT, 1, account.login());
     }
 
     /** A PDF printed in the background, and how many sheets it holds. */

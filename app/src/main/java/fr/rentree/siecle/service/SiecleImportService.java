@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.rentree.audit.domain.AuditAction;
+import fr.rentree.audit.service.AuditLog;
+import fr.rentree.directory.domain.ChangeKind;
 import fr.rentree.directory.domain.RosterChanges;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.service.DirectoryService;
@@ -20,6 +23,7 @@ import fr.rentree.siecle.domain.ImportAnalysis;
 import fr.rentree.siecle.domain.Severity;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports a school's SIECLE and STS-web exports in two steps, as the director sees them: {@link #analyse} reads and
@@ -34,13 +38,16 @@ public class SiecleImportService {
     private final SiecleSettings settings;
     private final ExportOpener opener;
     private final Clock clock;
+    private final AuditLog journal;
 
-    SiecleImportService(DirectoryService directory, SchoolService schools, SiecleSettings settings, Clock clock) {
+    SiecleImportService(DirectoryService directory, SchoolService schools, SiecleSettings settings, Clock clock,
+                        AuditLog journal) {
         this.directory = directory;
         this.schools = schools;
         this.settings = settings;
         this.opener = new ExportOpener(settings.maxFileSize().toBytes());
         this.clock = clock;
+        this.journal = journal;
     }
 
     public ImportAnalysis analyse(String uai, List<ExportFile> files) {
@@ -73,12 +80,20 @@ public class SiecleImportService {
         return new ImportAnalysis(uai, names, findings, roster, directory.preview(roster));
     }
 
-    /** Applies an analysis that was not refused; the changes are computed again at that moment and returned. */
+    /**
+     * Applies an analysis that was not refused; the changes are computed again at that moment and returned. The
+     * journal records it in the same transaction.
+     */
+    @Transactional
     public RosterChanges apply(ImportAnalysis analysis, String importedBy) {
         if (analysis.refused()) {
             throw new IllegalArgumentException("a refused import cannot be applied");
         }
-        return directory.apply(analysis.roster(), importedBy, analysis.files());
+        RosterChanges changes = directory.apply(analysis.roster(), importedBy, analysis.files());
+        journal.recordAs(importedBy, analysis.schoolUai(), AuditAction.IMPORT, changes.count(ChangeKind.CREATE),
+                changes.count(ChangeKind.UPDATE), changes.count(ChangeKind.PRE_DELETE),
+                changes.count(ChangeKind.RESTORE), String.join(", ", analysis.files()));
+        return changes;
     }
 
     private Optional<ExportContent> read(ExportFile file, List<Finding> findings) {
