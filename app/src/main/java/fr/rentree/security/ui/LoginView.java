@@ -31,7 +31,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n(false));
         H1 title = new H1(getTranslation("app.name"));
         Paragraph tagline = new Paragraph(getTranslation("login.tagline"));
         add(title, tagline, form);
@@ -55,6 +54,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         boolean refused = event.getLocation().getQueryParameters().getParameters().containsKey("error");
         form.setError(refused);
         // Spring Security keeps the refusal in the session when it redirects to ?error: a guarded one gets its own text
+        // (the texts are set here, before the form is drawn, not in the constructor)
         boolean locked = refused && VaadinSession.getCurrent().getSession()
                 .getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof SignInRefused;
         form.setI18n(i18n(locked));
