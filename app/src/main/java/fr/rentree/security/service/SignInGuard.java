@@ -8,8 +8,11 @@ import java.util.Optional;
 
 import fr.rentree.security.domain.SignInOutcome;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(SignInSettings.class)
 class SignInGuard {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SignInGuard.class);
     private static final int KEY_LENGTH = 100;
     private static final int ADDRESS_LENGTH = 45;
 
@@ -94,6 +98,10 @@ class SignInGuard {
                 .params(Timestamp.from(now.toInstant().plus(settings.addressLock())), address(address),
                         settings.addressFailures(), now).update() > 0) {
             record(username, address, SignInOutcome.LOCKOUT_ADDRESS, now);
+            // an operator may have to tell a school why nobody there can sign in (usernames are not logged: a
+            // password typed in the username field would land in the logs)
+            LOG.warn("Back-office sign-in locked for address {} until {}: {} failures", address(address),
+                    now.toInstant().plus(settings.addressLock()), settings.addressFailures());
         }
     }
 
@@ -102,6 +110,20 @@ class SignInGuard {
     void succeeded(String username, String address) {
         record(username, address, SignInOutcome.SUCCESS, Timestamp.from(clock.instant()));
         jdbc.sql("delete from sign_in_guard where kind = 'USERNAME' and guard_key = ?").param(key(username)).update();
+    }
+
+    /**
+     * Forgets the counts of usernames and addresses quiet for a while and not locked: a guesser's thousand made-up
+     * usernames must not stay for ever. The attempts themselves stay ({@code sign_in_attempt} is the record).
+     * Every instance sweeps; deleting twice is harmless.
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    public void forgetQuiet() {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        delete from sign_in_guard
+                        where last_failure_at < ? and (locked_until is null or locked_until <= ?)""")
+                .params(Timestamp.from(now.minus(settings.forgetAfter())), Timestamp.from(now)).update();
     }
 
     private void record(String username, String address, SignInOutcome outcome, Timestamp at) {

@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param throttleAfter   failures of a username after which its attempts are spaced out
  * @param throttleDelay   the wait imposed after the first of those failures; it doubles with each further one, up to
  *                        {@code lockDuration}
- * @param lockAfter       failures of a username that lock it; a successful sign-in is the only thing that clears them,
- *                        so once a lock ends, each new failure locks it again
+ * @param lockAfter       failures of a username that lock it; only a successful sign-in or a quiet {@code forgetAfter}
+ *                        clears them, so once a lock ends, each new failure locks it again
  * @param lockDuration    how long a locked username stays refused, even with the right password
  * @param addressFailures failures from one client address, within {@code addressLock}, that lock the address
  * @param addressLock     how long an address stays locked, and the window its failures are counted in
+ * @param forgetAfter     how long after its last failure the count of a username or address that is not locked is
+ *                        forgotten: guessed usernames, real or not, would otherwise pile up for ever
  */
 @ConfigurationProperties("rentree.security.sign-in")
 public record SignInSettings(@DefaultValue("5") int throttleAfter,
@@ -23,7 +25,8 @@ public record SignInSettings(@DefaultValue("5") int throttleAfter,
                              @DefaultValue("10") int lockAfter,
                              @DefaultValue("PT15M") Duration lockDuration,
                              @DefaultValue("30") int addressFailures,
-                             @DefaultValue("PT1H") Duration addressLock) {
+                             @DefaultValue("PT1H") Duration addressLock,
+                             @DefaultValue("P1D") Duration forgetAfter) {
 
     /** The wait after the last of so many failures of a username: none before {@code throttleAfter}, then doubling. */
     Duration delayAfter(int failures) {

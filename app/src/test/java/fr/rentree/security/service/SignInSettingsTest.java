@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SignInSettingsTest {
 
     private final SignInSettings defaults = new SignInSettings(5, Duration.ofSeconds(30), 10, Duration.ofMinutes(15),
-            30, Duration.ofHours(1));
+            30, Duration.ofHours(1), Duration.ofDays(1));
 
     @Test
     void a_username_waits_nothing_before_five_failures_then_thirty_seconds_doubling_with_each_failure() {
