@@ -12,8 +12,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import fr.rentree.security.service.SignInRefused;
+import org.springframework.security.web.WebAttributes;
 
-/** The back-office sign-in page (Spring Security form login posts to {@code /login}). */
+/**
+ * The back-office sign-in page (Spring Security form login posts to {@code /login}). A refusal says "wrong username or
+ * password", or, once too many attempts failed, to wait or ask the administrator: never whether the username exists.
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -26,20 +31,19 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n());
         H1 title = new H1(getTranslation("app.name"));
         Paragraph tagline = new Paragraph(getTranslation("login.tagline"));
         add(title, tagline, form);
     }
 
-    private LoginI18n i18n() {
+    private LoginI18n i18n(boolean locked) {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
         i18n.getForm().setSubmit(getTranslation("login.submit"));
-        i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
-        i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
+        i18n.getErrorMessage().setTitle(getTranslation(locked ? "login.locked.title" : "login.error.title"));
+        i18n.getErrorMessage().setMessage(getTranslation(locked ? "login.locked.message" : "login.error.message"));
         i18n.getErrorMessage().setUsername(getTranslation("login.error.username"));
         i18n.getErrorMessage().setPassword(getTranslation("login.error.password"));
         return i18n;
@@ -49,6 +53,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         boolean refused = event.getLocation().getQueryParameters().getParameters().containsKey("error");
         form.setError(refused);
+        // Spring Security keeps the refusal in the session when it redirects to ?error: a guarded one gets its own text
+        // (the texts are set here, before the form is drawn, not in the constructor)
+        boolean locked = refused && VaadinSession.getCurrent().getSession()
+                .getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof SignInRefused;
+        form.setI18n(i18n(locked));
         Object username = refused ? VaadinSession.getCurrent().getSession().getAttribute(RememberedUsername.ATTRIBUTE)
                 : null;
         if (username != null) {

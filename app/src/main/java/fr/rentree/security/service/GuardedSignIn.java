@@ -1,0 +1,63 @@
+package fr.rentree.security.service;
+
+import java.util.Optional;
+
+import fr.rentree.security.domain.SignInOutcome;
+import org.springframework.security.authentication.AccountStatusException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * The back-office sign-in: the {@link SignInGuard} is asked first, before any user is looked up or any password
+ * hashed, so that a locked username or address is refused even with the right password, and a username nobody has
+ * is answered like one that exists; then the password is checked by Spring Security's own provider, and the outcome
+ * is recorded. As the application's one {@link AuthenticationProvider} bean, Spring Security builds its
+ * authentication manager on it (form login and any later way in alike).
+ */
+@Component
+class GuardedSignIn implements AuthenticationProvider {
+
+    /** For an attempt that came from no HTTP request (none today): counted under one shared name. */
+    private static final String NO_ADDRESS = "unknown";
+
+    private final SignInGuard guard;
+    private final DaoAuthenticationProvider passwords;
+
+    GuardedSignIn(SignInGuard guard, BackOfficeUserService users, PasswordEncoder passwordEncoder) {
+        this.guard = guard;
+        this.passwords = new DaoAuthenticationProvider(users);
+        this.passwords.setPasswordEncoder(passwordEncoder);
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) throws AuthenticationException {
+        String username = attempt.getName(); // what was typed; the password is never read here, nor logged
+        String address = attempt.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
+                ? web.getRemoteAddress() : NO_ADDRESS;
+        Optional<SignInOutcome> refusal = guard.refusal(username, address);
+        if (refusal.isPresent()) {
+            guard.refused(username, address, refusal.get());
+            throw new SignInRefused();
+        }
+        try {
+            Authentication signedIn = passwords.authenticate(attempt);
+            guard.succeeded(username, address);
+            return signedIn;
+        } catch (BadCredentialsException | AccountStatusException e) {
+            // a wrong username or password, or a disabled user: all count, and all get the same generic answer
+            guard.failed(username, address);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return passwords.supports(authentication);
+    }
+}
