@@ -35,6 +35,7 @@ import fr.rentree.directory.domain.Roster;
 import fr.rentree.directory.domain.RosterChanges;
 import fr.rentree.directory.domain.RosterEntry;
 import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.security.service.CurrentUser;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -60,9 +61,10 @@ public class DirectoryService {
     private final ActivationTallies tallies;
     private final Clock clock;
     private final AuditLog journal;
+    private final CurrentUser currentUser;
 
     DirectoryService(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ActivationCodes codes, Logins logins,
-                     ActivationTallies tallies, Clock clock, AuditLog journal) {
+                     ActivationTallies tallies, Clock clock, AuditLog journal, CurrentUser currentUser) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.codes = codes;
@@ -70,6 +72,7 @@ public class DirectoryService {
         this.tallies = tallies;
         this.clock = clock;
         this.journal = journal;
+        this.currentUser = currentUser;
     }
 
     /** The school's accounts that came from imports, with their classes of the given year and their children. */
@@ -315,9 +318,14 @@ public class DirectoryService {
 
     /** The activation code of an account not yet activated. */
     public Optional<ActivationCode> activationCode(long accountId) {
-        return jdbc.sql("select login, activation_code from account where id = ? and activation_code is not null")
+        return jdbc.sql("""
+                        select login, activation_code, school_uai from account
+                        where id = ? and activation_code is not null""")
                 .param(accountId)
-                .query((row, n) -> codes.open(row.getBytes(2), row.getString(1)))
+                .query((row, n) -> {
+                    currentUser.requireDirectorOrSystem(row.getString(3));
+                    return codes.open(row.getBytes(2), row.getString(1));
+                })
                 .optional();
     }
 
@@ -330,6 +338,7 @@ public class DirectoryService {
                         select login, school_uai from account where id = ? and activated_at is null for update""")
                 .param(accountId).query((row, n) -> new Holder(row.getString(1), row.getString(2))).optional();
         return holder.map(account -> {
+            currentUser.requireDirectorOrSystem(account.schoolUai());
             ActivationCode code = codes.generate();
             jdbc.sql("update account set activation_code = ?, code_issued_at = ?, version = version + 1 where id = ?")
                     .params(codes.seal(code, account.login()), Timestamp.from(clock.instant()), accountId).update();
@@ -359,17 +368,20 @@ public class DirectoryService {
     // --- lists
 
     public int count(AccountQuery query) {
+        currentUser.requireDirectorOrSystem(query.schoolUai());
         return jdbc.sql("select count(*) from account a where " + where(query))
                 .paramSource(parameters(query)).query(Integer.class).single();
     }
 
     public List<AccountRow> accounts(AccountQuery query, int offset, int limit) {
+        currentUser.requireDirectorOrSystem(query.schoolUai());
         return rows(where(query) + " order by a.last_name, a.first_name, a.login limit :limit offset :offset",
                 parameters(query).addValue("limit", limit).addValue("offset", offset));
     }
 
     /** One account of the school as a line of the list, whatever its state. */
     public Optional<AccountRow> account(String schoolUai, long accountId) {
+        currentUser.requireDirectorOrSystem(schoolUai);
         return rows("a.school_uai = :uai and a.id = :id", new MapSqlParameterSource("uai", schoolUai)
                 .addValue("id", accountId).addValue("year", currentYear())).stream().findFirst();
     }

@@ -26,6 +26,7 @@ import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.domain.SelectedAccount;
 import fr.rentree.directory.domain.SelectionTally;
+import fr.rentree.security.service.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -49,19 +50,22 @@ public class RecipientService {
     private final ActivationCodes codes;
     private final Clock clock;
     private final Period codeValidity;
+    private final CurrentUser currentUser;
 
     /** @param codeValidity how long a code works after it is issued ({@code rentree.activation.code-validity}) */
     RecipientService(JdbcClient jdbc, ActivationCodes codes, Clock clock,
-            @Value("${rentree.activation.code-validity}") Period codeValidity) {
+            @Value("${rentree.activation.code-validity}") Period codeValidity, CurrentUser currentUser) {
         this.jdbc = jdbc;
         this.codes = codes;
         this.clock = clock;
         this.codeValidity = codeValidity;
+        this.currentUser = currentUser;
     }
 
     /** The class codes of the school this year, in order. */
     /** The school's classes this year, in school order (CP before CE1, 6e before 5e). */
     public List<String> classes(String uai) {
+        currentUser.requireDirectorOrSystem(uai);
         List<String> classes = new ArrayList<>(jdbc.sql(
                         "select code from school_class where school_uai = ? and school_year = ?")
                 .params(uai, year()).query(String.class).list());
@@ -70,6 +74,7 @@ public class RecipientService {
     }
 
     public int count(RecipientQuery query) {
+        currentUser.requireDirectorOrSystem(query.selection().schoolUai());
         return jdbc.sql("select count(*) from (" + placed(query) + ") p")
                 .paramSource(parameters(query.selection())).query(Integer.class).single();
     }
@@ -79,6 +84,7 @@ public class RecipientService {
      * through this list, so an import landing meanwhile neither skips nor repeats anyone.
      */
     public List<Placement> placements(RecipientQuery query) {
+        currentUser.requireDirectorOrSystem(query.selection().schoolUai());
         List<Placement> placements = jdbc.sql("""
                         select p.pile_kind, p.pile_name, a.id, a.email
                         from (%s) p join account a on a.id = p.id
@@ -102,6 +108,7 @@ public class RecipientService {
      * are left out. Read a page of placements at a time ({@link #PAGE}).
      */
     public List<Recipient> recipients(String uai, List<Placement> placements) {
+        currentUser.requireDirectorOrSystem(uai);
         if (placements.isEmpty()) {
             return List.of();
         }
@@ -154,6 +161,7 @@ public class RecipientService {
 
     /** How many accounts the selection holds, and how many have no e-mail address. */
     public SelectionTally tally(RecipientSelection selection) {
+        currentUser.requireDirectorOrSystem(selection.schoolUai());
         return jdbc.sql("select count(*), coalesce(sum(a.email is null), 0) from account a where " + where(selection))
                 .paramSource(parameters(selection))
                 .query((row, n) -> new SelectionTally(row.getInt(1), row.getInt(2))).single();
@@ -161,6 +169,7 @@ public class RecipientService {
 
     /** Accounts {@code offset} to {@code offset + limit} of the selection by name, as the director verifies them. */
     public List<SelectedAccount> selected(RecipientSelection selection, int offset, int limit) {
+        currentUser.requireDirectorOrSystem(selection.schoolUai());
         return jdbc.sql("""
                         select a.id, a.last_name, a.first_name, a.profile, a.login, a.activation_code, a.email,
                                a.created_at,
@@ -184,6 +193,7 @@ public class RecipientService {
 
     /** The head teachers (professeurs principaux) of each class this year, by class code. */
     public Map<String, List<String>> headTeachers(String uai) {
+        currentUser.requireDirectorOrSystem(uai);
         Map<String, List<String>> teachers = new HashMap<>();
         jdbc.sql("""
                         select c.code, a.first_name, a.last_name

@@ -14,6 +14,7 @@ import fr.rentree.directory.domain.GroupTally;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.ReportTally;
 import fr.rentree.directory.domain.SchoolYear;
+import fr.rentree.security.service.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class StatisticsService {
 
     private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
 
-    StatisticsService(JdbcClient jdbc) {
+    StatisticsService(JdbcClient jdbc, CurrentUser currentUser) {
         this.jdbc = jdbc;
+        this.currentUser = currentUser;
     }
 
     /** How many of these accounts are activated (a campaign's list, counted at each cadence). */
@@ -46,11 +49,13 @@ public class StatisticsService {
 
     /** The "Statistiques" block of a school: every profile, zeros included. */
     public List<ActivationTally> ofSchool(String uai) {
+        currentUser.requireFollowerOrSystem(uai);
         return ofSchools(Map.of(uai, uai)).getFirst().byProfile();
     }
 
     /** The families' reports that a pupil is not theirs, in this school: waiting and handled. */
     public ReportTally guardianReports(String uai) {
+        currentUser.requireFollowerOrSystem(uai);
         return jdbc.sql("""
                         select count(*) - count(r.handled_at), count(r.handled_at)
                         from guardian_report r join account p on p.id = r.parent_id where p.school_uai = ?""")
@@ -61,6 +66,7 @@ public class StatisticsService {
 
     /** Per class of the year, in school order: its pupils, their parents (each once per class) and its teachers. */
     public List<GroupTally> ofClasses(String uai, SchoolYear year) {
+        currentUser.requireFollowerOrSystem(uai);
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, Map<Profile, ActivationTally>> tallies = new LinkedHashMap<>();
         jdbc.sql("""

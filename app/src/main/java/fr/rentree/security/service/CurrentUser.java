@@ -58,6 +58,24 @@ public class CurrentUser {
         return user;
     }
 
+    /**
+     * A director of this school, or Rentrée's own work: a job of the engine, a scheduled command, a background print
+     * started by a checked screen (no authentication at all). Anyone else is refused, the anonymous visitors of the
+     * public pages included.
+     */
+    public void requireDirectorOrSystem(String schoolUai) {
+        if (SecurityContextHolder.getContext().getAuthentication() != null) {
+            requireDirectorOf(schoolUai);
+        }
+    }
+
+    /** As {@link #requireDirectorOrSystem}, for counts that district staff of the school may read too. */
+    public void requireFollowerOrSystem(String schoolUai) {
+        if (SecurityContextHolder.getContext().getAuthentication() != null) {
+            requireFollowerOf(schoolUai);
+        }
+    }
+
     /** Runs work on behalf of a user outside a request (demo data, tests), then restores the previous context. */
     public <T> T runAs(String username, Supplier<T> work) {
         SignedInUser user = (SignedInUser) users.loadUserByUsername(username);

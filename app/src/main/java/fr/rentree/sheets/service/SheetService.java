@@ -128,6 +128,7 @@ public class SheetService {
      */
     public CompletableFuture<PrintedSheets> printLater(SheetRequest request, Locale locale, IntConsumer progress,
             String printedBy) {
+        currentUser.requireDirectorOrSystem(request.schoolUai()); // here: the background thread has no user
         return CompletableFuture.supplyAsync(() -> {
             Path file = null;
             try {
