@@ -26,6 +26,8 @@ public final class DevMailbox {
 
     /** The bounce mailbox's address, login and password. */
     public static final String BOUNCES = "retours@rentree.localhost";
+    /** The header by which the application names the school of a mail (see {@code mailing.service.OutgoingMail}). */
+    static final String SCHOOL_HEADER = "X-Rentree-School";
 
     private final GreenMail greenMail;
 
@@ -65,9 +67,9 @@ public final class DevMailbox {
                     () -> Optional.ofNullable(sentDate(message))).map(Date::toInstant).orElse(Instant.EPOCH);
             return new SentMail(received, join(message.getFrom()),
                     join(message.getAllRecipients()), message.getSubject(), body(message),
-                    Optional.ofNullable(message.getMessageID()).orElse(""));
+                    Optional.ofNullable(message.getMessageID()).orElse(""), message.getHeader(SCHOOL_HEADER, null));
         } catch (MessagingException e) {
-            return new SentMail(Instant.EPOCH, "", "", "(illisible : " + e.getMessage() + ")", "", "");
+            return new SentMail(Instant.EPOCH, "", "", "(illisible : " + e.getMessage() + ")", "", "", null);
         }
     }
 

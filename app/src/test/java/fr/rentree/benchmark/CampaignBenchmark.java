@@ -165,7 +165,7 @@ class CampaignBenchmark {
         for (int from = 0; from < placements.size(); from += 200) {
             List<OutgoingMail> batch = recipients.recipients(uai, placements.subList(from,
                             Math.min(placements.size(), from + 200))).stream()
-                    .map(holder -> accountMails.compose(holder, holder.email(), where.name(), pages.ent(where),
+                    .map(holder -> accountMails.compose(holder, holder.email(), where, pages.ent(where),
                             pages.page(holder), false, "<raw-" + holder.accountId() + "@rentree.localhost>"))
                     .toList();
             try (MailService.Connection smtp = mail.connect()) {

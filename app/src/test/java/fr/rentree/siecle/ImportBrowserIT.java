@@ -2,6 +2,7 @@ package fr.rentree.siecle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The director's import, in a real Chromium: upload the three exports, read the preview, confirm, find the accounts
@@ -159,6 +161,61 @@ class ImportBrowserIT {
         browser.awaitText("vaadin-grid-cell-content", "noel.boeuf");
         browser.awaitText("vaadin-grid-cell-content", "Pré-suppression");
         browser.screenshot("school-pre-deletion");
+    }
+
+    @Test
+    void the_server_refuses_one_file_too_many_even_when_the_browser_lets_it_through() throws Exception {
+        var school = fixtures.schoolWithDirector("Collège Simone-Veil");
+        Path[] seven = new Path[7];
+        for (int i = 0; i < seven.length; i++) {
+            seven[i] = Files.writeString(folder.resolve("export-" + (i + 1) + ".xml"), "<BEE_ELEVES/>");
+        }
+
+        openImport(school.director());
+        browser.upload("vaadin-upload", seven);
+
+        String refused = browser.awaitText("p", "n’a pas été reçu : un import compte 6 fichiers au plus. Rien n’en a"
+                + " été gardé ni importé.").getText();
+        browser.awaitText("span", "Fichiers déposés");
+        browser.screenshot("import-one-file-too-many");
+        String kept = browser.await(By.xpath("//span[contains(., 'Fichiers déposés')]")).getText();
+        String refusedName = refused.replaceAll("(?s).*«\\s*(export-\\d\\.xml)\\s*».*", "$1");
+        assertThat(refusedName).matches("export-\\d\\.xml");
+        assertThat(kept).doesNotContain(refusedName);
+        assertThat(kept.split(",")).hasSize(6);
+        assertThat(accounts(school.school().uai())).isZero();
+    }
+
+    @Test
+    void the_server_refuses_a_file_larger_than_the_limit_even_when_the_browser_lets_it_through() throws Exception {
+        var school = fixtures.schoolWithDirector("Collège Olympe-de-Gouges");
+        Path tooLarge = folder.resolve("ElevesAvecAdresses.xml");
+        try (RandomAccessFile file = new RandomAccessFile(tooLarge.toFile(), "rw")) {
+            file.setLength(DataSize.ofMegabytes(100).toBytes() + 1); // one byte over rentree.siecle.max-file-size
+        }
+
+        openImport(school.director());
+        browser.upload("vaadin-upload", tooLarge);
+
+        browser.awaitText("p", "Le fichier « ElevesAvecAdresses.xml » n’a pas été reçu : il dépasse 100 Mo, la taille"
+                + " d’un fichier d’import. Rien n’en a été gardé ni importé.");
+        browser.screenshot("import-file-too-large");
+        assertThat(browser.await(By.xpath("//vaadin-button[contains(., 'Analyser les fichiers')]"))
+                .getDomProperty("disabled")).isEqualTo("true");
+        assertThat(accounts(school.school().uai())).isZero();
+    }
+
+    /** The import screen, its upload told to accept anything: a client that ignores the component's own limits. */
+    private void openImport(String director) {
+        browser.open("http://localhost:" + port + "/import");
+        browser.signIn(director, Fixtures.PASSWORD);
+        browser.awaitText("h2", "Import SIECLE / STS-web");
+        browser.driver().executeScript("const upload = document.querySelector('vaadin-upload');"
+                + " upload.maxFiles = Infinity; upload.maxFileSize = Infinity;");
+    }
+
+    private long accounts(String uai) {
+        return jdbc.sql("select count(*) from account where school_uai = ?").param(uai).query(Long.class).single();
     }
 
     private long accountId(String login) {

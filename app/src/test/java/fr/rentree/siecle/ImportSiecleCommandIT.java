@@ -121,6 +121,16 @@ class ImportSiecleCommandIT {
         assertThat(run.output()).doesNotContain("DataSource", "APPLICATION FAILED TO START", "Exception");
     }
 
+    @Test
+    void under_the_prod_profile_a_database_without_a_user_is_refused_not_reached_as_root() throws Exception {
+        Run run = importSiecle("--uai", uai, paths(samples.all())[0], "--spring.datasource.username=");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("Configuration refusée, rien n'a été enregistré : The database",
+                "configured without a user under the prod profile", "Set SPRING_DATASOURCE_USERNAME");
+        assertThat(accounts()).isZero();
+    }
+
     private Run importSiecle(String... args) throws IOException, InterruptedException {
         return run(true, args);
     }
@@ -134,6 +144,11 @@ class ImportSiecleCommandIT {
         command.add("--spring.profiles.active=prod");
         if (database && Arrays.stream(args).noneMatch(arg -> arg.startsWith("--spring.datasource.url"))) {
             command.add("--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"));
+        }
+        if (database && Arrays.stream(args).noneMatch(arg -> arg.startsWith("--spring.datasource.username"))) {
+            // the prod profile has no default user: the command is given the test's, as an operator would
+            command.add("--spring.datasource.username=" + environment.getRequiredProperty("spring.datasource.username"));
+            command.add("--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""));
         }
         command.add("--rentree.activation-codes.key-file="
                 + environment.getRequiredProperty("rentree.activation-codes.key-file"));

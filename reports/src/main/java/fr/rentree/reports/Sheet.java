@@ -3,7 +3,9 @@ package fr.rentree.reports;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one account's sheet prints, already in the reader's words.
+ * What one account's sheet prints, already in the reader's words. Its {@link #toString()} hides the activation code,
+ * as the directory's {@code ActivationCode} does: a sheet logged by accident (a failed rendering, a debugger's
+ * watch) must not leak a code that opens an account.
  *
  * @param pile           the pile it is handed out with
  * @param schoolName     the school's name
@@ -22,4 +24,12 @@ import org.jspecify.annotations.Nullable;
 public record Sheet(Pile pile, String schoolName, String entUrl, String holderName, String profile,
                     @Nullable String classes, @Nullable String children, String login,
                     @Nullable String activationCode, String qrUrl, boolean reminder) {
+
+    @Override
+    public String toString() {
+        return "Sheet[pile=" + pile + ", schoolName=" + schoolName + ", entUrl=" + entUrl + ", holderName="
+                + holderName + ", profile=" + profile + ", classes=" + classes + ", children=" + children
+                + ", login=" + login + ", activationCode=" + (activationCode == null ? "null" : "********")
+                + ", qrUrl=" + qrUrl + ", reminder=" + reminder + "]";
+    }
 }

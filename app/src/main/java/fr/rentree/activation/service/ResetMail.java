@@ -46,7 +46,7 @@ class ResetMail {
                 + HtmlUtils.htmlEscape(link) + "</a></p><p>" + HtmlUtils.htmlEscape(ignore) + "</p><p>"
                 + HtmlUtils.htmlEscape(signature) + "</p></body></html>";
         return new OutgoingMail(holder.email(), text(locale, "reset.mail.subject", school), plain, html, Map.of(),
-                null);
+                null, holder.schoolUai());
     }
 
     private String text(Locale locale, String key, Object... arguments) {

@@ -104,7 +104,7 @@ class RoundMails {
         Map<Delivery, OutgoingMail> mails = new LinkedHashMap<>();
         for (Delivery delivery : page) {
             Recipient holder = holders.get(delivery.accountId());
-            mails.put(delivery, holder == null ? null : accountMails.compose(holder, delivery.email(), school.name(),
+            mails.put(delivery, holder == null ? null : accountMails.compose(holder, delivery.email(), school,
                     pages.ent(school), pages.page(holder), reminder, delivery.messageId(domain)));
         }
         try (OutcomeLog outcomes = deliveries.outcomes(); MailService.Connection smtp = mail.connect()) {

@@ -17,20 +17,21 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import fr.rentree.base.ui.GridHeight;
-import fr.rentree.devservices.DevMailbox;
 import fr.rentree.devservices.SentMail;
-import jakarta.annotation.security.PermitAll;
+import fr.rentree.devservices.SentMails;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
- * "Courriels envoyés" (dev only): what the application sent to the dev SMTP catcher, newest first; click a row to
- * read the message. Registered only when the catcher runs (see {@link DevRoutes}).
+ * "Courriels envoyés" (dev only): what the application sent to the dev SMTP catcher for the director's schools,
+ * newest first; click a row to read the message. Registered only when the catcher runs (see {@link DevRoutes});
+ * district staff have no such page (the service would give them nothing anyway).
  */
 @Route(value = "dev/courriels", registerAtStartup = false)
 @Menu(title = "nav.sent-mails", order = 99, icon = "vaadin:envelope-open")
-@PermitAll
+@RolesAllowed("DIRECTOR")
 public class SentMailsView extends VerticalLayout implements HasDynamicTitle {
 
-    SentMailsView(DevMailbox mailbox) {
+    SentMailsView(SentMails mailbox) {
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                 .withLocale(getLocale()).withZone(ZoneId.systemDefault());
         Grid<SentMail> grid = new Grid<>();
@@ -50,8 +51,8 @@ public class SentMailsView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("nav.sent-mails")), new Paragraph(getTranslation("mails.intro")), refresh, grid);
     }
 
-    private static void show(Grid<SentMail> grid, DevMailbox mailbox) {
-        List<SentMail> mails = mailbox.sentMails();
+    private static void show(Grid<SentMail> grid, SentMails mailbox) {
+        List<SentMail> mails = mailbox.mine();
         grid.setItems(mails);
         GridHeight.fit(grid, mails.size());
     }

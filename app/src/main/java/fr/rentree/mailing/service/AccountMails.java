@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import fr.rentree.directory.domain.Recipient;
 import fr.rentree.base.i18n.Institution;
+import fr.rentree.school.domain.School;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -31,12 +32,13 @@ public class AccountMails {
 
     /**
      * @param to         the address the list was frozen with
-     * @param schoolName the school writing
+     * @param writer     the school writing (its name signs the mail, its UAI is the mail's school header)
      * @param entUrl     the address of the school's ENT
      * @param link       the public page the holder opens (activation or lost password), login filled in
      */
-    public OutgoingMail compose(Recipient recipient, String to, String schoolName, String entUrl, String link, boolean reminder,
-            String messageId) {
+    public OutgoingMail compose(Recipient recipient, String to, School writer, String entUrl, String link,
+            boolean reminder, String messageId) {
+        String schoolName = writer.name();
         Institution school = new Institution(schoolName); // "L’équipe du collège Pasteur"
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(text("mail.account.greeting", recipient.firstName() + " " + recipient.lastName()));
@@ -69,7 +71,7 @@ public class AccountMails {
                 + "</p><p>" + escape(text("mail.account.qr")) + "<br><img src=\"cid:qr\" width=\"180\" height=\"180\" alt=\"\"></p>"
                 + "<p>" + escape(ent) + "</p><p>" + escape(signature) + "</p>"
                 + "<p style=\"color: #666; font-size: 0.85em\">" + escape(footer) + "</p></body></html>";
-        return new OutgoingMail(to, subject, plain, html, Map.of("qr", QrImage.png(link)), messageId);
+        return new OutgoingMail(to, subject, plain, html, Map.of("qr", QrImage.png(link)), messageId, writer.uai());
     }
 
     private String text(String key, Object... arguments) {

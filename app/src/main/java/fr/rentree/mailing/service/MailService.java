@@ -139,6 +139,9 @@ public class MailService {
                     helper.addInline(image.getKey(), new ByteArrayResource(image.getValue()), "image/png");
                 }
             }
+            if (mail.schoolUai() != null) {
+                message.setHeader(OutgoingMail.SCHOOL_HEADER, mail.schoolUai());
+            }
             message.saveChanges();
         } catch (MessagingException e) {
             throw new MailPreparationException("Cannot address a mail to " + mail.to(), e);

@@ -56,7 +56,7 @@ public class AccountMail {
             throw new IllegalArgumentException("Account " + accountId + " has no address");
         }
         School school = schools.find(schoolUai).orElseThrow();
-        OutgoingMail message = accountMails.compose(recipient, recipient.email(), school.name(), pages.ent(school),
+        OutgoingMail message = accountMails.compose(recipient, recipient.email(), school, pages.ent(school),
                 pages.page(recipient), false, "<rentree.account-" + accountId + "-" + UUID.randomUUID() + "@"
                         + mail.domain() + ">");
         try (MailService.Connection smtp = mail.connect()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import fr.rentree.base.config.RefusedConfiguration;
 import fr.rentree.directory.domain.ChangeKind;
 import fr.rentree.directory.domain.RosterChanges;
 import fr.rentree.school.domain.Uai;
@@ -76,6 +77,9 @@ public final class ImportSiecleCommand {
             return importFiles(context, uai, files, dryRun);
         } catch (NoDatabase e) {
             err.println(text("cli.import.no-database"));
+            return 2;
+        } catch (RefusedConfiguration e) { // e.g. a production database without a user: the operator's to fix
+            err.println(text("cli.import.refused-configuration", e.getMessage()));
             return 2;
         } catch (RuntimeException e) {
             err.println(text("cli.import.internal-error", e.getMessage()));

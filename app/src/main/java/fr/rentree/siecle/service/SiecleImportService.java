@@ -50,11 +50,20 @@ public class SiecleImportService {
         this.journal = journal;
     }
 
+    /** A new upload of exports for one import, within the limits of {@link SiecleSettings}. */
+    public ExportUpload newUpload() {
+        return new ExportUpload(settings);
+    }
+
     public ImportAnalysis analyse(String uai, List<ExportFile> files) {
         List<Finding> findings = new ArrayList<>();
         List<String> names = files.stream().map(ExportFile::name).toList();
         if (files.isEmpty()) {
             findings.add(Finding.error("nothing", "", null));
+        }
+        if (files.size() > settings.maxFiles()) { // whoever calls: the screen's upload counts too, the command does not
+            findings.add(Finding.error("too-many-files", "", null, settings.maxFiles()));
+            return refused(uai, names, findings);
         }
         if (schools.find(uai).isEmpty()) {
             findings.add(Finding.error("school.unknown", "", null, uai));

@@ -1,12 +1,8 @@
 package fr.rentree.siecle.ui;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -30,6 +26,9 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.HttpStatusCode;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import fr.rentree.base.ui.Notifications;
@@ -42,7 +41,9 @@ import fr.rentree.security.service.SignedInUser;
 import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.siecle.domain.Finding;
 import fr.rentree.siecle.domain.ImportAnalysis;
+import fr.rentree.siecle.service.ExportUpload;
 import fr.rentree.siecle.service.SiecleImportService;
+import fr.rentree.siecle.service.UploadRefused;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -54,14 +55,13 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("DIRECTOR")
 public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final int MAX_FILE_BYTES = 100 << 20;
-
     private final SiecleImportService imports;
     private final SignedInUser user;
-    private final List<ExportFile> received = new CopyOnWriteArrayList<>();
+    private final ExportUpload received;
     private final SchoolPicker school;
     private final Upload upload;
     private final Span fileList = new Span();
+    private final Paragraph uploadRefused = new Paragraph();
     private final Button analyse = new Button();
     private final Div report = new Div();
     private ImportAnalysis analysis;
@@ -72,14 +72,18 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         school = new SchoolPicker(getTranslation("import.school"), schools.findAll(user.schoolUais()));
         school.addValueChangeListener(e -> clear());
 
-        upload = new Upload(UploadHandler.toTempFile((metadata, file) ->
-                received.add(new ExportFile(metadata.fileName(), file.toPath()))));
+        received = imports.newUpload();
+        // the browser checks the limits first (no useless transfer), the server again (ExportUpload) whatever it sent
+        upload = new Upload(new Receiver());
         upload.setAcceptedFileTypes(".xml", ".zip", "application/xml", "text/xml", "application/zip");
-        upload.setMaxFileSize(MAX_FILE_BYTES);
-        upload.setMaxFiles(6);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, received.maxFileBytes()));
+        upload.setMaxFiles(received.maxFiles());
         upload.setI18n(uploadTexts());
         upload.addAllFinishedListener(e -> showFiles());
-        upload.addFileRejectedListener(e -> Notifications.error(getTranslation("import.rejected", e.getFileName())));
+        upload.addFileRejectedListener(e -> Notifications.error(getTranslation("import.rejected", e.getFileName(),
+                received.maxFileSize())));
+        uploadRefused.setId("import-upload-refused");
+        uploadRefused.getStyle().setColor("var(--lumo-error-text-color)");
 
         analyse.setText(getTranslation("import.analyse"));
         analyse.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -89,18 +93,53 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         Button restart = new Button(getTranslation("import.restart"), e -> clear());
 
         add(new H2(getTranslation("nav.import")), new Paragraph(getTranslation("import.intro")), school, upload,
-                fileList, new HorizontalLayout(analyse, restart), report);
+                uploadRefused, fileList, new HorizontalLayout(analyse, restart), report);
+    }
+
+    /**
+     * Receives each uploaded file on a request thread, through {@link ExportUpload}'s limits; a refused file is said
+     * on the screen, and answered 413 so that the upload component marks it failed.
+     */
+    private final class Receiver implements UploadHandler {
+
+        private final ThreadLocal<Boolean> refused = ThreadLocal.withInitial(() -> false);
+
+        @Override
+        public void handleUploadRequest(UploadEvent event) throws IOException {
+            try {
+                received.receive(event.getFileName(), event.getInputStream());
+            } catch (UploadRefused refusal) {
+                refused.set(true);
+                event.getUI().access(() -> {
+                    String text = getTranslation(refusal.messageKey(), refusal.arguments());
+                    uploadRefused.setText(text);
+                    Notifications.error(text);
+                });
+            }
+        }
+
+        @Override
+        public void responseHandled(boolean success, VaadinResponse response) {
+            boolean wasRefused = refused.get();
+            refused.remove();
+            if (success && wasRefused) {
+                response.setStatus(HttpStatusCode.REQUEST_ENTITY_TOO_LARGE.getCode());
+            } else {
+                UploadHandler.super.responseHandled(success, response);
+            }
+        }
     }
 
     private void showFiles() {
-        fileList.setText(received.isEmpty() ? "" : getTranslation("import.files",
-                received.stream().map(ExportFile::name).collect(Collectors.joining(", "))));
-        analyse.setEnabled(!received.isEmpty() && school.getValue() != null);
+        List<ExportFile> files = received.files();
+        fileList.setText(files.isEmpty() ? "" : getTranslation("import.files",
+                files.stream().map(ExportFile::name).collect(Collectors.joining(", "))));
+        analyse.setEnabled(!files.isEmpty() && school.getValue() != null);
     }
 
     private void analyse() {
         report.removeAll();
-        analysis = imports.analyse(school.getValue().uai(), List.copyOf(received));
+        analysis = imports.analyse(school.getValue().uai(), received.files());
         showFindings(analysis.errors(), "import.errors", "import-errors");
         showFindings(analysis.warnings(), "import.warnings", "import-warnings");
         if (analysis.refused()) {
@@ -219,20 +258,12 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
     /** Forgets the uploaded files (and deletes them): a new import starts from nothing. */
     private void clear() {
-        received.forEach(file -> delete(file.path().toFile()));
         received.clear();
+        uploadRefused.setText("");
         upload.clearFileList();
         analysis = null;
         report.removeAll();
         showFiles();
-    }
-
-    private static void delete(File file) {
-        try {
-            Files.deleteIfExists(file.toPath());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Paragraph paragraph(String text, String id) {

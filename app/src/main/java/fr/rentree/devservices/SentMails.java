@@ -1,0 +1,41 @@
+package fr.rentree.devservices;
+
+import java.util.List;
+import java.util.Set;
+
+import fr.rentree.security.domain.Role;
+import fr.rentree.security.service.CurrentUser;
+import fr.rentree.security.service.SignedInUser;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * The mails of the dev SMTP catcher that the signed-in user may read: a director, those written for their schools
+ * (the {@code X-Rentree-School} header the application sets); nobody else any. The mails hold logins, activation
+ * codes and password links: even on a shared demo machine a director must not read another school's. Checked here,
+ * not only in the screen.
+ */
+@Service
+public class SentMails {
+
+    private final ObjectProvider<DevMailbox> mailbox;
+    private final CurrentUser currentUser;
+
+    SentMails(ObjectProvider<DevMailbox> mailbox, CurrentUser currentUser) {
+        this.mailbox = mailbox;
+        this.currentUser = currentUser;
+    }
+
+    /** Newest first; empty when the catcher does not run or the user directs no school. */
+    public List<SentMail> mine() {
+        SignedInUser user = currentUser.require();
+        DevMailbox catcher = mailbox.getIfAvailable();
+        if (catcher == null || user.role() != Role.DIRECTOR) { // district staff never read a family's mail
+            return List.of();
+        }
+        Set<String> schools = user.schoolUais();
+        return catcher.sentMails().stream()
+                .filter(mail -> mail.schoolUai() != null && schools.contains(mail.schoolUai()))
+                .toList();
+    }
+}

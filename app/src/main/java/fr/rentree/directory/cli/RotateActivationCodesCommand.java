@@ -1,0 +1,97 @@
+package fr.rentree.directory.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import fr.rentree.base.config.RefusedConfiguration;
+import fr.rentree.directory.service.ActivationCodeRotation;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * {@code java -jar rentree-app.jar rotate-activation-codes [--batch-size N]}: seals every activation code again with
+ * the current key ({@code RENTREE_ACTIVATIONCODES_KEY} and {@code _KEYID}, the old key in {@code _PREVIOUSKEYS}),
+ * in batches, each committed; stopped half-way, it is run again and goes on. Starts with the database only (no web
+ * server, engine work, mail or demo), like {@code import-siecle}. Exits 0 when done, 2 when the arguments or the
+ * configuration are refused, 1 on an internal error (a code no configured key opens...).
+ */
+public final class RotateActivationCodesCommand {
+
+    public static final String NAME = "rotate-activation-codes";
+    private static final int DEFAULT_BATCH = 500;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final MessageSource messages = bundle();
+
+    public RotateActivationCodesCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(Class<?> application, String... args) {
+        int batchSize = DEFAULT_BATCH;
+        List<String> springArgs = new ArrayList<>(List.of(
+                "--operaton.bpm.job-execution.enabled=false",
+                "--operaton.bpm.auto-deployment-enabled=false",
+                "--rentree.dev-services.mail.enabled=false",
+                "--rentree.demo.enabled=false",
+                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+                "--spring.main.lazy-initialization=true",
+                "--logging.level.root=warn"));
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--batch-size") && i + 1 < args.length) {
+                try {
+                    batchSize = Integer.parseInt(args[++i]);
+                } catch (NumberFormatException e) {
+                    batchSize = 0;
+                }
+            } else if (args[i].startsWith("--")) {
+                springArgs.add(args[i]);
+            } else {
+                batchSize = 0;
+            }
+        }
+        if (batchSize < 1) {
+            err.println(text("cli.rotate.usage"));
+            return 2;
+        }
+        SpringApplication spring = new SpringApplication(application);
+        spring.setWebApplicationType(WebApplicationType.NONE);
+        spring.setBannerMode(Banner.Mode.OFF);
+        spring.setLogStartupInfo(false);
+        try (ConfigurableApplicationContext context = spring.run(springArgs.toArray(String[]::new))) {
+            ActivationCodeRotation rotation = context.getBean(ActivationCodeRotation.class);
+            out.println(text("cli.rotate.title", rotation.currentKeyId(), batchSize));
+            ActivationCodeRotation.Result result = rotation.rotate(batchSize, total -> { });
+            out.println(text("cli.rotate.done", result.resealed(), result.alreadyCurrent(), result.changed()));
+            return 0;
+        } catch (RefusedConfiguration e) {
+            err.println(text("cli.import.refused-configuration", e.getMessage()));
+            return 2;
+        } catch (RuntimeException e) {
+            err.println(text("cli.rotate.failed", e.getMessage()));
+            return 1;
+        }
+    }
+
+    private static MessageSource bundle() {
+        ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
+        bundle.setBasename("i18n/messages");
+        bundle.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        bundle.setFallbackToSystemLocale(false);
+        return bundle;
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, Locale.FRENCH);
+    }
+}
