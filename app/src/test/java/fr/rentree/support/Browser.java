@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -66,12 +67,19 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
-    /** Waits (up to 20 s) for an element to be visible, and returns it. */
+    /**
+     * Waits (up to 20 s) for an element to be visible, and returns it scrolled into view. A screen that re-renders
+     * meanwhile (a grid refreshing itself) replaces the element: it is then looked for again.
+     */
     public WebElement await(By locator) {
-        WebElement element = new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(locator));
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element); // clickable, and seen
-        return element;
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement element = ExpectedConditions.visibilityOfElementLocated(locator).apply(d);
+                    if (element != null) {
+                        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element); // clickable
+                    }
+                    return element;
+                });
     }
 
     /** Replaces what the field found by {@code cssSelector} holds with {@code text}, typed key by key. */
