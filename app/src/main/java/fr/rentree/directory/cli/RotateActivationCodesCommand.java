@@ -1,19 +1,15 @@
 package fr.rentree.directory.cli;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import fr.rentree.base.cli.HeadlessApplication;
 import fr.rentree.base.config.RefusedConfiguration;
 import fr.rentree.directory.service.ActivationCodeRotation;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * {@code java -jar rentree-app.jar rotate-activation-codes [--batch-size N]}: seals every activation code again with
@@ -29,7 +25,7 @@ public final class RotateActivationCodesCommand {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final MessageSource messages = bundle();
+    private final MessageSource messages = HeadlessApplication.texts();
 
     public RotateActivationCodesCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -38,15 +34,7 @@ public final class RotateActivationCodesCommand {
 
     public int run(Class<?> application, String... args) {
         int batchSize = DEFAULT_BATCH;
-        List<String> springArgs = new ArrayList<>(List.of(
-                "--operaton.bpm.job-execution.enabled=false",
-                "--operaton.bpm.auto-deployment-enabled=false",
-                "--rentree.dev-services.mail.enabled=false",
-                "--rentree.demo.enabled=false",
-                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
-                "--spring.main.lazy-initialization=true",
-                "--logging.level.root=warn"));
+        List<String> springArgs = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--batch-size") && i + 1 < args.length) {
                 try {
@@ -64,16 +52,15 @@ public final class RotateActivationCodesCommand {
             err.println(text("cli.rotate.usage"));
             return 2;
         }
-        SpringApplication spring = new SpringApplication(application);
-        spring.setWebApplicationType(WebApplicationType.NONE);
-        spring.setBannerMode(Banner.Mode.OFF);
-        spring.setLogStartupInfo(false);
-        try (ConfigurableApplicationContext context = spring.run(springArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = HeadlessApplication.start(application, springArgs)) {
             ActivationCodeRotation rotation = context.getBean(ActivationCodeRotation.class);
             out.println(text("cli.rotate.title", rotation.currentKeyId(), batchSize));
             ActivationCodeRotation.Result result = rotation.rotate(batchSize, total -> { });
             out.println(text("cli.rotate.done", result.resealed(), result.alreadyCurrent(), result.changed()));
             return 0;
+        } catch (HeadlessApplication.NoDatabase e) {
+            err.println(text("cli.import.no-database"));
+            return 2;
         } catch (RefusedConfiguration e) {
             err.println(text("cli.import.refused-configuration", e.getMessage()));
             return 2;
@@ -81,14 +68,6 @@ public final class RotateActivationCodesCommand {
             err.println(text("cli.rotate.failed", e.getMessage()));
             return 1;
         }
-    }
-
-    private static MessageSource bundle() {
-        ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
-        bundle.setBasename("i18n/messages");
-        bundle.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        bundle.setFallbackToSystemLocale(false);
-        return bundle;
     }
 
     private String text(String key, Object... arguments) {

@@ -19,6 +19,9 @@ public record AccountDetails(long id, String schoolUai, Profile profile, Origin 
                              @Nullable String entId, boolean localAdmin, Set<String> classes, Set<String> headOf,
                              AccountState state, int version) {
 
+    /** The longest name, subject or "ID ENT" an account holds, as its columns do. */
+    public static final int MAX_TEXT = 100;
+
     public AccountDetails {
         classes = Set.copyOf(classes);
         headOf = Set.copyOf(headOf);

@@ -43,7 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SchoolAccounts {
 
-    private static final int MAX_TEXT = 100;
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     private final JdbcClient jdbc;
@@ -72,21 +71,6 @@ public class SchoolAccounts {
 
     public AccountDetails details(String schoolUai, long accountId) {
         currentUser.requireDirectorOf(schoolUai);
-        AccountDetails account = jdbc.sql("""
-                        select id, school_uai, profile, origin, login, civility, last_name, first_name, birth_date,
-                               email, discipline, ent_id, local_admin, state, version
-                        from account where id = ? and school_uai = ?""")
-                .params(accountId, schoolUai)
-                .query((row, n) -> new AccountDetails(row.getLong("id"), row.getString("school_uai"),
-                        Profile.valueOf(row.getString("profile")), Origin.valueOf(row.getString("origin")),
-                        row.getString("login"),
-                        row.getString("civility") == null ? null : Civility.valueOf(row.getString("civility")),
-                        row.getString("last_name"), row.getString("first_name"),
-                        row.getObject("birth_date", LocalDate.class), row.getString("email"),
-                        row.getString("discipline"), row.getString("ent_id"), row.getBoolean("local_admin"),
-                        Set.of(), Set.of(), AccountState.valueOf(row.getString("state")), row.getInt("version")))
-                .optional()
-                .orElseThrow(() -> new NoSuchElementException("No account " + accountId + " in " + schoolUai));
         Set<String> classes = new HashSet<>();
         Set<String> headOf = new HashSet<>();
         jdbc.sql("""
@@ -99,10 +83,21 @@ public class SchoolAccounts {
                         headOf.add(row.getString(1));
                     }
                 });
-        return new AccountDetails(account.id(), account.schoolUai(), account.profile(), account.origin(),
-                account.login(), account.civility(), account.lastName(), account.firstName(), account.birthDate(),
-                account.email(), account.discipline(), account.entId(), account.localAdmin(), classes, headOf,
-                account.state(), account.version());
+        return jdbc.sql("""
+                        select id, school_uai, profile, origin, login, civility, last_name, first_name, birth_date,
+                               email, discipline, ent_id, local_admin, state, version
+                        from account where id = ? and school_uai = ?""")
+                .params(accountId, schoolUai)
+                .query((row, n) -> new AccountDetails(row.getLong("id"), row.getString("school_uai"),
+                        Profile.valueOf(row.getString("profile")), Origin.valueOf(row.getString("origin")),
+                        row.getString("login"),
+                        row.getString("civility") == null ? null : Civility.valueOf(row.getString("civility")),
+                        row.getString("last_name"), row.getString("first_name"),
+                        row.getObject("birth_date", LocalDate.class), row.getString("email"),
+                        row.getString("discipline"), row.getString("ent_id"), row.getBoolean("local_admin"),
+                        classes, headOf, AccountState.valueOf(row.getString("state")), row.getInt("version")))
+                .optional()
+                .orElseThrow(() -> new NoSuchElementException("No account " + accountId + " in " + schoolUai));
     }
 
     /**
@@ -273,8 +268,8 @@ public class SchoolAccounts {
     }
 
     private static void checkLength(String text) {
-        if (text != null && text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("Longer than " + MAX_TEXT + " characters: " + text);
+        if (text != null && text.length() > AccountDetails.MAX_TEXT) {
+            throw new IllegalArgumentException("Longer than " + AccountDetails.MAX_TEXT + " characters: " + text);
         }
     }
 }

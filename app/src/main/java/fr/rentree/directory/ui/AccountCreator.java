@@ -23,7 +23,6 @@ import fr.rentree.base.ui.DatePickers;
 import fr.rentree.directory.domain.AccountRow;
 import fr.rentree.directory.domain.Civility;
 import fr.rentree.directory.domain.CreatedAccount;
-import fr.rentree.base.EmailAddress;
 import fr.rentree.directory.domain.NewAccount;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.service.SchoolAccounts;
@@ -33,8 +32,6 @@ import fr.rentree.directory.service.SchoolAccounts;
  * created by hand once the director has been warned of a probable duplicate.
  */
 class AccountCreator extends Dialog {
-
-    private static final int MAX_TEXT = 100;
 
     private final Select<Profile> profile = new Select<>();
     private final RadioButtonGroup<Civility> civility = new RadioButtonGroup<>();
@@ -82,20 +79,18 @@ class AccountCreator extends Dialog {
         binder.forField(profile).asRequired(getTranslation("account.required")).bind("profile");
         binder.forField(civility).asRequired(getTranslation("account.required")).bind("civility");
         binder.forField(lastName).asRequired(getTranslation("account.required"))
-                .withValidator(value -> value.strip().length() <= MAX_TEXT, getTranslation("account.too-long", MAX_TEXT))
+                .withValidator(AccountFieldRules.shortText(this))
                 .bind("lastName");
         binder.forField(firstName).asRequired(getTranslation("account.required"))
-                .withValidator(value -> value.strip().length() <= MAX_TEXT, getTranslation("account.too-long", MAX_TEXT))
+                .withValidator(AccountFieldRules.shortText(this))
                 .bind("firstName");
         binder.forField(birthDate).asRequired(getTranslation("account.required")).bind("birthDate");
         binder.forField(email).withNullRepresentation("")
-                .withValidator(value -> value == null || value.isBlank() || EmailAddress.isValid(value.strip()),
-                        getTranslation("account.email.invalid"))
+                .withValidator(AccountFieldRules.email(this))
                 .bind("email");
         binder.forField(classes).bind("classes");
         binder.forField(discipline).withNullRepresentation("")
-                .withValidator(value -> value == null || value.strip().length() <= MAX_TEXT,
-                        getTranslation("account.too-long", MAX_TEXT))
+                .withValidator(AccountFieldRules.shortText(this))
                 .bind("discipline");
         binder.readRecord(new NewAccount(teacher ? Profile.TEACHER : Profile.STAFF, Civility.MME, "", "",
                 today, null, Set.of(), null));

@@ -16,7 +16,6 @@ import com.vaadin.flow.data.binder.ValidationException;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.directory.domain.AccountDetails;
 import fr.rentree.directory.domain.AccountEdit;
-import fr.rentree.base.EmailAddress;
 import fr.rentree.directory.service.SchoolAccounts;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -25,8 +24,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * administrator flag. On an imported account the fields the next import rewrites say so.
  */
 class AccountEditor extends Dialog {
-
-    private static final int MAX_TEXT = 100;
 
     private final TextField email = new TextField();
     private final MultiSelectComboBox<String> classes = new MultiSelectComboBox<>();
@@ -66,14 +63,12 @@ class AccountEditor extends Dialog {
         }
 
         binder.forField(email).withNullRepresentation("")
-                .withValidator(value -> value == null || value.isBlank() || EmailAddress.isValid(value.strip()),
-                        getTranslation("account.email.invalid"))
+                .withValidator(AccountFieldRules.email(this))
                 .bind("email");
         binder.forField(classes).bind("classes");
         binder.forField(headOf).bind("headOf");
         binder.forField(entId).withNullRepresentation("")
-                .withValidator(value -> value == null || value.strip().length() <= MAX_TEXT,
-                        getTranslation("account.too-long", MAX_TEXT))
+                .withValidator(AccountFieldRules.shortText(this))
                 .bind("entId");
         binder.forField(localAdmin).bind("localAdmin");
         binder.readRecord(AccountEdit.of(account));

@@ -248,7 +248,8 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         if (row.state() == AccountState.DELETED) {
             Button restore = smallButton("account.restore", VaadinIcon.ARROW_BACKWARD, "restore-account",
                     () -> confirm("account.restore", getTranslation("account.restore.confirm", row.login()),
-                            () -> restore(row)));
+                            () -> move(row, schoolAccounts.restore(school.getValue().uai(), row.id()),
+                                    "account.restore.done")));
             restore.setText(getTranslation("account.restore")); // the one thing to do with a deleted account
             restore.removeThemeVariants(ButtonVariant.LUMO_ICON);
             buttons.add(restore);
@@ -262,7 +263,8 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
         if (row.state() == AccountState.ACTIVE && row.origin() == Origin.MANUAL) {
             Button delete = smallButton("account.delete", VaadinIcon.TRASH, "delete-account",
                     () -> confirm("account.delete", getTranslation("account.delete.confirm",
-                            row.firstName() + " " + row.lastName(), row.login()), () -> delete(row)));
+                            row.firstName() + " " + row.lastName(), row.login()), () -> move(row,
+                            schoolAccounts.delete(school.getValue().uai(), row.id()), "account.delete.done")));
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
             buttons.add(delete);
         }
@@ -325,17 +327,10 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
                 () -> accounts.getDataProvider().refreshAll()).open();
     }
 
-    private void delete(AccountRow row) {
-        if (schoolAccounts.delete(school.getValue().uai(), row.id())) {
-            Notifications.success(getTranslation("account.delete.done", row.login()));
-        }
-        accounts.getDataProvider().refreshAll();
-        overview.show(school.getValue(), SchoolYear.of(LocalDate.now(clock)));
-    }
-
-    private void restore(AccountRow row) {
-        if (schoolAccounts.restore(school.getValue().uai(), row.id())) {
-            Notifications.success(getTranslation("account.restore.done", row.login()));
+    /** Deletes or restores an account, and shows the list and the statistics as they now are. */
+    private void move(AccountRow row, boolean moved, String doneKey) {
+        if (moved) {
+            Notifications.success(getTranslation(doneKey, row.login()));
         }
         accounts.getDataProvider().refreshAll();
         overview.show(school.getValue(), SchoolYear.of(LocalDate.now(clock)));

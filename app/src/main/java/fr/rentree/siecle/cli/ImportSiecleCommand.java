@@ -1,13 +1,13 @@
 package fr.rentree.siecle.cli;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import fr.rentree.base.cli.HeadlessApplication;
 import fr.rentree.base.config.RefusedConfiguration;
 import fr.rentree.directory.domain.ChangeKind;
 import fr.rentree.directory.domain.RosterChanges;
@@ -16,13 +16,8 @@ import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.siecle.domain.Finding;
 import fr.rentree.siecle.domain.ImportAnalysis;
 import fr.rentree.siecle.service.SiecleImportService;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.util.StringUtils;
 
 /**
  * {@code java -jar rentree-app.jar import-siecle --uai <UAI> [--dry-run] <file>...}: the import for scheduled runs.
@@ -38,7 +33,7 @@ public final class ImportSiecleCommand {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final MessageSource messages = bundle();
+    private final MessageSource messages = HeadlessApplication.texts();
 
     public ImportSiecleCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -73,9 +68,9 @@ public final class ImportSiecleCommand {
             missing.forEach(path -> err.println(text("cli.import.unreadable", path)));
             return 2;
         }
-        try (ConfigurableApplicationContext context = headless(application).run(options(springArgs))) {
+        try (ConfigurableApplicationContext context = HeadlessApplication.start(application, springArgs)) {
             return importFiles(context, uai, files, dryRun);
-        } catch (NoDatabase e) {
+        } catch (HeadlessApplication.NoDatabase e) {
             err.println(text("cli.import.no-database"));
             return 2;
         } catch (RefusedConfiguration e) { // e.g. a production database without a user: the operator's to fix
@@ -87,52 +82,8 @@ public final class ImportSiecleCommand {
         }
     }
 
-    private static SpringApplication headless(Class<?> application) {
-        SpringApplication spring = new SpringApplication(application);
-        spring.setWebApplicationType(WebApplicationType.NONE);
-        spring.setBannerMode(Banner.Mode.OFF);
-        spring.setLogStartupInfo(false);
-        spring.addInitializers(context -> { // once the configuration is read (dev services give one), before any bean
-            if (!StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"))) {
-                throw new NoDatabase();
-            }
-        });
-        return spring;
-    }
-
-    /** Ends the start quietly: the command says what to set, instead of Spring's report on a failed DataSource. */
-    private static final class NoDatabase extends SpringApplication.AbandonedRunException {
-    }
-
-    /** The application's texts, read without its context: some are said before it starts, or when it cannot. */
-    private static MessageSource bundle() {
-        ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
-        bundle.setBasename("i18n/messages");
-        bundle.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        bundle.setFallbackToSystemLocale(false);
-        return bundle;
-    }
-
     private String text(String key, Object... arguments) {
         return messages.getMessage(key, arguments, FRENCH);
-    }
-
-    /**
-     * What the command switches off, as command-line options so that no profile's file turns it back on; the
-     * user's own options come after and may still change the rest (the database...).
-     */
-    private static String[] options(List<String> userOptions) {
-        List<String> options = new ArrayList<>(List.of(
-                "--operaton.bpm.job-execution.enabled=false", // no process work in a one-shot command
-                "--operaton.bpm.auto-deployment-enabled=false",
-                "--rentree.dev-services.mail.enabled=false",
-                "--rentree.demo.enabled=false",
-                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
-                "--spring.main.lazy-initialization=true", // only what the import needs is built
-                "--logging.level.root=warn"));
-        options.addAll(userOptions);
-        return options.toArray(String[]::new);
     }
 
     private int importFiles(ConfigurableApplicationContext context, String uai, List<ExportFile> files,
