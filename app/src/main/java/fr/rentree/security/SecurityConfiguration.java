@@ -2,6 +2,8 @@ package fr.rentree.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import fr.rentree.security.service.BackOfficeUserService;
+import fr.rentree.security.service.EndedSessions;
 import fr.rentree.security.ui.LoginView;
 import fr.rentree.security.ui.RememberedUsername;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
 
 /** Form login on the Vaadin login view; every view states who may open it. */
 @Configuration
@@ -21,10 +24,12 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, BackOfficeUserService users) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll());
         // the login page, shown again after a refusal, fills in the username tried
         http.addFilterBefore(new RememberedUsername(), UsernamePasswordAuthenticationFilter.class);
+        // a user disabled (or given other schools) by an administrator is signed out at their next request
+        http.addFilterAfter(new EndedSessions(users), SecurityContextHolderAwareRequestFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 

@@ -14,6 +14,14 @@ public interface SchoolRepository extends ListCrudRepository<School, String> {
 
     List<School> findByDistrictOrderByName(String district);
 
+    List<School> findAllByOrderByName();
+
+    @Query("select distinct district from school where district is not null order by district")
+    List<String> districts();
+
+    @Query("select uai from school where district = :district")
+    List<String> uaisOfDistrict(String district);
+
     @Query("select uai from school where uai = :uai for update")
     List<String> lock(String uai);
 

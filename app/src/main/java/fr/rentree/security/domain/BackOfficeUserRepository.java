@@ -1,10 +1,22 @@
 package fr.rentree.security.domain;
 
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 public interface BackOfficeUserRepository extends ListCrudRepository<BackOfficeUser, Long> {
 
     Optional<BackOfficeUser> findByUsername(String username);
+
+    List<BackOfficeUser> findAllByOrderByDisplayName();
+
+    @Query("select session_epoch from back_office_user where username = :username and enabled")
+    Optional<Integer> sessionEpochOfEnabled(String username);
+
+    @Modifying
+    @Query("update back_office_user set password_hash = :passwordHash where id = :id")
+    int setPassword(long id, String passwordHash);
 }

@@ -58,6 +58,22 @@ public class CurrentUser {
         return user;
     }
 
+    /** The signed-in user, who must be an administrator; refused otherwise. */
+    public SignedInUser requireAdmin() {
+        SignedInUser user = require();
+        if (user.role() != Role.ADMIN) {
+            throw new AccessDeniedException(user.getUsername() + " is no administrator");
+        }
+        return user;
+    }
+
+    /** An administrator, or Rentrée's own work (the {@code create-admin} command); anyone else is refused. */
+    public void requireAdminOrSystem() {
+        if (SecurityContextHolder.getContext().getAuthentication() != null) {
+            requireAdmin();
+        }
+    }
+
     /**
      * A director of this school, or Rentrée's own work: a job of the engine, a scheduled command, a background print
      * started by a checked screen (no authentication at all). Anyone else is refused, the anonymous visitors of the
