@@ -15,6 +15,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -73,17 +74,22 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
                     : getTranslation("users.district-of", user.district()) + (named.isEmpty() ? "" : ", " + named);
         };
         list.setId("users");
-        list.addColumn(BackOfficeUser::displayName).setHeader(getTranslation("users.name")).setAutoWidth(true);
-        list.addColumn(BackOfficeUser::username).setHeader(getTranslation("users.username")).setAutoWidth(true);
+        list.addComponentColumn(user -> {
+            Span who = new Span(user.displayName());
+            Span how = new Span(user.username() + (user.email() == null ? "" : " · " + user.email()));
+            how.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            VerticalLayout cell = new VerticalLayout(who, how);
+            cell.setPadding(false);
+            cell.setSpacing(false);
+            return cell;
+        }).setHeader(getTranslation("users.name")).setFlexGrow(1);
         list.addColumn(user -> getTranslation("users.role." + user.role())).setHeader(getTranslation("users.role"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
         list.addColumn(scope::apply).setHeader(getTranslation("users.scope")).setFlexGrow(1);
-        list.addColumn(user -> user.email() == null ? "" : user.email()).setHeader(getTranslation("users.email"))
-                .setAutoWidth(true);
         list.addColumn(user -> getTranslation(!user.enabled() ? "users.state.disabled"
                 : user.passwordHash() == null ? "users.state.invited" : "users.state.active"))
-                .setHeader(getTranslation("users.state")).setAutoWidth(true);
-        list.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("users.state")).setWidth("9em").setFlexGrow(0);
+        list.addComponentColumn(this::actions).setWidth("16em").setFlexGrow(0);
         list.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         list.setWidthFull();
         list.setHeight("36em");
@@ -104,6 +110,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         }
         HorizontalLayout actions = new HorizontalLayout(edit, invite, toggle);
         actions.setSpacing(false);
+        actions.setWrap(true);
+        actions.setWidth("15em");
         return actions;
     }
 

@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.function.Function;
 
 import fr.rentree.audit.domain.AuditAction;
@@ -134,8 +133,10 @@ public class AuditLog {
     /** A school's journal is read by its directors and the administrators; the whole journal by administrators. */
     private void requireReader(AuditQuery query) {
         SignedInUser reader = currentUser.require();
-        if (reader.role() != Role.ADMIN) {
-            currentUser.requireDirectorOf(Objects.requireNonNull(query.schoolUai(), "the whole journal"));
+        if (query.schoolUai() == null) {
+            currentUser.requireAdmin();
+        } else if (reader.role() != Role.ADMIN) {
+            currentUser.requireDirectorOf(query.schoolUai());
         }
     }
 
