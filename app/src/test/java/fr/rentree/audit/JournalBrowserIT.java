@@ -66,6 +66,8 @@ class JournalBrowserIT {
             assertThat(csv.split("\r\n")).hasSize(2);
             assertThat(csv).startsWith("\ufeffDate;Par;Adresse;Action;Détail\r\n")
                     .contains(";" + school.director() + ";;Compte créé;paul.garnier\r\n");
+            assertThat(browser.contentSecurityPolicyViolations()).as("what the Content Security Policy refused")
+                    .isEmpty();
         }
     }
 }

@@ -47,7 +47,7 @@ class SecondFactorBrowserIT {
             String secret = browser.await(By.id("totp-secret")).getText();
             assertThat(secret).matches("([A-Z2-7]{4} )+[A-Z2-7]{1,4}");
             assertThat(browser.currentUrl()).endsWith("/connexion/code");
-            browser.scrollTo("h1");
+            browser.driver().executeScript("window.scrollTo(0, 0)"); // the QR code, from the page's top
             browser.screenshot("second-factor-enrol");
 
             // nothing else opens before the code, whatever the address typed
@@ -85,6 +85,8 @@ class SecondFactorBrowserIT {
             browser.await(By.id("totp-submit")).click();
             browser.awaitText("h2", "Mes tâches");
             assertThat(signIns(director)).isEqualTo(2);
+            assertThat(browser.contentSecurityPolicyViolations()).as("the QR code's data: address included")
+                    .isEmpty();
         }
         assertThat(jdbc.sql("select outcome from sign_in_attempt where username = ? order by id").param(director)
                 .query(String.class).list())
