@@ -47,7 +47,6 @@ class SecondFactorBrowserIT {
             String secret = browser.await(By.id("totp-secret")).getText();
             assertThat(secret).matches("([A-Z2-7]{4} )+[A-Z2-7]{1,4}");
             assertThat(browser.currentUrl()).endsWith("/connexion/code");
-            browser.driver().executeScript("window.scrollTo(0, 0)"); // the QR code, from the page's top
             browser.screenshot("second-factor-enrol");
 
             // nothing else opens before the code, whatever the address typed

@@ -43,23 +43,15 @@ public class SecondFactorService {
     private final JdbcClient jdbc;
     private final SignInGuard guard;
     private final BackOfficeUserService users;
-    private final SecondFactorSettings settings;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final TimeBasedOneTimePasswordGenerator codes = new TimeBasedOneTimePasswordGenerator();
 
-    SecondFactorService(JdbcClient jdbc, SignInGuard guard, BackOfficeUserService users,
-            SecondFactorSettings settings, Clock clock) {
+    SecondFactorService(JdbcClient jdbc, SignInGuard guard, BackOfficeUserService users, Clock clock) {
         this.jdbc = jdbc;
         this.guard = guard;
         this.users = users;
-        this.settings = settings;
         this.clock = clock;
-    }
-
-    /** Whether a sign-in needs a code after the password. */
-    public boolean required() {
-        return settings.enabled();
     }
 
     /** Whether this user has a second factor already (otherwise they enrol one at this sign-in). */

@@ -54,13 +54,15 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
         this.pending = SecondFactorSignIn.pending().orElse(null);
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
-        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         if (pending == null) {
             return; // signed in already, or not at all: beforeEnter sends them on
         }
         VerticalLayout panel = new VerticalLayout();
         panel.setMaxWidth("34em");
         panel.setPadding(false);
+        // centred while the page is taller than the panel; a smaller screen scrolls from its top (a centring flex
+        // would cut the top off)
+        panel.getStyle().set("margin-block", "auto");
         panel.add(new H1(getTranslation("app.name")), new H2(getTranslation("second-factor.title")));
 
         code.setId("totp-code");
@@ -85,15 +87,21 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
             enrolment = secondFactor.newEnrolment(pending.username());
             Image qr = new Image(QrSvg.dataUri(enrolment.uri()), getTranslation("second-factor.enrol.qr"));
             qr.setId("totp-qr");
-            qr.setWidth("14em");
-            qr.setHeight("14em");
+            qr.setWidth("12em");
+            qr.setHeight("12em");
             Span secret = new Span(enrolment.groupedSecret());
             secret.setId("totp-secret");
             secret.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
-                    .set("font-size", "var(--lumo-font-size-l)").set("white-space", "nowrap");
+                    .set("font-size", "var(--lumo-font-size-l)");
+            VerticalLayout manual = new VerticalLayout(new Paragraph(getTranslation("second-factor.enrol.manual")),
+                    secret);
+            manual.setPadding(false);
+            manual.setWidth("16em");
+            HorizontalLayout scan = new HorizontalLayout(qr, manual);
+            scan.setAlignItems(FlexComponent.Alignment.CENTER);
+            scan.setWrap(true); // a phone shows the key under the QR code
             panel.add(new Paragraph(getTranslation("second-factor.enrol.intro")),
-                    new Paragraph(getTranslation("second-factor.enrol.scan")), qr,
-                    new Paragraph(getTranslation("second-factor.enrol.manual")), secret,
+                    new Paragraph(getTranslation("second-factor.enrol.scan")), scan,
                     new Paragraph(getTranslation("second-factor.enrol.code")));
         }
         HorizontalLayout actions = new HorizontalLayout(submit, cancel);
