@@ -45,6 +45,7 @@ public class SecondFactorService {
     private final BackOfficeUserService users;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Shared by every request: it clones its HMAC for each code. */
     private final TimeBasedOneTimePasswordGenerator codes = new TimeBasedOneTimePasswordGenerator();
 
     SecondFactorService(JdbcClient jdbc, SignInGuard guard, BackOfficeUserService users, Clock clock) {
