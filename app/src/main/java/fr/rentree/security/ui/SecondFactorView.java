@@ -26,6 +26,8 @@ import fr.rentree.security.service.SignedInUser;
 import fr.rentree.security.service.WrongSecondFactorCode;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AccountStatusException;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * The second step of the back-office sign-in, outside any menu. A user without a second factor enrols one: a QR code
@@ -42,6 +44,7 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
 
     private final SecondFactorService secondFactor;
     private final SecondFactorSignIn signIn;
+    private final AuthenticationContext authentication;
     private final TextField code = new TextField();
     private final @Nullable PendingSignIn pending;
     /** The secret being enrolled; null when the user has one already. */
@@ -51,6 +54,7 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
             AuthenticationContext authentication) {
         this.secondFactor = secondFactor;
         this.signIn = signIn;
+        this.authentication = authentication;
         this.pending = SecondFactorSignIn.pending().orElse(null);
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
@@ -129,6 +133,8 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
             refuse("login.locked.message");
         } catch (WrongSecondFactorCode e) {
             refuse("second-factor.wrong");
+        } catch (AccountStatusException | UsernameNotFoundException e) {
+            authentication.logout(); // disabled or removed since the password: back to the login page
         }
     }
 
