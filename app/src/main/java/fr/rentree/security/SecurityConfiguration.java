@@ -23,9 +23,30 @@ import org.springframework.security.web.servletapi.SecurityContextHolderAwareReq
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
 
+    /**
+     * What a page may load and run: only what Rentrée serves itself. Vaadin needs inline and evaluated scripts (its
+     * bootstrap page starts the client engine with an inline script, which then runs the server's {@code executeJs}
+     * by building functions) and inline styles (its components', and bpmn-js's diagram); the charts' and diagrams'
+     * scripts come from Rentrée's own {@code /webjars}; images may be {@code data:} addresses (the second factor's QR
+     * code). No plugin, no other site's form target or base address, and no page of another site may frame Rentrée's.
+     * PDFs are downloaded as attachments, never embedded.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, BackOfficeUserService users) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll());
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         // the login page, shown again after a refusal, fills in the username tried
         http.addFilterBefore(new RememberedUsername(), UsernamePasswordAuthenticationFilter.class);
         // a user disabled (or given other schools) by an administrator is signed out at their next request

@@ -66,6 +66,8 @@ class JournalBrowserIT {
             assertThat(csv.split("\r\n")).hasSize(2);
             assertThat(csv).startsWith("\ufeffDate;Par;Adresse;Établissement;Action;Détail\r\n")
                     .contains(";" + school.director() + ";;" + school.school().uai() + ";Compte créé;paul.garnier\r\n");
+            assertThat(browser.contentSecurityPolicyViolations()).as("what the Content Security Policy refused")
+                    .isEmpty();
         }
     }
 }

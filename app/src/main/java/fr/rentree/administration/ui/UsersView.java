@@ -108,7 +108,16 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         if (user.enabled()) {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
-        HorizontalLayout actions = new HorizontalLayout(edit, invite, toggle);
+        Button resetFactor = new Button(getTranslation("users.reset-factor"), e -> confirm(
+                getTranslation("users.reset-factor.title", user.displayName()),
+                getTranslation("users.reset-factor.text", user.displayName()), getTranslation("users.reset-factor"),
+                () -> {
+                    users.resetSecondFactor(user.id());
+                    Notifications.success(getTranslation("users.reset-factor.done", user.displayName()));
+                }));
+        resetFactor.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        resetFactor.setVisible(user.enabled() && user.passwordHash() != null);
+        HorizontalLayout actions = new HorizontalLayout(edit, invite, toggle, resetFactor);
         actions.setSpacing(false);
         actions.setWrap(true);
         actions.setWidth("15em");
@@ -146,18 +155,24 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmToggle(BackOfficeUser user) {
-        if (!user.enabled()) {
+        if (user.enabled()) {
+            confirm(getTranslation("users.disable.title", user.displayName()),
+                    getTranslation("users.disable.text", user.displayName()), getTranslation("users.disable"),
+                    () -> toggle(user));
+        } else {
             toggle(user);
-            return;
         }
+    }
+
+    private void confirm(String title, String text, String action, Runnable confirmed) {
         ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("users.disable.title", user.displayName()));
-        dialog.setText(getTranslation("users.disable.text", user.displayName()));
+        dialog.setHeader(title);
+        dialog.setText(text);
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("users.disable"));
+        dialog.setConfirmText(action);
         dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> toggle(user));
+        dialog.addConfirmListener(e -> confirmed.run());
         dialog.open();
     }
 

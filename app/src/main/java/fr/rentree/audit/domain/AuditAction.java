@@ -24,5 +24,6 @@ public enum AuditAction {
     EDIT_USER,
     DISABLE_USER,
     ENABLE_USER,
+    RESET_SECOND_FACTOR,
     INVITE
 }

@@ -22,6 +22,7 @@ class UserJournal {
             case EDITED -> AuditAction.EDIT_USER;
             case DISABLED -> AuditAction.DISABLE_USER;
             case ENABLED -> AuditAction.ENABLE_USER;
+            case SECOND_FACTOR_RESET -> AuditAction.RESET_SECOND_FACTOR;
         };
         journal.record(null, action, change.username(), change.role().name());
     }

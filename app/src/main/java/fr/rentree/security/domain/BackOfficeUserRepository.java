@@ -17,6 +17,10 @@ public interface BackOfficeUserRepository extends ListCrudRepository<BackOfficeU
     Optional<Integer> sessionEpochOfEnabled(String username);
 
     @Modifying
+    @Query("update back_office_user set totp_secret = null, totp_last_step = null where id = :id")
+    int forgetSecondFactor(long id);
+
+    @Modifying
     @Query("update back_office_user set password_hash = :passwordHash where id = :id")
     int setPassword(long id, String passwordHash);
 }

@@ -104,6 +104,17 @@ public class BackOfficeUsers {
         return saved;
     }
 
+    /**
+     * Forgets a user's second factor (a lost phone): they enrol a new one at their next sign-in, with the QR code.
+     */
+    @Transactional
+    public void resetSecondFactor(long id) {
+        currentUser.requireAdmin();
+        BackOfficeUser user = users.findById(id).orElseThrow(() -> new IllegalArgumentException("No user " + id));
+        users.forgetSecondFactor(id);
+        events.publishEvent(new UserChanged(user.username(), Change.SECOND_FACTOR_RESET, user.role()));
+    }
+
     private static void refuseIf(UserDraft draft, Map<String, String> problems) {
         if (!problems.isEmpty()) {
             throw new FieldsRefused("User " + draft.username(), problems);

@@ -25,6 +25,10 @@ public class CurrentUser {
         this.users = users;
     }
 
+    /**
+     * The signed-in user; empty for nobody, and for a {@link PendingSignIn} too: a user whose second factor is still
+     * awaited is not signed in yet, and every {@code require…} refuses them.
+     */
     public Optional<SignedInUser> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof SignedInUser user
