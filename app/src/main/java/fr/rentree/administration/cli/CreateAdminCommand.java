@@ -10,7 +10,6 @@ import java.util.Set;
 import fr.rentree.administration.service.InvitationLinks;
 import fr.rentree.base.FieldsRefused;
 import fr.rentree.base.cli.HeadlessApplication;
-import fr.rentree.base.config.RefusedConfiguration;
 import fr.rentree.security.domain.BackOfficeUser;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.domain.UserDraft;
@@ -64,34 +63,30 @@ public final class CreateAdminCommand {
             return 2;
         }
         UserDraft draft = new UserDraft(username, name == null ? username : name, email, Role.ADMIN, null, Set.of());
-        try (ConfigurableApplicationContext context = HeadlessApplication.start(application, springArgs)) {
-            BackOfficeUsers users = context.getBean(BackOfficeUsers.class);
-            BackOfficeUser admin = users.findByUsername(draft.username()).orElse(null);
-            if (admin != null && admin.role() != Role.ADMIN) {
-                err.println(text("cli.admin.not-admin", admin.username()));
-                return 2;
-            }
-            boolean created = admin == null;
+        return HeadlessApplication.run(application, springArgs, err, "cli.import.internal-error",
+                context -> create(context, draft));
+    }
+
+    private int create(ConfigurableApplicationContext context, UserDraft draft) {
+        BackOfficeUsers users = context.getBean(BackOfficeUsers.class);
+        BackOfficeUser admin = users.findByUsername(draft.username()).orElse(null);
+        if (admin != null && admin.role() != Role.ADMIN) {
+            err.println(text("cli.admin.not-admin", admin.username()));
+            return 2;
+        }
+        boolean created = admin == null;
+        try {
             if (created) {
                 admin = users.create(draft);
             }
-            URI link = context.getBean(InvitationLinks.class).link(admin);
-            out.println(text(created ? "cli.admin.created" : "cli.admin.exists", admin.username()));
-            out.println(text("cli.admin.link", link));
-            return 0;
         } catch (FieldsRefused e) {
             err.println(text("cli.admin.refused", text(e.messageKey())));
             return 2;
-        } catch (HeadlessApplication.NoDatabase e) {
-            err.println(text("cli.import.no-database"));
-            return 2;
-        } catch (RefusedConfiguration e) {
-            err.println(text("cli.import.refused-configuration", e.getMessage()));
-            return 2;
-        } catch (RuntimeException e) {
-            err.println(text("cli.import.internal-error", e.getMessage()));
-            return 1;
         }
+        URI link = context.getBean(InvitationLinks.class).link(admin);
+        out.println(text(created ? "cli.admin.created" : "cli.admin.exists", admin.username()));
+        out.println(text("cli.admin.link", link));
+        return 0;
     }
 
     private String text(String key, Object... arguments) {
