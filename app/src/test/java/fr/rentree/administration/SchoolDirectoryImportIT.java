@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -22,16 +23,20 @@ import fr.rentree.school.domain.SchoolSettings;
 import fr.rentree.school.domain.Uai;
 import fr.rentree.school.service.DirectoryRefused;
 import fr.rentree.school.service.SchoolDirectoryImport;
+import fr.rentree.school.service.SchoolInUse;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.domain.UserDraft;
+import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.security.service.BackOfficeUsers;
+import fr.rentree.security.service.SignedInUser;
 import fr.rentree.security.service.CurrentUser;
 import fr.rentree.support.AnnuaireExport;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -50,7 +55,11 @@ class SchoolDirectoryImportIT {
     @Autowired
     AuditLog journal;
     @Autowired
+    BackOfficeUserService signIn;
+    @Autowired
     Fixtures fixtures;
+    @TempDir
+    Path folder;
 
     String admin;
     /** A département of this test alone: the district its schools land in. */
@@ -222,6 +231,29 @@ class SchoolDirectoryImportIT {
         fixtures.as(admin, () -> schools.updateSettings(byHand.uai(), new SchoolSettings("École Pablo-Picasso de Bondy",
                 "ce.picasso@ac-creteil.fr", "https://ent.bondy.fr")));
         assertThat(schools.find(byHand.uai()).orElseThrow().name()).isEqualTo("École Pablo-Picasso de Bondy");
+    }
+
+    @Test
+    void a_school_removed_by_mistake_leaves_its_directors_scope_and_ends_their_sessions_but_one_with_data_stays() {
+        var empty = fixtures.schoolWithDirector("École importée par erreur");
+        SignedInUser before = (SignedInUser) signIn.loadUserByUsername(empty.director());
+        assertThat(before.schoolUais()).containsExactly(empty.school().uai());
+
+        assertThatThrownBy(() -> fixtures.as(empty.director(), () -> schools.remove(empty.school().uai())))
+                .isInstanceOf(AccessDeniedException.class);
+        fixtures.as(admin, () -> schools.remove(empty.school().uai()));
+        assertThat(schools.find(empty.school().uai())).isEmpty();
+        assertThat(signIn.stillSignedIn(before)).isFalse();
+        assertThat(((SignedInUser) signIn.loadUserByUsername(empty.director())).schoolUais()).isEmpty();
+
+        var used = fixtures.schoolWithAccounts("Collège Rosa-Parks", folder);
+        assertThatThrownBy(() -> fixtures.as(admin, () -> schools.remove(used.school().uai())))
+                .isInstanceOfSatisfying(SchoolInUse.class, refused -> assertThat(refused.messageKey())
+                        .isEqualTo("schools.remove.in-use"));
+        assertThat(schools.find(used.school().uai())).isPresent();
+        SignedInUser director = (SignedInUser) signIn.loadUserByUsername(used.director());
+        assertThat(director.schoolUais()).containsExactly(used.school().uai()); // nothing changed, not even half
+        assertThat(signIn.stillSignedIn(director)).isTrue();
     }
 
     private Set<String> followed(String username) {

@@ -34,6 +34,7 @@ import fr.rentree.school.domain.DirectoryPreview;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.DirectoryRefused;
 import fr.rentree.school.service.SchoolDirectoryImport;
+import fr.rentree.school.service.SchoolInUse;
 import fr.rentree.school.service.SchoolService;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -102,8 +103,14 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("schools.district")).setAutoWidth(true);
         list.addColumn(school -> school.contactEmail() == null ? "" : school.contactEmail())
                 .setHeader(getTranslation("schools.email")).setAutoWidth(true);
-        list.addComponentColumn(school -> new Anchor("parametres?uai=" + school.uai(),
-                getTranslation("schools.settings"))).setAutoWidth(true).setFlexGrow(0);
+        list.addComponentColumn(school -> {
+            Button remove = new Button(getTranslation("schools.remove"), e -> confirmRemove(school));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            HorizontalLayout actions = new HorizontalLayout(new Anchor("parametres?uai=" + school.uai(),
+                    getTranslation("schools.settings")), remove);
+            actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+            return actions;
+        }).setAutoWidth(true).setFlexGrow(0);
         list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         list.setHeight("32em");
         list.setWidthFull();
@@ -191,6 +198,26 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
             result.setId("directory-done");
             report.add(result);
             Notifications.success(result.getText());
+            refresh();
+        });
+        dialog.open();
+    }
+
+    private void confirmRemove(School school) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("schools.remove.title", school.name()));
+        dialog.setText(getTranslation("schools.remove.text", school.name(), school.uai()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("schools.remove"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            try {
+                schools.remove(school.uai());
+                Notifications.success(getTranslation("schools.remove.done", school.name()));
+            } catch (SchoolInUse refused) {
+                Notifications.error(getTranslation(refused.messageKey()));
+            }
             refresh();
         });
         dialog.open();

@@ -19,6 +19,7 @@ public enum AuditAction {
     RESET_PASSWORD,
     SCHOOL_SETTINGS,
     CREATE_SCHOOL,
+    REMOVE_SCHOOL,
     IMPORT_SCHOOLS,
     CREATE_USER,
     EDIT_USER,

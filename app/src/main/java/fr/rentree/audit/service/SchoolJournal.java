@@ -2,6 +2,7 @@ package fr.rentree.audit.service;
 
 import fr.rentree.audit.domain.AuditAction;
 import fr.rentree.school.domain.SchoolCreated;
+import fr.rentree.school.domain.SchoolRemoved;
 import fr.rentree.school.domain.SchoolsImported;
 import fr.rentree.school.domain.SettingsChanged;
 import org.springframework.context.event.EventListener;
@@ -31,6 +32,11 @@ class SchoolJournal {
     @EventListener
     void created(SchoolCreated created) {
         journal.record(created.uai(), AuditAction.CREATE_SCHOOL, created.name());
+    }
+
+    @EventListener
+    void removed(SchoolRemoved removed) {
+        journal.record(null, AuditAction.REMOVE_SCHOOL, removed.uai(), removed.name());
     }
 
     @EventListener

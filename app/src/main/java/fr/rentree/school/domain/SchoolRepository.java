@@ -25,6 +25,10 @@ public interface SchoolRepository extends ListCrudRepository<School, String> {
     @Query("select uai from school where uai = :uai for update")
     List<String> lock(String uai);
 
+    @Modifying
+    @Query("delete from school where uai = :uai")
+    int remove(String uai);
+
     /** The settings' columns only: the UAI, kind and district come from the national directory, not the form. */
     @Modifying
     @Query("update school set name = :name, contact_email = :contactEmail, ent_url = :entUrl where uai = :uai")

@@ -9,12 +9,15 @@ import java.util.Optional;
 import fr.rentree.base.FieldsRefused;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.domain.SchoolCreated;
+import fr.rentree.school.domain.SchoolRemoved;
 import fr.rentree.school.domain.SchoolRepository;
 import fr.rentree.school.domain.SchoolSettings;
 import fr.rentree.school.domain.SettingsChanged;
 import fr.rentree.security.domain.Role;
+import fr.rentree.security.service.BackOfficeUsers;
 import fr.rentree.security.service.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,13 +32,15 @@ public class SchoolService {
     private final JdbcAggregateTemplate aggregates;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
+    private final BackOfficeUsers users;
 
     SchoolService(SchoolRepository schools, JdbcAggregateTemplate aggregates, CurrentUser currentUser,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, BackOfficeUsers users) {
         this.schools = schools;
         this.aggregates = aggregates;
         this.currentUser = currentUser;
         this.events = events;
+        this.users = users;
     }
 
     public Optional<School> find(String uai) {
@@ -119,6 +124,26 @@ public class SchoolService {
         }
         events.publishEvent(new SettingsChanged(uai, settings)); // for the journal
         return schools.findById(uai).orElseThrow();
+    }
+
+    /**
+     * An administrator removes a school created or imported by mistake: its directors and district staff lose it, and
+     * their open sessions end. A school that has accounts, classes, imports, prints or campaigns stays: its history
+     * is not Rentrée's to throw away.
+     *
+     * @throws SchoolInUse when the school has data; nothing is changed then
+     */
+    @Transactional
+    public void remove(String uai) {
+        currentUser.requireAdmin();
+        School school = schools.findById(uai).orElseThrow(() -> new IllegalArgumentException("No school " + uai));
+        users.forgetSchool(uai);
+        try {
+            schools.remove(uai);
+        } catch (DataIntegrityViolationException e) { // a row of another feature refers to it: rolled back whole
+            throw new SchoolInUse(uai);
+        }
+        events.publishEvent(new SchoolRemoved(uai, school.name()));
     }
 
     /** Adds a school unless one with that UAI exists (the UAI is chosen, not generated, hence insert). */

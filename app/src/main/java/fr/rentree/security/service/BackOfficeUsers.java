@@ -105,6 +105,17 @@ public class BackOfficeUsers {
     }
 
     /**
+     * Takes a school out of every user's scope, as it leaves Rentrée: those users' sessions end at their next request
+     * (they sign in again without it). Joins the caller's transaction, so that the school and its users part together.
+     */
+    @Transactional
+    public void forgetSchool(String uai) {
+        currentUser.requireAdminOrSystem();
+        users.endSessionsForSchool(uai);
+        users.forgetSchool(uai);
+    }
+
+    /**
      * Forgets a user's second factor (a lost phone): they enrol a new one at their next sign-in, with the QR code.
      */
     @Transactional
