@@ -197,7 +197,7 @@ class SheetServiceIT {
     }
 
     @Test
-    void not_activated_keeps_the_accounts_still_to_activate_and_a_preview_shows_two_pages_unrecorded()
+    void not_activated_keeps_the_accounts_still_to_activate_and_a_preview_shows_two_pages_journaled_not_printed()
             throws IOException {
         directory.recordActivations(List.of(accountId("zoe.martin-dupont")));
         RecipientQuery query = query(Set.of(Profile.STUDENT), Set.of(), ActivationFilter.NOT_ACTIVATED,
@@ -212,6 +212,9 @@ class SheetServiceIT {
         assertThat(image.getWidth()).isBetween(780, 800); // an A4 page at screen resolution
         assertThat(image.getHeight()).isBetween(1110, 1130);
         assertThat(prints.findBySchoolUaiOrderByPrintedAtDesc(uai)).isEmpty();
+        // but who looked at codes is in the journal
+        assertThat(jdbc.sql("select subject from audit_event where school_uai = ? and action = 'PREVIEW'").param(uai)
+                .query(String.class).list()).containsExactly("2");
     }
 
     @Test

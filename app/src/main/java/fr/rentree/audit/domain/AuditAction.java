@@ -8,6 +8,7 @@ public enum AuditAction {
     SIGN_IN,
     IMPORT,
     PRINT,
+    PREVIEW,
     NEW_CODE,
     SEND_CODE,
     SEND_CAMPAIGN,

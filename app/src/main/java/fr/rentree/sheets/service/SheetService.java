@@ -87,7 +87,8 @@ public class SheetService {
 
     /**
      * The first pages of the PDF the request would print, as PNG images: two, because with a separator per pile
-     * page 1 may hold no sheet at all.
+     * page 1 may hold no sheet at all. They show codes: the journal records who looked (not a print: nothing is
+     * handed out).
      */
     public List<byte[]> previewPages(SheetRequest request, Locale locale) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
@@ -101,6 +102,7 @@ public class SheetService {
                 ImageIO.write(pdfPages.renderImage(page, PREVIEW_SCALE), "png", png);
                 images.add(png.toByteArray());
             }
+            journal.record(request.schoolUai(), AuditAction.PREVIEW, images.size());
             return images;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
