@@ -2,6 +2,8 @@ package fr.rentree.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import fr.rentree.security.service.OidcSettings;
+import fr.rentree.security.service.OidcUsers;
 import fr.rentree.security.ui.LoginView;
 import fr.rentree.security.ui.RememberedUsername;
 import org.springframework.context.annotation.Bean;
@@ -11,20 +13,33 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
-/** Form login on the Vaadin login view; every view states who may open it. */
+/**
+ * Form login on the Vaadin login view, and, when an académie's provider is configured, OpenID Connect login next to it
+ * (the same page, its button); every view states who may open it.
+ */
 @Configuration
 @EnableWebSecurity
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, OidcSettings oidc, OidcUsers oidcUsers)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll());
         // the login page, shown again after a refusal, fills in the username tried
         http.addFilterBefore(new RememberedUsername(), UsernamePasswordAuthenticationFilter.class);
+        if (oidc.enabled()) {
+            // Vaadin's configurer sets up one login, the form; the provider's comes back to the same page (?error)
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .clientRegistrationRepository(new AcademieRegistration(oidc))
+                    // the provider's tokens serve the sign-in only: kept in the session, gone with it
+                    .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers)));
+        }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
