@@ -133,7 +133,7 @@ class OidcSignInIT {
      */
     private OidcUser signIn(String username, Map<String, Object> claims) {
         try {
-            SignedJWT token = academie.issueToken(Academie.issuer(), Academie.clientId(),
+            SignedJWT token = academie.issueToken(Academie.ISSUER, Academie.CLIENT_ID,
                     Academie.callback(username, claims));
             Map<String, Object> tokenClaims = token.getJWTClaimsSet().toJSONObject();
             Instant issued = token.getJWTClaimsSet().getIssueTime().toInstant();

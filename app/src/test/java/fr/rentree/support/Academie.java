@@ -10,8 +10,8 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 /** What the académie's provider of the tests ({@link TestSetup}) says of the next user who signs in through it. */
 public final class Academie {
 
-    static final String ISSUER = "academie";
-    static final String CLIENT_ID = "rentree";
+    public static final String ISSUER = "academie";
+    public static final String CLIENT_ID = "rentree";
 
     private Academie() {
     }
@@ -30,13 +30,5 @@ public final class Academie {
         all.put("preferred_username", username);
         all.putIfAbsent("name", "Compte académique " + username);
         return new DefaultOAuth2TokenCallback(ISSUER, "sub-" + username, "JWT", List.of(CLIENT_ID), all, 3600);
-    }
-
-    public static String issuer() {
-        return ISSUER;
-    }
-
-    public static String clientId() {
-        return CLIENT_ID;
     }
 }

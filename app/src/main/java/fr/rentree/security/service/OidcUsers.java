@@ -11,7 +11,6 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,8 +23,6 @@ import org.springframework.stereotype.Service;
 public class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OidcUsers.class);
-    /** For a sign-in that came from no HTTP request (none today), as {@link GuardedSignIn} says. */
-    private static final String NO_ADDRESS = "unknown";
 
     /** Spring's own: fetches the user info and checks that it is about the ID token's subject. */
     private final OidcUserService provider = new OidcUserService();
@@ -65,9 +62,7 @@ public class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     @EventListener
     void signedIn(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof OidcSignedInUser user) {
-            String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web
-                    && web.getRemoteAddress() != null ? web.getRemoteAddress() : NO_ADDRESS;
-            guard.succeeded(user.getUsername(), address);
+            guard.succeeded(user.getUsername(), SignInGuard.addressOf(event.getAuthentication()));
         }
     }
 

@@ -3,6 +3,7 @@ package fr.rentree.security.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -49,7 +50,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
                     click -> UI.getCurrent().getPage().setLocation(oidc.authorizationPath()));
             academie.setId("oidc-sign-in");
             academie.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
-            add(new Paragraph(getTranslation("login.oidc.or")), academie);
+            Paragraph or = new Paragraph(getTranslation("login.oidc.or"));
+            or.getStyle().set("margin", "0 0 var(--lumo-space-s)").set("color", "var(--lumo-secondary-text-color)");
+            // right under the form (which keeps a padding of its own below), its label whole: an operator may make it long
+            Div alternative = new Div(or, academie);
+            alternative.getStyle().set("margin-top", "calc(-1 * var(--lumo-space-l))").set("text-align", "center");
+            add(alternative);
         }
     }
 
