@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -114,9 +115,10 @@ class OidcSignInIT {
         assertRefused(() -> signIn("directeur.sans.ecole", Map.of("rentree_role", "DIRECTOR")),
                 OidcSignInRefused.Reason.NO_SCHOOL);
 
-        // the school's director exists in Rentrée: the provider's word signs them in, until an admin disables them
-        assertThat(signIn(school.director(), Map.of("rentree_role", "DIRECTOR", "rentree_schools", uai)).getName())
-                .isEqualTo(school.director());
+        // the school's director exists in Rentrée: the provider's word signs them in, under the username Rentrée
+        // spells, until an admin disables them
+        assertThat(signIn(school.director().toUpperCase(Locale.ROOT), Map.of("rentree_role", "DIRECTOR",
+                "rentree_schools", uai)).getName()).isEqualTo(school.director());
         fixtures.disable(school.director());
         assertRefused(() -> signIn(school.director(), Map.of("rentree_role", "DIRECTOR", "rentree_schools", uai)),
                 OidcSignInRefused.Reason.DISABLED);

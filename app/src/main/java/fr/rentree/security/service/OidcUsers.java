@@ -1,5 +1,8 @@
 package fr.rentree.security.service;
 
+import java.util.Optional;
+
+import fr.rentree.security.domain.BackOfficeUser;
 import fr.rentree.security.domain.BackOfficeUserRepository;
 import fr.rentree.security.domain.Role;
 import org.slf4j.Logger;
@@ -51,11 +54,14 @@ public class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         if (role == Role.DIRECTOR && claims.schoolUais().isEmpty()) {
             throw refused(username, OidcSignInRefused.Reason.NO_SCHOOL);
         }
-        if (users.findByUsername(username).filter(user -> !user.enabled()).isPresent()) {
+        Optional<BackOfficeUser> known = users.findByUsername(username);
+        if (known.filter(user -> !user.enabled()).isPresent()) {
             throw refused(username, OidcSignInRefused.Reason.DISABLED);
         }
-        return new OidcSignedInUser(username, claims.displayName(), role, claims.schoolUais(), vouched.getIdToken(),
-                vouched.getUserInfo());
+        // a user Rentrée knows keeps the spelling of their username (usernames compare without case): one name in the
+        // journal and the sessions, whichever way they came in
+        return new OidcSignedInUser(known.map(BackOfficeUser::username).orElse(username), claims.displayName(), role,
+                claims.schoolUais(), vouched.getIdToken(), vouched.getUserInfo());
     }
 
     /** Records the sign-in with the form's ({@code sign_in_attempt}); the journal hears the same event. */
