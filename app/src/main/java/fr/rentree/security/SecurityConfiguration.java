@@ -6,15 +6,23 @@ import fr.rentree.security.service.OidcSettings;
 import fr.rentree.security.service.OidcUsers;
 import fr.rentree.security.ui.LoginView;
 import fr.rentree.security.ui.RememberedUsername;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
@@ -25,6 +33,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 @EnableWebSecurity
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, OidcSettings oidc, OidcUsers oidcUsers)
@@ -38,9 +48,29 @@ class SecurityConfiguration {
                     .clientRegistrationRepository(new AcademieRegistration(oidc))
                     // the provider's tokens serve the sign-in only: kept in the session, gone with it
                     .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
-                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers)));
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers))
+                    .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                        @Override
+                        public <F extends OAuth2AuthorizationRequestRedirectFilter> F postProcess(F filter) {
+                            filter.setAuthenticationFailureHandler(providerUnreachable());
+                            return filter;
+                        }
+                    }));
         }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /**
+     * The provider could not be reached to start a sign-in (down, or its discovery document unreadable): the login page
+     * says so in French, where Spring Security would answer 500, and the log tells the operator why.
+     */
+    private static AuthenticationFailureHandler providerUnreachable() {
+        SimpleUrlAuthenticationFailureHandler loginPage = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, failure) -> {
+            LOG.warn("The académie's OpenID Connect provider could not be reached", failure.getCause());
+            loginPage.onAuthenticationFailure(request, response,
+                    new OAuth2AuthenticationException(new OAuth2Error("provider_unreachable"), failure));
+        };
     }
 
     @Bean
