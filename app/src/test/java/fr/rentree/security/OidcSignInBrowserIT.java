@@ -58,8 +58,9 @@ class OidcSignInBrowserIT {
             awaitUrl(browser, "/taches");
             browser.open(url("/etablissement"));
             // "Mon établissement" opens on the school the provider named, the only one to pick
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> (mine.school().name() + " (" + mine.school().uai() + ")")
-                    .equals(browser.await(By.cssSelector("vaadin-combo-box input")).getDomProperty("value")));
+            String picked = mine.school().name() + " (" + mine.school().uai() + ")";
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> picked.equals(
+                    browser.await(By.cssSelector("vaadin-combo-box input")).getDomProperty("value")));
             browser.screenshot("oidc-director-school");
             assertThat(browser.driver().getPageSource()).doesNotContain(other.school().name());
             browser.open(url("/etablissement?uai=" + other.school().uai()));

@@ -97,7 +97,8 @@ class OidcSignInIT {
 
         assertThat(((SignedInUser) officer).role()).isEqualTo(Role.DISTRICT_STAFF);
         assertThat(as(officer, () -> statistics.ofSchool(uai))).isNotEmpty();
-        assertThatThrownBy(() -> as(officer, () -> directory.accounts(AccountQuery.all(uai, StateFilter.IN_USE), 0, 10)))
+        assertThatThrownBy(() -> as(officer,
+                () -> directory.accounts(AccountQuery.all(uai, StateFilter.IN_USE), 0, 10)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(officer, () -> directory.count(AccountQuery.all(uai, StateFilter.IN_USE))))
                 .isInstanceOf(AccessDeniedException.class);

@@ -44,15 +44,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         Paragraph tagline = new Paragraph(getTranslation("login.tagline"));
         add(title, tagline, form);
         if (oidc.enabled()) {
-            String label = oidc.buttonLabel();
-            Button academie = new Button(label != null && !label.isBlank() ? label : getTranslation("login.oidc.button"),
+            String label = oidc.buttonLabel() != null && !oidc.buttonLabel().isBlank() ? oidc.buttonLabel()
+                    : getTranslation("login.oidc.button");
+            Button academie = new Button(label,
                     // a full page load: Spring Security sends the browser on to the provider from there
                     click -> UI.getCurrent().getPage().setLocation(oidc.authorizationPath()));
             academie.setId("oidc-sign-in");
             academie.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
             Paragraph or = new Paragraph(getTranslation("login.oidc.or"));
             or.getStyle().set("margin", "0 0 var(--lumo-space-s)").set("color", "var(--lumo-secondary-text-color)");
-            // right under the form (which keeps a padding of its own below), its label whole: an operator may make it long
+            // right under the form (which keeps a padding of its own below), its label whole: an operator may make it
+            // long
             Div alternative = new Div(or, academie);
             alternative.getStyle().set("margin-top", "calc(-1 * var(--lumo-space-l))").set("text-align", "center");
             add(alternative);
@@ -77,8 +79,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         boolean refused = event.getLocation().getQueryParameters().getParameters().containsKey("error");
         form.setError(refused);
-        // Spring Security keeps the refusal in the session when it redirects to ?error: a guarded one, and the académie's
-        // provider's, get their own texts (set here, before the form is drawn, not in the constructor)
+        // Spring Security keeps the refusal in the session when it redirects to ?error: a guarded one, and the
+        // académie's provider's, get their own texts (set here, before the form is drawn, not in the constructor)
         Object refusal = refused ? VaadinSession.getCurrent().getSession()
                 .getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) : null;
         form.setI18n(switch (refusal) {
