@@ -56,11 +56,14 @@ class OidcClaimsTest {
     }
 
     @Test
-    void an_issuer_without_client_stops_the_start() {
+    void an_issuer_without_client_stops_the_start_and_no_issuer_is_off() {
         assertThatThrownBy(() -> new OidcSettings("https://guichet.ac-test.fr", null, null, null, List.of("openid"),
                 "preferred_username", "rentree_role", "rentree_schools"))
                 .hasMessageContaining("rentree.security.oidc.client-id");
         assertThat(new OidcSettings(null, null, null, null, List.of("openid"), "preferred_username", "rentree_role",
+                "rentree_schools").enabled()).isFalse();
+        // docker-compose.yml passes the variables on empty when an operator sets none
+        assertThat(new OidcSettings("", "", "", null, List.of("openid"), "preferred_username", "rentree_role",
                 "rentree_schools").enabled()).isFalse();
     }
 
