@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.server.PWA;
+import fr.rentree.administration.cli.CreateAdminCommand;
 import fr.rentree.directory.cli.RotateActivationCodesCommand;
 import fr.rentree.siecle.cli.ImportSiecleCommand;
 import org.springframework.boot.SpringApplication;
@@ -26,6 +27,9 @@ public class RentreeApplication implements AppShellConfigurator {
         }
         if (args.length > 0 && args[0].equals(RotateActivationCodesCommand.NAME)) {
             System.exit(new RotateActivationCodesCommand(System.out, System.err).run(RentreeApplication.class, args));
+        }
+        if (args.length > 0 && args[0].equals(CreateAdminCommand.NAME)) {
+            System.exit(new CreateAdminCommand(System.out, System.err).run(RentreeApplication.class, args));
         }
         SpringApplication.run(RentreeApplication.class, args);
     }

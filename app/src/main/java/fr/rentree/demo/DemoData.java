@@ -91,13 +91,15 @@ class DemoData implements ApplicationRunner {
                 Set.of(college.uai(), lycee.uai()));
         users.createIfAbsent("sophie.martin", PASSWORD, "Sophie Martin", Role.DISTRICT_STAFF,
                 Set.copyOf(district.stream().map(DemoSchool::uai).toList()));
+        users.createIfAbsent("alice.martin", PASSWORD, "Alice Martin", Role.ADMIN, Set.of());
         LocalDate today = LocalDate.now(clock);
         CampaignPlan plan = new CampaignPlan("Rentrée " + SchoolYear.of(today).startYear(), today.plusWeeks(6), 90,
                 Duration.ofDays(7));
         currentUser.runAs("claire.dubois", () -> campaigns.myCampaigns().isEmpty()
                 ? campaigns.launch(ecole.uai(), plan, false) : null);
-        LOG.info("Demo district ready: sign in as claire.dubois ({}), karim.benali ({}, {}) or sophie.martin"
-                + " (district), password '{}'", ecole.name(), college.name(), lycee.name(), PASSWORD);
+        LOG.info("Demo district ready: sign in as claire.dubois ({}), karim.benali ({}, {}), sophie.martin"
+                + " (district) or alice.martin (administrator), password '{}'", ecole.name(), college.name(),
+                lycee.name(), PASSWORD);
     }
 
     /** Imports the school's exports; for one school, a second export a few weeks later, where some pupils left. */

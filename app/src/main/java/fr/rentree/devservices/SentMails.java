@@ -26,12 +26,18 @@ public class SentMails {
         this.currentUser = currentUser;
     }
 
-    /** Newest first; empty when the catcher does not run or the user directs no school. */
+    /**
+     * Newest first: a director's schools' mails; an administrator's, the mails of no school (invitations of
+     * back-office users), never a family's; empty when the catcher does not run, and for district staff.
+     */
     public List<SentMail> mine() {
         SignedInUser user = currentUser.require();
         DevMailbox catcher = mailbox.getIfAvailable();
-        if (catcher == null || user.role() != Role.DIRECTOR) { // district staff never read a family's mail
+        if (catcher == null || user.role() == Role.DISTRICT_STAFF) { // district staff never read a family's mail
             return List.of();
+        }
+        if (user.role() == Role.ADMIN) {
+            return catcher.sentMails().stream().filter(mail -> mail.schoolUai() == null).toList();
         }
         Set<String> schools = user.schoolUais();
         return catcher.sentMails().stream()

@@ -2,6 +2,8 @@ package fr.rentree.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import fr.rentree.security.service.BackOfficeUserService;
+import fr.rentree.security.service.EndedSessions;
 import fr.rentree.security.service.OidcSettings;
 import fr.rentree.security.service.OidcUsers;
 import fr.rentree.security.ui.LoginView;
@@ -24,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
 
 /**
  * Form login on the Vaadin login view, and, when an académie's provider is configured, OpenID Connect login next to it
@@ -36,12 +39,35 @@ class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /**
+     * What a page may load and run: only what Rentrée serves itself. Vaadin needs inline and evaluated scripts (its
+     * bootstrap page starts the client engine with an inline script, which then runs the server's {@code executeJs}
+     * by building functions) and inline styles (its components', and bpmn-js's diagram); the charts' and diagrams'
+     * scripts come from Rentrée's own {@code /webjars}; images may be {@code data:} addresses (the second factor's QR
+     * code). No plugin, no other site's form target or base address, and no page of another site may frame Rentrée's.
+     * PDFs are downloaded as attachments, never embedded.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, OidcSettings oidc, OidcUsers oidcUsers)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, BackOfficeUserService users, OidcSettings oidc,
+            OidcUsers oidcUsers) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll());
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         // the login page, shown again after a refusal, fills in the username tried
         http.addFilterBefore(new RememberedUsername(), UsernamePasswordAuthenticationFilter.class);
+        // a user disabled (or given other schools) by an administrator is signed out at their next request
+        http.addFilterAfter(new EndedSessions(users), SecurityContextHolderAwareRequestFilter.class);
         if (oidc.enabled()) {
             // Vaadin's configurer sets up one login, the form; the provider's comes back to the same page (?error)
             http.oauth2Login(login -> login.loginPage("/login")

@@ -64,8 +64,10 @@ class JournalBrowserIT {
             String csv = new String(browser.download(browser.await(By.cssSelector("#journal-export"))),
                     StandardCharsets.UTF_8);
             assertThat(csv.split("\r\n")).hasSize(2);
-            assertThat(csv).startsWith("\ufeffDate;Par;Adresse;Action;Détail\r\n")
-                    .contains(";" + school.director() + ";;Compte créé;paul.garnier\r\n");
+            assertThat(csv).startsWith("\ufeffDate;Par;Adresse;Établissement;Action;Détail\r\n")
+                    .contains(";" + school.director() + ";;" + school.school().uai() + ";Compte créé;paul.garnier\r\n");
+            assertThat(browser.contentSecurityPolicyViolations()).as("what the Content Security Policy refused")
+                    .isEmpty();
         }
     }
 }

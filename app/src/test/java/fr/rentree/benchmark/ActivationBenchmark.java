@@ -117,7 +117,7 @@ class ActivationBenchmark {
         figures.forEach(System.out::println);
     }
 
-    private static double percentile(List<Double> values, int percent) {
+    static double percentile(List<Double> values, int percent) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));

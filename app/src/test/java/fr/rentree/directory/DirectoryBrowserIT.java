@@ -51,7 +51,9 @@ class DirectoryBrowserIT {
     @AfterEach
     void closeBrowser(TestInfo test) {
         browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
+        List<String> refused = browser.contentSecurityPolicyViolations();
         browser.close();
+        assertThat(refused).as("what the Content Security Policy refused").isEmpty();
     }
 
     @Test

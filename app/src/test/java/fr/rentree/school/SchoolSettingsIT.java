@@ -9,7 +9,7 @@ import java.util.Set;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.domain.SchoolSettings;
 import fr.rentree.school.service.SchoolService;
-import fr.rentree.school.service.SettingsRefused;
+import fr.rentree.base.FieldsRefused;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +53,7 @@ class SchoolSettingsIT {
                 "ent.rosa-parks.fr");
 
         assertThatThrownBy(() -> fixtures.as(director, () -> schools.updateSettings(school.uai(), wrong)))
-                .isInstanceOfSatisfying(SettingsRefused.class, refused -> {
+                .isInstanceOfSatisfying(FieldsRefused.class, refused -> {
                     assertThat(refused.problems()).containsExactly(
                             entry("contactEmail", "settings.error.email"),
                             entry("entUrl", "settings.error.ent-url"));
@@ -61,7 +61,7 @@ class SchoolSettingsIT {
                 });
         assertThatThrownBy(() -> fixtures.as(director, () -> schools.updateSettings(school.uai(),
                 new SchoolSettings("   ", school.contactEmail(), school.entUrl()))))
-                .isInstanceOfSatisfying(SettingsRefused.class, refused -> assertThat(refused.problems())
+                .isInstanceOfSatisfying(FieldsRefused.class, refused -> assertThat(refused.problems())
                         .containsOnlyKeys("name").containsValue("settings.error.name-blank"));
         assertThat(schools.find(school.uai())).contains(school); // the valid name of the first try not saved either
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.BackOfficeUserService;
+import fr.rentree.security.service.BackOfficeUsers;
 import fr.rentree.support.Academie;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
@@ -37,6 +38,8 @@ class OidcSignInBrowserIT {
     Fixtures fixtures;
     @Autowired
     BackOfficeUserService users;
+    @Autowired
+    BackOfficeUsers backOfficeUsers;
     @Autowired
     JdbcClient jdbc;
 
@@ -95,6 +98,28 @@ class OidcSignInBrowserIT {
         }
         assertThat(journal(officer)).isEmpty(); // the journal is the schools' record of their directors' sign-ins
         assertThat(attempts(officer)).containsExactly("SUCCESS");
+    }
+
+    @Test
+    void an_administrator_who_disables_a_user_of_the_academie_ends_their_session_at_the_next_click() {
+        Fixtures.SchoolAndDirector school = fixtures.schoolWithDirector("Collège Surveillé");
+        String admin = fixtures.admin();
+        // the director also has a password in Rentrée; the provider's sign-in is the same user
+        Academie.nextUser(academie, school.director(), Map.of("rentree_role", "DIRECTOR",
+                "rentree_schools", school.school().uai()));
+
+        try (Browser browser = new Browser()) {
+            browser.open(url("/login"));
+            browser.await(By.id("oidc-sign-in")).click();
+            awaitUrl(browser, "/taches");
+            browser.open(url("/etablissement"));
+            awaitUrl(browser, "/etablissement");
+
+            long id = backOfficeUsers.findByUsername(school.director()).orElseThrow().id();
+            fixtures.as(admin, () -> backOfficeUsers.setEnabled(id, false));
+            browser.open(url("/etablissement"));
+            awaitUrl(browser, "/login");
+        }
     }
 
     @Test

@@ -3,20 +3,18 @@ package fr.rentree.siecle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.support.Fixtures;
+import fr.rentree.support.JarCommand;
+import fr.rentree.support.JarCommand.Run;
 import fr.rentree.support.RentreeIntegrationTest;
-import fr.rentree.support.Typography;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,31 +133,8 @@ class ImportSiecleCommandIT {
         return run(true, args);
     }
 
-    /** Runs the command; without a database, neither the test's nor one in the environment is given to it. */
     private Run run(boolean database, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "rentree-app.jar").toAbsolutePath().toString(), "import-siecle"));
-        command.addAll(Arrays.asList(args));
-        command.add("--spring.profiles.active=prod");
-        if (database && Arrays.stream(args).noneMatch(arg -> arg.startsWith("--spring.datasource.url"))) {
-            command.add("--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"));
-        }
-        if (database && Arrays.stream(args).noneMatch(arg -> arg.startsWith("--spring.datasource.username"))) {
-            // the prod profile has no default user: the command is given the test's, as an operator would
-            command.add("--spring.datasource.username=" + environment.getRequiredProperty("spring.datasource.username"));
-            command.add("--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""));
-        }
-        command.add("--rentree.activation-codes.key-file="
-                + environment.getRequiredProperty("rentree.activation-codes.key-file"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (!database) {
-            builder.environment().remove("SPRING_DATASOURCE_URL");
-        }
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        return new Run(process.exitValue(), Typography.plain(new String(output, StandardCharsets.UTF_8)));
+        return new JarCommand(environment).run(database, "import-siecle", args);
     }
 
     private long accounts() {
@@ -168,8 +143,5 @@ class ImportSiecleCommandIT {
 
     private static String[] paths(ExportFile... files) {
         return Arrays.stream(files).map(file -> file.path().toString()).toArray(String[]::new);
-    }
-
-    record Run(int exitCode, String output) {
     }
 }

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -18,6 +20,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,6 +49,9 @@ public final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--window-size=" + windowSize, "--lang=fr-FR",
                     "--user-data-dir=" + Files.createTempDirectory("rentree-chromium"));
+            LoggingPreferences logs = new LoggingPreferences(); // the console, for the Content Security Policy's refusals
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(System.getProperty("rentree.chromedriver", "/usr/bin/chromedriver"))
                             .toFile())
@@ -181,6 +189,15 @@ public final class Browser implements AutoCloseable {
     }
 
     public record Download(String fileName, byte[] content) {
+    }
+
+    /**
+     * What the browser's console said about the Content Security Policy since the last call: every script, style,
+     * image or connection it refused. A page that works under the policy says nothing.
+     */
+    public List<String> contentSecurityPolicyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     /** Saves a PNG under target/screenshots, to be looked at. */

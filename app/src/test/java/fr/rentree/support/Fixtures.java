@@ -140,6 +140,13 @@ public class Fixtures {
         return school;
     }
 
+    /** A new administrator; returns their username. */
+    public String admin() {
+        String username = "admin." + sequence.incrementAndGet();
+        users.createIfAbsent(username, PASSWORD, "Administratrice " + username, Role.ADMIN, Set.of());
+        return username;
+    }
+
     /** A district officer following the given schools; returns their username. */
     public String districtOfficer(Set<String> uais) {
         String username = "dsden." + sequence.incrementAndGet();

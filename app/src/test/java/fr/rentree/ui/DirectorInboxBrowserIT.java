@@ -78,7 +78,9 @@ class DirectorInboxBrowserIT {
     @AfterEach
     void closeBrowser(TestInfo test) {
         browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName()); // what the page showed at the end
+        List<String> refused = browser.contentSecurityPolicyViolations();
         browser.close();
+        assertThat(refused).as("what the Content Security Policy refused").isEmpty();
     }
 
     @Test

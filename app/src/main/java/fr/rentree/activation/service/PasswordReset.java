@@ -1,20 +1,16 @@
 package fr.rentree.activation.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import fr.rentree.activation.domain.Refusal;
 import fr.rentree.audit.domain.AuditAction;
+import fr.rentree.base.OneTimeToken;
 import fr.rentree.audit.service.AuditLog;
 import fr.rentree.directory.domain.Holder;
 import fr.rentree.directory.service.HolderAccounts;
@@ -38,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PasswordReset {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordReset.class);
-    private static final int TOKEN_BYTES = 32;
 
     private final HolderAccounts holders;
     private final GuessingGuard guard;
@@ -144,7 +139,7 @@ public class PasswordReset {
         return jdbc.sql("""
                         select a.login from password_reset r join account a on a.id = r.account_id
                         where r.token_hash = ? and r.ended_at is null and r.expires_at > ? and a.state = 'ACTIVE'""")
-                .params(hash(token), Timestamp.from(clock.instant()))
+                .params(OneTimeToken.hash(token), Timestamp.from(clock.instant()))
                 .query(String.class).optional()
                 .flatMap(holders::find);
     }
@@ -163,7 +158,7 @@ public class PasswordReset {
             throw new IllegalArgumentException("The page lets no one choose a password outside the rules");
         }
         if (jdbc.sql("update password_reset set ended_at = ? where token_hash = ? and ended_at is null")
-                .params(Timestamp.from(clock.instant()), hash(token)).update() == 0) {
+                .params(Timestamp.from(clock.instant()), OneTimeToken.hash(token)).update() == 0) {
             return false;
         }
         holders.setPassword(holder, passwords.encode(password));
@@ -176,21 +171,10 @@ public class PasswordReset {
         Instant now = clock.instant();
         jdbc.sql("update password_reset set ended_at = ? where account_id = ? and ended_at is null")
                 .params(Timestamp.from(now), holder.id()).update();
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        OneTimeToken token = OneTimeToken.issue(random);
         jdbc.sql("insert into password_reset (account_id, token_hash, created_at, expires_at) values (?, ?, ?, ?)")
-                .params(holder.id(), hash(token), Timestamp.from(now),
+                .params(holder.id(), token.hash(), Timestamp.from(now),
                         Timestamp.from(now.plus(settings.resetLinkValidity()))).update();
-        return token;
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
-        }
+        return token.token();
     }
 }

@@ -15,7 +15,7 @@ import fr.rentree.activation.domain.PasswordCheck;
  * A password typed twice, with the rules it must pass shown and ticked as the holder types (read out to screen
  * readers as they change). The activation page and the lost-password page choose passwords with it.
  */
-class PasswordChoice extends Div {
+public class PasswordChoice extends Div {
 
     private final PasswordField password;
     private final PasswordField again;
@@ -28,7 +28,7 @@ class PasswordChoice extends Div {
     private boolean accepted;
 
     /** @param rules how a password measures up for the account */
-    PasswordChoice(String label, Function<String, PasswordCheck> rules) {
+    public PasswordChoice(String label, Function<String, PasswordCheck> rules) {
         this.rules = rules;
         password = new PasswordField(label);
         again = new PasswordField(getTranslation("activation.password.again"));
@@ -48,16 +48,16 @@ class PasswordChoice extends Div {
     }
 
     /** Told each time a character is typed in either field. */
-    void addChangeListener(Runnable listener) {
+    public void addChangeListener(Runnable listener) {
         listeners.add(listener);
     }
 
     /** Whether the password passes every rule and was typed the same twice. */
-    boolean accepted() {
+    public boolean accepted() {
         return accepted;
     }
 
-    String value() {
+    public String value() {
         return password.getValue();
     }
 

@@ -17,7 +17,9 @@ import java.util.function.Function;
 import fr.rentree.audit.domain.AuditAction;
 import fr.rentree.audit.domain.AuditEvent;
 import fr.rentree.audit.domain.AuditQuery;
+import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.CurrentUser;
+import fr.rentree.security.service.SignedInUser;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -77,14 +79,14 @@ public class AuditLog {
     }
 
     public int count(AuditQuery query) {
-        currentUser.requireDirectorOf(query.schoolUai());
+        requireReader(query);
         return jdbc.sql("select count(*) from audit_event where " + where(query)).paramSource(parameters(query))
                 .query(Integer.class).single();
     }
 
-    /** The school's journal, newest first. */
+    /** The school's journal, or the whole journal, newest first. */
     public List<AuditEvent> events(AuditQuery query, int offset, int limit) {
-        currentUser.requireDirectorOf(query.schoolUai());
+        requireReader(query);
         return jdbc.sql("""
                         select id, at, actor, address, school_uai, action, subject from audit_event where %s
                         order by at desc, id desc limit :limit offset :offset""".formatted(where(query)))
@@ -102,7 +104,7 @@ public class AuditLog {
      */
     public void exportCsv(AuditQuery query, Writer out, List<String> header, Function<AuditAction, String> actionLabel,
                           Function<AuditEvent, String> detail, ZoneId zone) {
-        currentUser.requireDirectorOf(query.schoolUai());
+        requireReader(query);
         CSVFormat format = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
                 .setHeader(header.toArray(String[]::new)).get();
         try {
@@ -116,8 +118,8 @@ public class AuditLog {
                             AuditEvent event = event(row, 0);
                             try {
                                 csv.printRecord(SPREADSHEET_TIME.format(event.at().atZone(zone)),
-                                        event.actor(), event.address(), actionLabel.apply(event.action()),
-                                        inert(detail.apply(event)));
+                                        event.actor(), event.address(), event.schoolUai(),
+                                        actionLabel.apply(event.action()), inert(detail.apply(event)));
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                             }
@@ -128,6 +130,16 @@ public class AuditLog {
         }
     }
 
+    /** A school's journal is read by its directors and the administrators; the whole journal by administrators. */
+    private void requireReader(AuditQuery query) {
+        SignedInUser reader = currentUser.require();
+        if (query.schoolUai() == null) {
+            currentUser.requireAdmin();
+        } else if (reader.role() != Role.ADMIN) {
+            currentUser.requireDirectorOf(query.schoolUai());
+        }
+    }
+
     /** A cell a spreadsheet will not run as a formula: a file named "=HYPERLINK(…)" stays text. */
     private static String inert(String cell) {
         return !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
@@ -135,12 +147,15 @@ public class AuditLog {
 
     /** The query's conditions, joined by {@code and}: no piece relies on its whitespace. */
     private static String where(AuditQuery query) {
-        List<String> conditions = new ArrayList<>(List.of("school_uai = :uai"));
+        List<String> conditions = new ArrayList<>();
+        if (query.schoolUai() != null) {
+            conditions.add("school_uai = :uai");
+        }
         if (!query.actions().isEmpty()) {
             conditions.add("action in (:actions)");
         }
         if (!query.text().isBlank()) {
-            conditions.add("(actor like :text or subject like :text)");
+            conditions.add("(actor like :text or subject like :text or school_uai like :text)");
         }
         if (query.from() != null) {
             conditions.add("at >= :from");
@@ -148,7 +163,7 @@ public class AuditLog {
         if (query.to() != null) {
             conditions.add("at < :to");
         }
-        return String.join(" and ", conditions);
+        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
     }
 
     private MapSqlParameterSource parameters(AuditQuery query) {

@@ -45,21 +45,25 @@ import fr.rentree.audit.service.AuditLog;
 import fr.rentree.base.ui.DatePickers;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.school.ui.SchoolPicker;
+import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.SignedInUser;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
  * "Journal": who printed, sent or changed what in the director's school, when and from where, newest first; filtered
- * by action, person or text and dates, and exported as CSV for whoever asks the school to account for it.
+ * by action, person or text and dates, and exported as CSV for whoever asks the school to account for it. An
+ * administrator reads the whole journal, every school's and their own actions, with the school of each line.
  */
 @Route("journal")
 @Menu(title = "nav.journal", order = 2.7, icon = "vaadin:records")
-@RolesAllowed("DIRECTOR")
+@RolesAllowed({"DIRECTOR", "ADMIN"})
 public class JournalView extends VerticalLayout implements HasDynamicTitle {
 
     private final AuditLog journal;
     private final ZoneId zone;
     private final SchoolPicker school;
+    /** An administrator's: every line, of every school and of none. */
+    private final boolean everything;
     private final MultiSelectComboBox<AuditAction> actions = new MultiSelectComboBox<>();
     private final TextField text = new TextField();
     private final DatePicker from = DatePickers.localized(new DatePicker());
@@ -72,7 +76,10 @@ public class JournalView extends VerticalLayout implements HasDynamicTitle {
         this.journal = journal;
         this.zone = clock.getZone();
         SignedInUser user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        school = new SchoolPicker(getTranslation("import.school"), schools.findAll(user.schoolUais()));
+        everything = user.role() == Role.ADMIN;
+        school = new SchoolPicker(getTranslation("import.school"),
+                everything ? List.of() : schools.findAll(user.schoolUais()));
+        school.setVisible(!everything);
         school.addValueChangeListener(e -> refresh());
 
         actions.setPlaceholder(getTranslation("journal.action"));
@@ -98,13 +105,15 @@ public class JournalView extends VerticalLayout implements HasDynamicTitle {
 
         // read now, in the screen's language: the download is served outside the screen's request
         List<String> header = List.of(getTranslation("journal.when"), getTranslation("journal.who"),
-                getTranslation("journal.where"), getTranslation("journal.action"), getTranslation("journal.what"));
+                getTranslation("journal.where"), getTranslation("journal.school"), getTranslation("journal.action"),
+                getTranslation("journal.what"));
         Locale locale = getLocale();
         Map<AuditAction, String> labels = new EnumMap<>(AuditAction.class);
         Arrays.stream(AuditAction.values()).forEach(action -> labels.put(action, label(action)));
         DownloadHandler csv = event -> {
             AuditQuery query = query();
-            event.setFileName("journal-" + query.schoolUai() + "-" + LocalDate.now(clock) + ".csv");
+            event.setFileName("journal-" + (everything ? "rentree" : query.schoolUai()) + "-" + LocalDate.now(clock)
+                    + ".csv");
             event.setContentType("text/csv; charset=UTF-8");
             try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
                 journal.exportCsv(query, out, header, labels::get, line -> detail(line, locale), zone);
@@ -137,16 +146,18 @@ public class JournalView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("journal.who")).setAutoWidth(true).setFlexGrow(0);
         events.addColumn(event -> event.address() == null ? "" : event.address())
                 .setHeader(getTranslation("journal.where")).setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(event -> event.schoolUai() == null ? "" : event.schoolUai())
+                .setHeader(getTranslation("journal.school")).setAutoWidth(true).setFlexGrow(0).setVisible(everything);
         events.addColumn(event -> label(event.action())).setHeader(getTranslation("journal.action"))
                 .setAutoWidth(true).setFlexGrow(0);
         events.addColumn(event -> detail(event, getLocale())).setHeader(getTranslation("journal.what"))
                 .setFlexGrow(1);
         events.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // a long list of files wraps, in sight
         events.setItems(new CallbackDataProvider<AuditEvent, Void>(
-                query -> school.getValue() == null ? Stream.empty()
+                query -> !chosen() ? Stream.empty()
                         : journal.events(query(), query.getOffset(), query.getLimit()).stream(),
                 query -> {
-                    int count = school.getValue() == null ? 0 : journal.count(query());
+                    int count = !chosen() ? 0 : journal.count(query());
                     found.setText(count == 0 ? getTranslation("journal.none")
                             : getTranslation("journal.count", count));
                     return count;
@@ -156,13 +167,17 @@ public class JournalView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        export.setEnabled(school.getValue() != null);
+        export.setEnabled(chosen());
         events.getDataProvider().refreshAll();
     }
 
+    private boolean chosen() {
+        return everything || school.getValue() != null;
+    }
+
     private AuditQuery query() {
-        return new AuditQuery(school.getValue() == null ? "" : school.getValue().uai(), actions.getValue(),
-                text.getValue(), from.getValue(), to.getValue());
+        return new AuditQuery(everything || school.getValue() == null ? null : school.getValue().uai(),
+                actions.getValue(), text.getValue(), from.getValue(), to.getValue());
     }
 
     /** The line's details as a sentence of the reader's language: "3 comptes créés, 0 mis à jour…". */

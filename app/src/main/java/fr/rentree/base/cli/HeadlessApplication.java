@@ -1,9 +1,13 @@
 package fr.rentree.base.cli;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.ToIntFunction;
 
+import fr.rentree.base.config.RefusedConfiguration;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -51,6 +55,31 @@ public final class HeadlessApplication {
                 "--logging.level.root=warn"));
         options.addAll(userOptions);
         return spring.run(options.toArray(String[]::new));
+    }
+
+    /**
+     * Starts the application for a command and runs it, answering in French what stops any command: no database (2),
+     * a configuration refused (2), an internal error (1, the command's own sentence for it).
+     *
+     * @param failureKey the bundle key of the command's sentence for an internal error, with the error as {0}
+     * @return the command's exit code
+     */
+    public static int run(Class<?> application, List<String> userOptions, PrintStream err, String failureKey,
+                          ToIntFunction<ConfigurableApplicationContext> command) {
+        MessageSource texts = texts();
+        try (ConfigurableApplicationContext context = start(application, userOptions)) {
+            return command.applyAsInt(context);
+        } catch (NoDatabase e) {
+            err.println(texts.getMessage("cli.import.no-database", null, Locale.FRENCH));
+            return 2;
+        } catch (RefusedConfiguration e) { // e.g. a production database without a user: the operator's to fix
+            err.println(texts.getMessage("cli.import.refused-configuration", new Object[] {e.getMessage()},
+                    Locale.FRENCH));
+            return 2;
+        } catch (RuntimeException e) {
+            err.println(texts.getMessage(failureKey, new Object[] {e.getMessage()}, Locale.FRENCH));
+            return 1;
+        }
     }
 
     /** The application's texts, read without its context. */

@@ -9,7 +9,8 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * Where signing in leads: each role to the screen it starts its day on. A director to "Mes tâches", what the
- * campaigns wait for; district staff, who are given no task, to "Suivi des écoles".
+ * campaigns wait for; district staff, who are given no task, to "Suivi des écoles"; an administrator to
+ * "Établissements".
  */
 @Route("")
 @PermitAll
@@ -23,6 +24,7 @@ public class Home extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.forwardTo(authentication.hasRole("DISTRICT_STAFF") ? "circonscription" : "taches");
+        event.forwardTo(authentication.hasRole("DISTRICT_STAFF") ? "circonscription"
+                : authentication.hasRole("ADMIN") ? "admin/etablissements" : "taches");
     }
 }

@@ -28,7 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route(value = "dev/courriels", registerAtStartup = false)
 @Menu(title = "nav.sent-mails", order = 99, icon = "vaadin:envelope-open")
-@RolesAllowed("DIRECTOR")
+@RolesAllowed({"DIRECTOR", "ADMIN"})
 public class SentMailsView extends VerticalLayout implements HasDynamicTitle {
 
     SentMailsView(SentMails mailbox) {

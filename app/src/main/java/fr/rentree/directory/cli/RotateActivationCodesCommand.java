@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import fr.rentree.base.cli.HeadlessApplication;
-import fr.rentree.base.config.RefusedConfiguration;
 import fr.rentree.directory.service.ActivationCodeRotation;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
@@ -52,22 +51,14 @@ public final class RotateActivationCodesCommand {
             err.println(text("cli.rotate.usage"));
             return 2;
         }
-        try (ConfigurableApplicationContext context = HeadlessApplication.start(application, springArgs)) {
+        int batch = batchSize;
+        return HeadlessApplication.run(application, springArgs, err, "cli.rotate.failed", context -> {
             ActivationCodeRotation rotation = context.getBean(ActivationCodeRotation.class);
-            out.println(text("cli.rotate.title", rotation.currentKeyId(), batchSize));
-            ActivationCodeRotation.Result result = rotation.rotate(batchSize, total -> { });
+            out.println(text("cli.rotate.title", rotation.currentKeyId(), batch));
+            ActivationCodeRotation.Result result = rotation.rotate(batch, total -> { });
             out.println(text("cli.rotate.done", result.resealed(), result.alreadyCurrent(), result.changed()));
             return 0;
-        } catch (HeadlessApplication.NoDatabase e) {
-            err.println(text("cli.import.no-database"));
-            return 2;
-        } catch (RefusedConfiguration e) {
-            err.println(text("cli.import.refused-configuration", e.getMessage()));
-            return 2;
-        } catch (RuntimeException e) {
-            err.println(text("cli.rotate.failed", e.getMessage()));
-            return 1;
-        }
+        });
     }
 
     private String text(String key, Object... arguments) {

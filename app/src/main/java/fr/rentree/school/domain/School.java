@@ -7,16 +7,23 @@ import org.springframework.data.annotation.Id;
  * A school, identified by its UAI (the national establishment number).
  *
  * @param district     the district (circonscription, DSDEN) whose staff follow the school
+ * @param commune      where the school is, as the national directory names it (tells apart schools of one name)
  * @param contactEmail where the school's notices go (the director's office), if known
  * @param entUrl       the address of the school's ENT, printed on the sheets
  */
 public record School(@Id String uai, String name, SchoolKind kind, @Nullable String district,
-                     @Nullable String contactEmail, @Nullable String entUrl) {
+                     @Nullable String commune, @Nullable String contactEmail, @Nullable String entUrl) {
 
     public School {
         if (!Uai.isValid(uai)) {
             throw new IllegalArgumentException("not a UAI: " + uai);
         }
+    }
+
+    /** A school whose commune nobody gave (demo data, tests, schools created before the national directory). */
+    public School(String uai, String name, SchoolKind kind, @Nullable String district, @Nullable String contactEmail,
+                  @Nullable String entUrl) {
+        this(uai, name, kind, district, null, contactEmail, entUrl);
     }
 
     /** What the school's directors edit in "Paramètres de l'établissement". */

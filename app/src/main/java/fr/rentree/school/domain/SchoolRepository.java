@@ -14,8 +14,20 @@ public interface SchoolRepository extends ListCrudRepository<School, String> {
 
     List<School> findByDistrictOrderByName(String district);
 
+    List<School> findAllByOrderByName();
+
+    @Query("select distinct district from school where district is not null order by district")
+    List<String> districts();
+
+    @Query("select uai from school where district = :district")
+    List<String> uaisOfDistrict(String district);
+
     @Query("select uai from school where uai = :uai for update")
     List<String> lock(String uai);
+
+    @Modifying
+    @Query("delete from school where uai = :uai")
+    int remove(String uai);
 
     /** The settings' columns only: the UAI, kind and district come from the national directory, not the form. */
     @Modifying

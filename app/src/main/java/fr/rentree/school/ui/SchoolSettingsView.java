@@ -28,7 +28,8 @@ import fr.rentree.base.ui.Notifications;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.domain.SchoolSettings;
 import fr.rentree.school.service.SchoolService;
-import fr.rentree.school.service.SettingsRefused;
+import fr.rentree.base.FieldsRefused;
+import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.SignedInUser;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -39,7 +40,7 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("parametres")
 @Menu(title = "nav.settings", order = 2.5, icon = "vaadin:cog") // right after "Mon établissement" (2)
-@RolesAllowed("DIRECTOR")
+@RolesAllowed({"DIRECTOR", "ADMIN"})
 public class SchoolSettingsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final SchoolService schools;
@@ -59,7 +60,7 @@ public class SchoolSettingsView extends VerticalLayout implements HasDynamicTitl
     SchoolSettingsView(SchoolService schools, AuthenticationContext authentication) {
         this.schools = schools;
         user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        List<School> mySchools = schools.findAll(user.schoolUais());
+        List<School> mySchools = mySchools();
         school = new SchoolPicker(getTranslation("import.school"), mySchools);
         school.setVisible(mySchools.size() > 1); // one school: the UAI below says which
         school.addValueChangeListener(e -> show());
@@ -97,11 +98,22 @@ public class SchoolSettingsView extends VerticalLayout implements HasDynamicTitl
     /** {@code ?uai=} opens one of the director's schools (as "Mon établissement"); another code says so. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (user.role() == Role.ADMIN) { // any school, the one "Établissements" links to
+            Optional<String> asked = event.getLocation().getQueryParameters().getSingleParameter("uai");
+            school.setItems(asked.flatMap(schools::find).stream().toList());
+            unknownSchool.setText(getTranslation("settings.admin.choose"));
+            unknownSchool.setVisible(asked.isEmpty());
+        }
         Optional<String> unknown = school.selectAsked(event);
         unknown.ifPresent(uai -> unknownSchool.setText(getTranslation("school.unknown", uai)));
         unknownSchool.setVisible(unknown.isPresent());
         school.setVisible(school.isVisible() || unknown.isPresent()); // to choose one of theirs
         show();
+    }
+
+    /** A director's schools; an administrator's school is the one the address names. */
+    private List<School> mySchools() {
+        return user.role() == Role.ADMIN ? List.of() : schools.findAll(user.schoolUais());
     }
 
     private void show() {
@@ -122,12 +134,12 @@ public class SchoolSettingsView extends VerticalLayout implements HasDynamicTitl
         School current = school.getValue();
         try {
             School saved = schools.updateSettings(current.uai(), binder.writeRecord());
-            school.setItems(schools.findAll(user.schoolUais())); // its name in the picker as saved
+            school.setItems(user.role() == Role.ADMIN ? List.of(saved) : mySchools()); // its name as saved
             school.setValue(saved);
             Notifications.success(getTranslation("settings.saved", new Institution(saved.name()))); // "du collège …"
         } catch (ValidationException e) {
             // each wrong field already says what is wrong, in red under it
-        } catch (SettingsRefused refused) { // the service's rules, should the screen's ever let something through
+        } catch (FieldsRefused refused) { // the service's rules, should the screen's ever let something through
             refused.problems().forEach((property, key) -> binder.getBinding(property).ifPresent(binding -> {
                 HasValidation field = (HasValidation) binding.getField();
                 field.setErrorMessage(getTranslation(key));

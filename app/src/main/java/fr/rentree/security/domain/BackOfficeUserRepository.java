@@ -1,10 +1,39 @@
 package fr.rentree.security.domain;
 
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 public interface BackOfficeUserRepository extends ListCrudRepository<BackOfficeUser, Long> {
 
     Optional<BackOfficeUser> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    List<BackOfficeUser> findAllByOrderByDisplayName();
+
+    @Query("select session_epoch from back_office_user where username = :username and enabled")
+    Optional<Integer> sessionEpochOfEnabled(String username);
+
+    /** Ends every session of the users who work for this school: what they may reach changes. */
+    @Modifying
+    @Query("""
+            update back_office_user set session_epoch = session_epoch + 1
+            where id in (select back_office_user from back_office_user_school where school_uai = :uai)""")
+    int endSessionsForSchool(String uai);
+
+    @Modifying
+    @Query("delete from back_office_user_school where school_uai = :uai")
+    int forgetSchool(String uai);
+
+    @Modifying
+    @Query("update back_office_user set totp_secret = null, totp_last_step = null where id = :id")
+    int forgetSecondFactor(long id);
+
+    @Modifying
+    @Query("update back_office_user set password_hash = :passwordHash where id = :id")
+    int setPassword(long id, String passwordHash);
 }

@@ -15,7 +15,14 @@ public enum SignInOutcome {
     /** The failure just recorded locked the username. */
     LOCKOUT_USERNAME,
     /** The failure just recorded locked the client address. */
-    LOCKOUT_ADDRESS;
+    LOCKOUT_ADDRESS,
+    /**
+     * The password was right and the second factor is awaited: the username's count of failures stays, so that
+     * someone who knows the password cannot clear it between guesses at the code.
+     */
+    AWAITING_CODE,
+    /** A wrong second-factor code (or one already used): counted like a wrong password. */
+    WRONG_CODE;
 
     /** Whether the attempt was turned away before its password was even looked at. */
     public boolean refusedUnread() {

@@ -1,10 +1,13 @@
 package fr.rentree.security.service;
 
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import fr.rentree.security.domain.BackOfficeUser;
 import fr.rentree.security.domain.BackOfficeUserRepository;
+import fr.rentree.security.domain.DistrictSchools;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.domain.SchoolScope;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -14,34 +17,74 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Back-office users, stored in MariaDB with hashed passwords. */
+/**
+ * Back-office users, stored in MariaDB with hashed passwords, as sign-in finds them. (An administrator manages them
+ * through {@link BackOfficeUsers}.)
+ */
 @Service
 @Transactional(readOnly = true)
 public class BackOfficeUserService implements UserDetailsService {
 
     private final BackOfficeUserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final DistrictSchools districts;
 
-    BackOfficeUserService(BackOfficeUserRepository users, PasswordEncoder passwordEncoder) {
+    BackOfficeUserService(BackOfficeUserRepository users, PasswordEncoder passwordEncoder, DistrictSchools districts) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.districts = districts;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         BackOfficeUser user = users.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException(username));
-        return new SignedInUser(user.username(), user.passwordHash(), user.enabled(), user.displayName(),
-                user.role(), user.schools().stream().map(SchoolScope::schoolUai).collect(Collectors.toSet()));
+        Set<String> schools = user.schools().stream().map(SchoolScope::schoolUai).collect(Collectors.toSet());
+        if (user.district() != null) {
+            schools = new HashSet<>(schools);
+            schools.addAll(districts.of(user.district()));
+        }
+        // an invited user who has not chosen a password yet is disabled: refused before any password is compared
+        return new SignedInUser(user.username(), Optional.ofNullable(user.passwordHash()).orElse(""),
+                user.maySignIn(), user.displayName(), user.role(), schools, user.sessionEpoch());
     }
 
-    /** Creates a user unless that username exists; the password is stored hashed. */
+    /**
+     * Whether this session's user may go on: still enabled, and not signed out since by an administrator (disabled,
+     * schools changed). Asked at every request.
+     */
+    public boolean stillSignedIn(SignedInUser user) {
+        Optional<Integer> epoch = users.sessionEpochOfEnabled(user.getUsername());
+        if (epoch.isEmpty() && user instanceof OidcSignedInUser) {
+            // vouched for by the académie's provider, and no user of that name in Rentrée: nothing here ends the
+            // session but such a user, disabled (the provider decides at the next sign-in)
+            return !users.existsByUsername(user.getUsername());
+        }
+        return epoch.filter(value -> value == user.sessionEpoch()).isPresent();
+    }
+
+    /** Creates a user unless that username exists; the password is stored hashed (demo data and tests). */
     @Transactional
     public void createIfAbsent(String username, String password, String displayName, Role role,
             Set<String> schoolUais) {
         if (users.findByUsername(username).isEmpty()) {
             users.save(new BackOfficeUser(null, username, passwordEncoder.encode(password), displayName, role, true,
-                    schoolUais.stream().map(SchoolScope::new).collect(Collectors.toSet())));
+                    null, null, 0, scopes(schoolUais)));
         }
+    }
+
+    /**
+     * Sets the password an invited user chose. The caller has checked the invitation: this service cannot tell who
+     * holds the link, so it never runs on a screen's word alone.
+     */
+    @Transactional
+    public void setPassword(long id, String password) {
+        if (users.setPassword(id, passwordEncoder.encode(password)) != 1) {
+            throw new IllegalArgumentException("No user " + id);
+        }
+    }
+
+    static Set<SchoolScope> scopes(Set<String> schoolUais) {
+        return schoolUais.stream().map(SchoolScope::new).collect(Collectors.toSet());
     }
 }

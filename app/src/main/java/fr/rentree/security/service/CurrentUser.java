@@ -25,6 +25,10 @@ public class CurrentUser {
         this.users = users;
     }
 
+    /**
+     * The signed-in user; empty for nobody, and for a {@link PendingSignIn} too: a user whose second factor is still
+     * awaited is not signed in yet, and every {@code require…} refuses them.
+     */
     public Optional<SignedInUser> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof SignedInUser user
@@ -56,6 +60,22 @@ public class CurrentUser {
             throw new AccessDeniedException(user.getUsername() + " does not follow school " + schoolUai);
         }
         return user;
+    }
+
+    /** The signed-in user, who must be an administrator; refused otherwise. */
+    public SignedInUser requireAdmin() {
+        SignedInUser user = require();
+        if (user.role() != Role.ADMIN) {
+            throw new AccessDeniedException(user.getUsername() + " is no administrator");
+        }
+        return user;
+    }
+
+    /** An administrator, or Rentrée's own work (the {@code create-admin} command); anyone else is refused. */
+    public void requireAdminOrSystem() {
+        if (SecurityContextHolder.getContext().getAuthentication() != null) {
+            requireAdmin();
+        }
     }
 
     /**

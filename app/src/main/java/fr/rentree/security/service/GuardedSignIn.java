@@ -18,15 +18,22 @@ import org.springframework.stereotype.Component;
  * is answered like one that exists; then the password is checked by Spring Security's own provider, and the outcome
  * is recorded. As the application's one {@link AuthenticationProvider} bean, Spring Security builds its
  * authentication manager on it (form login and any later way in alike).
+ * <p>
+ * When a second factor is required ({@link SecondFactorSettings}), a right password gives a {@link PendingSignIn}
+ * only, which opens nothing but the code page; the username's count of failures stays until the code is accepted
+ * ({@link SecondFactorService}).
  */
 @Component
 class GuardedSignIn implements AuthenticationProvider {
 
     private final SignInGuard guard;
     private final DaoAuthenticationProvider passwords;
+    private final SecondFactorSettings secondFactor;
 
-    GuardedSignIn(SignInGuard guard, BackOfficeUserService users, PasswordEncoder passwordEncoder) {
+    GuardedSignIn(SignInGuard guard, BackOfficeUserService users, PasswordEncoder passwordEncoder,
+            SecondFactorSettings secondFactor) {
         this.guard = guard;
+        this.secondFactor = secondFactor;
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(passwordEncoder);
     }
@@ -42,6 +49,10 @@ class GuardedSignIn implements AuthenticationProvider {
         }
         try {
             Authentication signedIn = passwords.authenticate(attempt);
+            if (secondFactor.enabled()) {
+                guard.awaitingCode(username, address);
+                return new PendingSignIn(signedIn.getName(), signedIn.getDetails());
+            }
             guard.succeeded(username, address);
             return signedIn;
         } catch (BadCredentialsException | AccountStatusException e) {

@@ -20,9 +20,10 @@ public final class OidcSignedInUser extends SignedInUser implements OidcUser {
     private final OidcIdToken idToken;
     private final @Nullable OidcUserInfo userInfo;
 
-    OidcSignedInUser(String username, String displayName, Role role, Set<String> schoolUais, OidcIdToken idToken,
-            @Nullable OidcUserInfo userInfo) {
-        super(username, "", true, displayName, role, schoolUais);
+    /** @param sessionEpoch the epoch of the back-office user of that username, 0 when Rentrée has none */
+    OidcSignedInUser(String username, String displayName, Role role, Set<String> schoolUais, int sessionEpoch,
+            OidcIdToken idToken, @Nullable OidcUserInfo userInfo) {
+        super(username, "", true, displayName, role, schoolUais, sessionEpoch);
         this.idToken = idToken;
         this.userInfo = userInfo;
     }

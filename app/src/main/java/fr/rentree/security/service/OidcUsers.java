@@ -61,7 +61,8 @@ public class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         // a user Rentrée knows keeps the spelling of their username (usernames compare without case): one name in the
         // journal and the sessions, whichever way they came in
         return new OidcSignedInUser(known.map(BackOfficeUser::username).orElse(username), claims.displayName(), role,
-                claims.schoolUais(), vouched.getIdToken(), vouched.getUserInfo());
+                claims.schoolUais(), known.map(BackOfficeUser::sessionEpoch).orElse(0), vouched.getIdToken(),
+                vouched.getUserInfo());
     }
 
     /** Records the sign-in with the form's ({@code sign_in_attempt}); the journal hears the same event. */

@@ -82,8 +82,14 @@ class SignInGuard {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void failed(String username, String address) {
+        failed(username, address, SignInOutcome.FAILURE);
+    }
+
+    /** As {@link #failed(String, String)}, recorded as this outcome (a wrong password, or a wrong second-factor code). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void failed(String username, String address, SignInOutcome failure) {
         Timestamp now = Timestamp.from(clock.instant());
-        record(username, address, SignInOutcome.FAILURE, now);
+        record(username, address, failure, now);
         jdbc.sql("""
                         insert into sign_in_guard (kind, guard_key, failures, last_failure_at) values ('USERNAME', ?, 1, ?)
                         on duplicate key update failures = failures + 1, last_failure_at = values(last_failure_at)""")
@@ -115,6 +121,15 @@ class SignInGuard {
             LOG.warn("Back-office sign-in locked for address {} until {}: {} failures", address(address),
                     now.toInstant().plus(settings.addressLock()), settings.addressFailures());
         }
+    }
+
+    /**
+     * Records a right password whose second factor is still awaited; the username's count stays until the code is
+     * accepted ({@link #succeeded}).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void awaitingCode(String username, String address) {
+        record(username, address, SignInOutcome.AWAITING_CODE, Timestamp.from(clock.instant()));
     }
 
     /** Records a sign-in and clears the username's count (the address's stays: others may be guessed from there). */

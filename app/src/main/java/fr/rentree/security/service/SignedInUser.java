@@ -13,14 +13,16 @@ public class SignedInUser extends User {
     private final String displayName;
     private final Role role;
     private final Set<String> schoolUais;
+    private final int sessionEpoch;
 
     SignedInUser(String username, String passwordHash, boolean enabled, String displayName, Role role,
-            Set<String> schoolUais) {
+            Set<String> schoolUais, int sessionEpoch) {
         super(username, passwordHash, enabled, true, true, true,
                 List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
         this.displayName = displayName;
         this.role = role;
         this.schoolUais = Set.copyOf(schoolUais);
+        this.sessionEpoch = sessionEpoch;
     }
 
     public String displayName() {
@@ -33,6 +35,11 @@ public class SignedInUser extends User {
 
     public Set<String> schoolUais() {
         return schoolUais;
+    }
+
+    /** The user's session epoch when they signed in: a session of an older epoch has been ended. */
+    int sessionEpoch() {
+        return sessionEpoch;
     }
 
     // equality stays User's: by username, which is what sessions need

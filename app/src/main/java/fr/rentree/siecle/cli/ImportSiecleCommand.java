@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import fr.rentree.base.cli.HeadlessApplication;
-import fr.rentree.base.config.RefusedConfiguration;
 import fr.rentree.directory.domain.ChangeKind;
 import fr.rentree.directory.domain.RosterChanges;
 import fr.rentree.school.domain.Uai;
@@ -68,18 +67,10 @@ public final class ImportSiecleCommand {
             missing.forEach(path -> err.println(text("cli.import.unreadable", path)));
             return 2;
         }
-        try (ConfigurableApplicationContext context = HeadlessApplication.start(application, springArgs)) {
-            return importFiles(context, uai, files, dryRun);
-        } catch (HeadlessApplication.NoDatabase e) {
-            err.println(text("cli.import.no-database"));
-            return 2;
-        } catch (RefusedConfiguration e) { // e.g. a production database without a user: the operator's to fix
-            err.println(text("cli.import.refused-configuration", e.getMessage()));
-            return 2;
-        } catch (RuntimeException e) {
-            err.println(text("cli.import.internal-error", e.getMessage()));
-            return 1;
-        }
+        String school = uai;
+        boolean simulation = dryRun;
+        return HeadlessApplication.run(application, springArgs, err, "cli.import.internal-error",
+                context -> importFiles(context, school, files, simulation));
     }
 
     private String text(String key, Object... arguments) {

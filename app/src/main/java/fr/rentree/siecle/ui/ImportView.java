@@ -22,7 +22,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -32,6 +31,7 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import fr.rentree.base.ui.Notifications;
+import fr.rentree.base.ui.UploadTexts;
 import fr.rentree.directory.domain.AccountChange;
 import fr.rentree.directory.domain.ChangeKind;
 import fr.rentree.directory.domain.RosterChanges;
@@ -78,7 +78,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         upload.setAcceptedFileTypes(".xml", ".zip", "application/xml", "text/xml", "application/zip");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, received.maxFileBytes()));
         upload.setMaxFiles(received.maxFiles());
-        upload.setI18n(uploadTexts());
+        upload.setI18n(UploadTexts.of(upload));
         upload.addAllFinishedListener(e -> showFiles());
         upload.addFileRejectedListener(e -> Notifications.error(getTranslation("import.rejected", e.getFileName(),
                 received.maxFileSize())));
@@ -233,27 +233,6 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         dialog.open();
-    }
-
-    private UploadI18N uploadTexts() {
-        UploadI18N texts = new UploadI18N();
-        texts.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add-one"))
-                .setMany(getTranslation("upload.add-many")));
-        texts.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop-one"))
-                .setMany(getTranslation("upload.drop-many")));
-        texts.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.too-many"))
-                .setFileIsTooBig(getTranslation("upload.too-big")).setIncorrectFileType(getTranslation("upload.wrong-type")));
-        texts.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("upload.connecting"))
-                        .setStalled(getTranslation("upload.stalled")).setProcessing(getTranslation("upload.processing"))
-                        .setHeld(getTranslation("upload.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                        .setPrefix(getTranslation("upload.remaining")).setUnknown(getTranslation("upload.remaining-unknown")))
-                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("upload.server-unavailable"))
-                        .setUnexpectedServerError(getTranslation("upload.server-error"))
-                        .setForbidden(getTranslation("upload.forbidden"))));
-        texts.setUnits(new UploadI18N.Units(List.of("o", "ko", "Mo", "Go", "To", "Po", "Eo", "Zo", "Yo")));
-        return texts;
     }
 
     /** Forgets the uploaded files (and deletes them): a new import starts from nothing. */

@@ -1,21 +1,20 @@
-package fr.rentree.school.service;
+package fr.rentree.base;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import fr.rentree.base.Refusal;
-
 /**
- * School settings that cannot be saved, nothing written: {@link #problems()} gives, by field ({@code name},
- * {@code contactEmail}, {@code entUrl}), the bundle key of what is wrong, for the form to show on each field.
+ * A form that cannot be saved, nothing written (a school's settings, a back-office user, a new school): {@link
+ * #problems()} gives, by field, the bundle key of what is wrong, for the form to show on each field.
  */
-public class SettingsRefused extends Refusal {
+public class FieldsRefused extends Refusal {
 
     private final Map<String, String> problems;
 
-    SettingsRefused(String uai, Map<String, String> problems) {
-        super("Settings of school " + uai + " refused: " + problems, null);
+    /** @param what what was refused, for the log */
+    public FieldsRefused(String what, Map<String, String> problems) {
+        super(what + " refused: " + problems, null);
         this.problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems)); // in the form's order
     }
 

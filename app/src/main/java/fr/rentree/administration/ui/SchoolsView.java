@@ -1,0 +1,230 @@
+package fr.rentree.administration.ui;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import fr.rentree.base.ui.Notifications;
+import fr.rentree.base.ui.UploadTexts;
+import fr.rentree.school.domain.DirectoryFile;
+import fr.rentree.school.domain.DirectoryPreview;
+import fr.rentree.school.domain.School;
+import fr.rentree.school.service.DirectoryRefused;
+import fr.rentree.school.service.SchoolDirectoryImport;
+import fr.rentree.school.service.SchoolInUse;
+import fr.rentree.school.service.SchoolService;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * "Établissements" (administrators): the schools Rentrée serves, searched by UAI, name, commune or district, each
+ * with a link to its settings; schools imported from an export of the "Annuaire de l'éducation" with a preview of
+ * what changes, confirmed before anything is written; or one school created by hand.
+ */
+@Route("admin/etablissements")
+@Menu(title = "nav.admin.schools", order = 10, icon = "vaadin:building")
+@RolesAllowed("ADMIN")
+public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
+
+    /** The national file is 30 MB; an académie's about 1 MB. */
+    private static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+    private final SchoolService schools;
+    private final SchoolDirectoryImport directory;
+    private final Grid<School> list = new Grid<>();
+    private final TextField search = new TextField();
+    private final Div report = new Div();
+    private final Upload upload;
+
+    SchoolsView(SchoolService schools, SchoolDirectoryImport directory) {
+        this.schools = schools;
+        this.directory = directory;
+        upload = new Upload(UploadHandler.inMemory((metadata, content) -> getUI().ifPresent(ui -> ui.access(
+                () -> read(metadata.fileName(), content)))));
+        upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_FILE_BYTES);
+        upload.setI18n(UploadTexts.of(upload));
+        upload.setId("directory-upload");
+        upload.addFileRejectedListener(e -> Notifications.error(getTranslation("schools.import.rejected")));
+        report.setId("directory-report");
+
+        Button create = new Button(getTranslation("schools.new"), VaadinIcon.PLUS.create(),
+                e -> new NewSchoolDialog(schools, created -> refresh()).open());
+        create.setId("school-new");
+        search.setPlaceholder(getTranslation("schools.search"));
+        search.setAriaLabel(getTranslation("schools.search"));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("22em");
+        search.addValueChangeListener(e -> refresh());
+        configureList();
+
+        Paragraph intro = new Paragraph(getTranslation("schools.import.intro"));
+        intro.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        HorizontalLayout tools = new HorizontalLayout(search, create);
+        tools.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H2(getTranslation("nav.admin.schools")), new H3(getTranslation("schools.import.title")), intro,
+                upload, report, new H3(getTranslation("schools.list")), tools, list);
+        refresh();
+    }
+
+    private void configureList() {
+        list.setId("schools");
+        list.addColumn(School::uai).setHeader(getTranslation("schools.uai")).setAutoWidth(true).setFlexGrow(0);
+        list.addColumn(School::name).setHeader(getTranslation("schools.name")).setAutoWidth(true);
+        list.addColumn(school -> getTranslation("school.kind." + school.kind()))
+                .setHeader(getTranslation("schools.kind")).setAutoWidth(true).setFlexGrow(0);
+        list.addColumn(school -> school.commune() == null ? "" : school.commune())
+                .setHeader(getTranslation("schools.commune")).setAutoWidth(true);
+        list.addColumn(school -> school.district() == null ? "" : school.district())
+                .setHeader(getTranslation("schools.district")).setAutoWidth(true);
+        list.addColumn(school -> school.contactEmail() == null ? "" : school.contactEmail())
+                .setHeader(getTranslation("schools.email")).setAutoWidth(true);
+        list.addComponentColumn(school -> {
+            Button remove = new Button(getTranslation("schools.remove"), e -> confirmRemove(school));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            HorizontalLayout actions = new HorizontalLayout(new Anchor("parametres?uai=" + school.uai(),
+                    getTranslation("schools.settings")), remove);
+            actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+            return actions;
+        }).setAutoWidth(true).setFlexGrow(0);
+        list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        list.setHeight("32em");
+        list.setWidthFull();
+    }
+
+    private void refresh() {
+        String words = search.getValue().strip().toLowerCase(getLocale());
+        list.setItems(schools.all().stream().filter(school -> words.isEmpty() || (school.uai() + " " + school.name()
+                + " " + school.commune() + " " + school.district()).toLowerCase(getLocale()).contains(words))
+                .toList());
+    }
+
+    /** Reads the uploaded file and shows what importing it would do; nothing is written yet. */
+    private void read(String fileName, byte[] content) {
+        report.removeAll();
+        upload.clearFileList();
+        DirectoryFile file;
+        try {
+            file = directory.read(fileName, content);
+        } catch (DirectoryRefused refused) {
+            Paragraph error = new Paragraph(getTranslation(refused.messageKey(), refused.arguments().toArray()));
+            error.setId("directory-refused");
+            error.getStyle().setColor("var(--lumo-error-text-color)");
+            report.add(error);
+            return;
+        }
+        DirectoryPreview preview = directory.preview(file);
+        Paragraph summary = new Paragraph(getTranslation("schools.import.preview", file.fileName(),
+                preview.created().size(), preview.updated().size(), preview.unchanged()));
+        summary.setId("directory-preview");
+        report.add(summary);
+        if (file.windows1252()) {
+            report.add(new Paragraph(getTranslation("schools.import.windows-1252")));
+        }
+        if (!file.ignored().isEmpty()) {
+            report.add(new Paragraph(getTranslation("schools.import.ignored", file.ignored().entrySet().stream()
+                    .map(type -> type.getKey() + " (" + type.getValue() + ")").collect(Collectors.joining(", ")))));
+        }
+        if (!file.problems().isEmpty()) {
+            UnorderedList problems = new UnorderedList();
+            problems.setId("directory-problems");
+            file.problems().forEach(problem -> problems.add(new ListItem(getTranslation("schools.import.line",
+                    problem.line(), getTranslation(problem.messageKey(), problem.arguments().toArray())))));
+            report.add(new Paragraph(getTranslation("schools.import.problems", file.problems().size())), problems);
+        }
+        if (preview.changesNothing()) {
+            report.add(new Paragraph(getTranslation("schools.import.nothing")));
+            return;
+        }
+        Grid<School> changes = new Grid<>();
+        changes.setId("directory-changes");
+        Map<String, Boolean> isNew = preview.created().stream().collect(Collectors.toMap(School::uai, s -> true));
+        changes.addColumn(school -> getTranslation(isNew.containsKey(school.uai()) ? "schools.import.create"
+                : "schools.import.update")).setAutoWidth(true).setFlexGrow(0);
+        changes.addColumn(School::uai).setHeader(getTranslation("schools.uai")).setAutoWidth(true).setFlexGrow(0);
+        changes.addColumn(School::name).setHeader(getTranslation("schools.name")).setAutoWidth(true);
+        changes.addColumn(school -> getTranslation("school.kind." + school.kind()))
+                .setHeader(getTranslation("schools.kind")).setAutoWidth(true).setFlexGrow(0);
+        changes.addColumn(school -> school.commune() == null ? "" : school.commune())
+                .setHeader(getTranslation("schools.commune")).setAutoWidth(true);
+        changes.addColumn(school -> school.district() == null ? "" : school.district())
+                .setHeader(getTranslation("schools.district")).setAutoWidth(true);
+        changes.setItems(Stream.concat(preview.created().stream(), preview.updated().stream())
+                .toList());
+        changes.addThemeVariants(GridVariant.LUMO_COMPACT);
+        changes.setHeight("16em");
+        Button apply = new Button(getTranslation("schools.import.apply"), e -> confirm(file, preview));
+        apply.setId("directory-apply");
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        report.add(changes, apply);
+    }
+
+    private void confirm(DirectoryFile file, DirectoryPreview preview) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("schools.import.confirm.title"));
+        dialog.setText(getTranslation("schools.import.confirm", preview.created().size(), preview.updated().size()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("schools.import.apply"));
+        dialog.addConfirmListener(e -> {
+            DirectoryPreview done = directory.apply(file);
+            report.removeAll();
+            Paragraph result = new Paragraph(getTranslation("schools.import.done", done.created().size(),
+                    done.updated().size(), done.unchanged()));
+            result.setId("directory-done");
+            report.add(result);
+            Notifications.success(result.getText());
+            refresh();
+        });
+        dialog.open();
+    }
+
+    private void confirmRemove(School school) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("schools.remove.title", school.name()));
+        dialog.setText(getTranslation("schools.remove.text", school.name(), school.uai()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("schools.remove"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            try {
+                schools.remove(school.uai());
+                Notifications.success(getTranslation("schools.remove.done", school.name()));
+            } catch (SchoolInUse refused) {
+                Notifications.error(getTranslation(refused.messageKey()));
+            }
+            refresh();
+        });
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.admin.schools") + " · " + getTranslation("app.name");
+    }
+}

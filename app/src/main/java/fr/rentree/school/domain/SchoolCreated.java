@@ -1,0 +1,5 @@
+package fr.rentree.school.domain;
+
+/** An administrator created a school by hand (for the journal). */
+public record SchoolCreated(String uai, String name) {
+}

@@ -1,0 +1,160 @@
+package fr.rentree.security.service;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.Key;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import fr.rentree.security.domain.SecondFactorEnrolment;
+import fr.rentree.security.domain.SignInOutcome;
+import org.apache.commons.codec.binary.Base32;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The second factor of the back-office sign-in: a TOTP code (RFC 6238: 6 digits, 30 s steps, HMAC-SHA1, what every
+ * authenticator app makes) from a secret the user enrolled at their first sign-in. The codes themselves come from
+ * java-otp. A code of the step before or after the server's is accepted too (a phone's clock drifts, a user types
+ * slowly), each step once only: the last accepted one is stored, and a code of it or of an earlier one is refused,
+ * so a code seen over a shoulder is worth nothing afterwards. Wrong codes count against the {@link SignInGuard}, as
+ * wrong passwords do, and a locked username is refused its code as it is its password.
+ */
+@Service
+@Transactional
+public class SecondFactorService {
+
+    static final String ISSUER = "Rentrée";
+    /** 160 bits, the size of an HMAC-SHA1 key and what RFC 4226 recommends. */
+    private static final int SECRET_BYTES = 20;
+    private static final String CODE = "\\d{6}";
+
+    private final JdbcClient jdbc;
+    private final SignInGuard guard;
+    private final BackOfficeUserService users;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    /** Shared by every request: it clones its HMAC for each code. */
+    private final TimeBasedOneTimePasswordGenerator codes = new TimeBasedOneTimePasswordGenerator();
+
+    SecondFactorService(JdbcClient jdbc, SignInGuard guard, BackOfficeUserService users, Clock clock) {
+        this.jdbc = jdbc;
+        this.guard = guard;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Whether this user has a second factor already (otherwise they enrol one at this sign-in). */
+    @Transactional(readOnly = true)
+    public boolean enrolled(String username) {
+        return secret(username).isPresent();
+    }
+
+    /** A fresh secret for this user, and the address that hands it to an authenticator app; nothing is saved yet. */
+    public SecondFactorEnrolment newEnrolment(String username) {
+        byte[] bytes = new byte[SECRET_BYTES];
+        random.nextBytes(bytes);
+        String secret = new Base32().encodeToString(bytes).replace("=", "");
+        String label = encode(ISSUER + ":" + username);
+        return new SecondFactorEnrolment(secret,
+                "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + encode(ISSUER));
+    }
+
+    /**
+     * Saves the enrolled secret if the app's first code is right, and completes the sign-in: the user is returned.
+     *
+     * @throws SignInRefused         the username or address is locked or throttled: the code was not even read
+     * @throws WrongSecondFactorCode the code is not the app's (the secret is not saved)
+     */
+    public SignedInUser enrol(String username, String secret, String code, String address) {
+        return check(username, address, secret, code, step -> jdbc.sql("""
+                        update back_office_user set totp_secret = ?, totp_last_step = ?
+                        where username = ? and totp_secret is null""")
+                .params(secret, step, username).update() == 1);
+    }
+
+    /**
+     * Completes the sign-in of an enrolled user if the code is right and was never used.
+     *
+     * @throws SignInRefused         the username or address is locked or throttled: the code was not even read
+     * @throws WrongSecondFactorCode the code is wrong, or was accepted once already
+     */
+    public SignedInUser verify(String username, String code, String address) {
+        String secret = secret(username).orElseThrow(() -> new IllegalStateException(username + " has no second factor"));
+        return check(username, address, secret, code, step -> jdbc.sql("""
+                        update back_office_user set totp_last_step = ?
+                        where username = ? and totp_secret = ? and (totp_last_step is null or totp_last_step < ?)""")
+                .params(step, username, secret, step).update() == 1);
+    }
+
+
+    private SignedInUser check(String username, String address, String secret, String code, StepUse use) {
+        Optional<SignInOutcome> refusal = guard.refusal(username, address);
+        if (refusal.isPresent()) {
+            guard.refused(username, address, refusal.get());
+            throw new SignInRefused();
+        }
+        SignedInUser user = (SignedInUser) users.loadUserByUsername(username);
+        if (!user.isEnabled()) { // disabled between the password and the code
+            guard.failed(username, address);
+            throw new DisabledException(username + " is disabled");
+        }
+        OptionalLong step = matchingStep(secret, code.replace(" ", ""));
+        if (step.isEmpty() || !use.firstUse(step.getAsLong())) {
+            guard.failed(username, address, SignInOutcome.WRONG_CODE);
+            throw new WrongSecondFactorCode();
+        }
+        guard.succeeded(username, address);
+        return user;
+    }
+
+    /** The time step (the current one, or the one before or after) whose code this is; empty if none. */
+    private OptionalLong matchingStep(String secret, String code) {
+        if (!code.matches(CODE)) {
+            return OptionalLong.empty();
+        }
+        Key key = new SecretKeySpec(new Base32().decode(secret), TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
+        long seconds = codes.getTimeStep().toSeconds();
+        long current = clock.instant().getEpochSecond() / seconds;
+        try {
+            for (long step = current - 1; step <= current + 1; step++) {
+                String expected = codes.generateOneTimePasswordString(key, Instant.ofEpochSecond(step * seconds),
+                        Locale.ROOT);
+                // compared in constant time: how long a refusal takes tells nothing about the digits
+                if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                        code.getBytes(StandardCharsets.US_ASCII))) {
+                    return OptionalLong.of(step);
+                }
+            }
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("unusable second-factor secret", e);
+        }
+        return OptionalLong.empty();
+    }
+
+    private Optional<String> secret(String username) {
+        return jdbc.sql("select totp_secret from back_office_user where username = ?").param(username)
+                .query(String.class).optional();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Records that a step's code was used, if it may be: false when it (or a later one) was used already. */
+    @FunctionalInterface
+    private interface StepUse {
+        boolean firstUse(long step);
+    }
+}
