@@ -4,24 +4,40 @@ import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyC
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.security.service.EndedSessions;
+import fr.rentree.security.service.OidcSettings;
+import fr.rentree.security.service.OidcUsers;
 import fr.rentree.security.ui.LoginView;
 import fr.rentree.security.ui.RememberedUsername;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
 
-/** Form login on the Vaadin login view; every view states who may open it. */
+/**
+ * Form login on the Vaadin login view, and, when an académie's provider is configured, OpenID Connect login next to it
+ * (the same page, its button); every view states who may open it.
+ */
 @Configuration
 @EnableWebSecurity
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     /**
      * What a page may load and run: only what Rentrée serves itself. Vaadin needs inline and evaluated scripts (its
@@ -44,14 +60,43 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, BackOfficeUserService users) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, BackOfficeUserService users, OidcSettings oidc,
+            OidcUsers oidcUsers) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll());
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         // the login page, shown again after a refusal, fills in the username tried
         http.addFilterBefore(new RememberedUsername(), UsernamePasswordAuthenticationFilter.class);
         // a user disabled (or given other schools) by an administrator is signed out at their next request
         http.addFilterAfter(new EndedSessions(users), SecurityContextHolderAwareRequestFilter.class);
+        if (oidc.enabled()) {
+            // Vaadin's configurer sets up one login, the form; the provider's comes back to the same page (?error)
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .clientRegistrationRepository(new AcademieRegistration(oidc))
+                    // the provider's tokens serve the sign-in only: kept in the session, gone with it
+                    .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers))
+                    .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                        @Override
+                        public <F extends OAuth2AuthorizationRequestRedirectFilter> F postProcess(F filter) {
+                            filter.setAuthenticationFailureHandler(providerUnreachable());
+                            return filter;
+                        }
+                    }));
+        }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /**
+     * The provider could not be reached to start a sign-in (down, or its discovery document unreadable): the login page
+     * says so in French, where Spring Security would answer 500, and the log tells the operator why.
+     */
+    private static AuthenticationFailureHandler providerUnreachable() {
+        SimpleUrlAuthenticationFailureHandler loginPage = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, failure) -> {
+            LOG.warn("The académie's OpenID Connect provider could not be reached", failure.getCause());
+            loginPage.onAuthenticationFailure(request, response,
+                    new OAuth2AuthenticationException(new OAuth2Error("provider_unreachable"), failure));
+        };
     }
 
     @Bean

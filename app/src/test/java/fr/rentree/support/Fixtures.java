@@ -154,6 +154,11 @@ public class Fixtures {
         return username;
     }
 
+    /** Disables a back-office user, as an administrator would. */
+    public void disable(String username) {
+        jdbc.sql("update back_office_user set enabled = false where username = ?").param(username).update();
+    }
+
     public record SchoolAndDirector(School school, String director) {
     }
 }

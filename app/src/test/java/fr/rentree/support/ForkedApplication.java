@@ -38,10 +38,14 @@ public final class ForkedApplication implements AutoCloseable {
         }
     }
 
-    /** The test run's class path without the test classes: their configurations would join the application's. */
+    /**
+     * The test run's class path without the test classes: their configurations would join the application's; nor the
+     * tests' OpenID Connect provider, whose logback.xml would replace Spring Boot's logging.
+     */
     private static String mainClassPath() {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !entry.endsWith("test-classes"))
+        return Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes") && !entry.contains("mock-oauth2-server"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 

@@ -7,6 +7,7 @@ import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.security.service.CurrentUser;
 import fr.rentree.siecle.service.SiecleImportService;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSetup {
@@ -38,6 +40,27 @@ public class TestSetup {
                     .params(step.processInstanceId(), node).update();
             pause(); // a step takes time (an SMTP exchange): the work outlasts the second instance's first look
         });
+    }
+
+    /**
+     * The académie's identity provider: a real OpenID Connect server (mock-oauth2-server) on a free port, so that the
+     * login page of every test offers its button, as an académie with a provider would.
+     */
+    @Bean(destroyMethod = "shutdown")
+    MockOAuth2Server academieProvider() {
+        MockOAuth2Server server = new MockOAuth2Server();
+        server.start();
+        return server;
+    }
+
+    @Bean
+    DynamicPropertyRegistrar academieSettings(MockOAuth2Server academieProvider) {
+        return registry -> {
+            registry.add("rentree.security.oidc.issuer-uri",
+                    () -> academieProvider.issuerUrl(Academie.ISSUER).toString());
+            registry.add("rentree.security.oidc.client-id", () -> Academie.CLIENT_ID);
+            registry.add("rentree.security.oidc.client-secret", () -> "secret-de-test");
+        };
     }
 
     @Bean

@@ -11,6 +11,8 @@ public interface BackOfficeUserRepository extends ListCrudRepository<BackOfficeU
 
     Optional<BackOfficeUser> findByUsername(String username);
 
+    boolean existsByUsername(String username);
+
     List<BackOfficeUser> findAllByOrderByDisplayName();
 
     @Query("select session_epoch from back_office_user where username = :username and enabled")

@@ -54,8 +54,13 @@ public class BackOfficeUserService implements UserDetailsService {
      * schools changed). Asked at every request.
      */
     public boolean stillSignedIn(SignedInUser user) {
-        return users.sessionEpochOfEnabled(user.getUsername()).filter(epoch -> epoch == user.sessionEpoch())
-                .isPresent();
+        Optional<Integer> epoch = users.sessionEpochOfEnabled(user.getUsername());
+        if (epoch.isEmpty() && user instanceof OidcSignedInUser) {
+            // vouched for by the académie's provider, and no user of that name in Rentrée: nothing here ends the
+            // session but such a user, disabled (the provider decides at the next sign-in)
+            return !users.existsByUsername(user.getUsername());
+        }
+        return epoch.filter(value -> value == user.sessionEpoch()).isPresent();
     }
 
     /** Creates a user unless that username exists; the password is stored hashed (demo data and tests). */

@@ -10,7 +10,6 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class GuardedSignIn implements AuthenticationProvider {
 
-    /** For an attempt that came from no HTTP request (none today): counted under one shared name. */
-    private static final String NO_ADDRESS = "unknown";
-
     private final SignInGuard guard;
     private final DaoAuthenticationProvider passwords;
     private final SecondFactorSettings secondFactor;
@@ -45,8 +41,7 @@ class GuardedSignIn implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) throws AuthenticationException {
         String username = attempt.getName(); // what was typed; the password is never read here, nor logged
-        String address = attempt.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
-                ? web.getRemoteAddress() : NO_ADDRESS;
+        String address = SignInGuard.addressOf(attempt);
         Optional<SignInOutcome> refusal = guard.refusal(username, address);
         if (refusal.isPresent()) {
             guard.refused(username, address, refusal.get());

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +32,7 @@ class SignInGuard {
     private static final Logger LOG = LoggerFactory.getLogger(SignInGuard.class);
     private static final int KEY_LENGTH = 100;
     private static final int ADDRESS_LENGTH = 45;
+    private static final String NO_ADDRESS = "unknown";
 
     private final JdbcClient jdbc;
     private final SignInSettings settings;
@@ -39,6 +42,15 @@ class SignInGuard {
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * The client address of a sign-in, as the trusted proxy forwarded it; an attempt that came from no HTTP request
+     * (none today) is counted under one shared name.
+     */
+    static String addressOf(Authentication attempt) {
+        return attempt.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
+                ? web.getRemoteAddress() : NO_ADDRESS;
     }
 
     /** Why an attempt with this username from this address is refused before its password is read; empty if it may go. */
