@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -55,7 +56,17 @@ public final class DevMailbox {
     }
 
     public List<SentMail> sentMails() {
+        return sentMails(school -> true);
+    }
+
+    /**
+     * The mails whose school (their {@code X-Rentree-School} header; null for a mail of no school) passes the test.
+     * The others' bodies are not even read: after a few campaigns the catcher holds thousands of mails with their QR
+     * codes, and a director's page wants a handful.
+     */
+    public List<SentMail> sentMails(Predicate<@Nullable String> school) {
         return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(message -> school.test(schoolOf(message)))
                 .map(DevMailbox::toSentMail)
                 .sorted(Comparator.comparing(SentMail::receivedAt).reversed())
                 .toList();
@@ -67,9 +78,17 @@ public final class DevMailbox {
                     () -> Optional.ofNullable(sentDate(message))).map(Date::toInstant).orElse(Instant.EPOCH);
             return new SentMail(received, join(message.getFrom()),
                     join(message.getAllRecipients()), message.getSubject(), body(message),
-                    Optional.ofNullable(message.getMessageID()).orElse(""), message.getHeader(SCHOOL_HEADER, null));
+                    Optional.ofNullable(message.getMessageID()).orElse(""), schoolOf(message));
         } catch (MessagingException e) {
             return new SentMail(Instant.EPOCH, "", "", "(illisible : " + e.getMessage() + ")", "", "", null);
+        }
+    }
+
+    private static @Nullable String schoolOf(MimeMessage message) {
+        try {
+            return message.getHeader(SCHOOL_HEADER, null);
+        } catch (MessagingException e) {
+            return null;
         }
     }
 

@@ -37,11 +37,9 @@ public class SentMails {
             return List.of();
         }
         if (user.role() == Role.ADMIN) {
-            return catcher.sentMails().stream().filter(mail -> mail.schoolUai() == null).toList();
+            return catcher.sentMails(school -> school == null);
         }
         Set<String> schools = user.schoolUais();
-        return catcher.sentMails().stream()
-                .filter(mail -> mail.schoolUai() != null && schools.contains(mail.schoolUai()))
-                .toList();
+        return catcher.sentMails(school -> school != null && schools.contains(school));
     }
 }
