@@ -159,7 +159,16 @@ class OidcSignInBrowserIT {
     }
 
     private static void awaitUrl(Browser browser, String ending) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith(ending));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .withMessage(() -> "still at " + browser.currentUrl() + " (screenshot oidc-awaited-" + ending
+                        .replaceAll("\\W", "") + ")")
+                .until(d -> {
+                    boolean there = d.getCurrentUrl().endsWith(ending);
+                    if (!there) {
+                        browser.screenshot("oidc-awaited-" + ending.replaceAll("\\W", ""));
+                    }
+                    return there;
+                });
     }
 
     private List<String> journal(String username) {
