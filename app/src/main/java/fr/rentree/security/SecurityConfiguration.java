@@ -26,7 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Form login on the Vaadin login view, and, when an académie's provider is configured, OpenID Connect login next to it
@@ -67,7 +67,7 @@ class SecurityConfiguration {
         // the login page, shown again after a refusal, fills in the username tried
         http.addFilterBefore(new RememberedUsername(), UsernamePasswordAuthenticationFilter.class);
         // a user disabled (or given other schools) by an administrator is signed out at their next request
-        http.addFilterAfter(new EndedSessions(users), SecurityContextHolderAwareRequestFilter.class);
+        http.addFilterBefore(new EndedSessions(users), SecurityContextHolderFilter.class);
         if (oidc.enabled()) {
             // Vaadin's configurer sets up one login, the form; the provider's comes back to the same page (?error)
             http.oauth2Login(login -> login.loginPage("/login")

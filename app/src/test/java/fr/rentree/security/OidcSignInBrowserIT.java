@@ -17,6 +17,7 @@ import fr.rentree.support.RentreeIntegrationTest;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -158,17 +159,16 @@ class OidcSignInBrowserIT {
         return "http://localhost:" + port + path;
     }
 
+    /** Waits for the address to end so; when it does not, says where the browser stands, and keeps a picture. */
     private static void awaitUrl(Browser browser, String ending) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .withMessage(() -> "still at " + browser.currentUrl() + " (screenshot oidc-awaited-" + ending
-                        .replaceAll("\\W", "") + ")")
-                .until(d -> {
-                    boolean there = d.getCurrentUrl().endsWith(ending);
-                    if (!there) {
-                        browser.screenshot("oidc-awaited-" + ending.replaceAll("\\W", ""));
-                    }
-                    return there;
-                });
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .withMessage(() -> "still at " + browser.currentUrl())
+                    .until(d -> d.getCurrentUrl().endsWith(ending));
+        } catch (TimeoutException e) {
+            browser.screenshot("oidc-awaited-" + ending.replaceAll("\\W", ""));
+            throw e;
+        }
     }
 
     private List<String> journal(String username) {

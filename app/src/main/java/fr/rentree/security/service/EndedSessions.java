@@ -1,5 +1,7 @@
 package fr.rentree.security.service;
 
+import static org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
+
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
@@ -7,13 +9,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends the session of a user an administrator disabled, or whose schools changed, at their next request: the
- * database says so (the user's session epoch moved on), so it works whichever instance holds the session. The
+ * database says so (the user's session epoch moved on), so it works whichever instance holds the session. It runs
+ * before Spring Security loads the request's authentication, and reads the one saved in the HTTP session itself (not
+ * through a context holder, which Vaadin's strategy may answer from elsewhere): once the session is invalidated, the
  * request goes on unauthenticated, and Vaadin sends its page to the sign-in.
  */
 public class EndedSessions extends OncePerRequestFilter {
@@ -27,14 +30,12 @@ public class EndedSessions extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
+                && context.getAuthentication() != null
+                && context.getAuthentication().getPrincipal() instanceof SignedInUser user
                 && !users.stillSignedIn(user)) {
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
-            SecurityContextHolder.clearContext();
+            session.invalidate();
         }
         chain.doFilter(request, response);
     }
