@@ -18,6 +18,7 @@ import fr.rentree.school.domain.School;
 import fr.rentree.school.domain.SchoolKind;
 import fr.rentree.school.domain.Uai;
 import fr.rentree.school.service.SchoolService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Nouvel établissement": a school the national directory does not have yet, created by hand. The UAI's check letter
@@ -93,7 +94,7 @@ class NewSchoolDialog extends Dialog {
         });
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }
