@@ -2,6 +2,15 @@ package fr.rentree.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
@@ -43,9 +52,12 @@ class SecondFactorBrowserIT {
 
             browser.awaitText("h2", "Vérification en deux étapes");
             browser.awaitText("p", "Ouvrez l’application et scannez ce QR code.");
-            assertThat(browser.await(By.id("totp-qr")).getDomProperty("src")).startsWith("data:image/svg+xml");
             String secret = browser.await(By.id("totp-secret")).getText();
             assertThat(secret).matches("([A-Z2-7]{4} )+[A-Z2-7]{1,4}");
+            // what the app scans: the secret shown, for this user, from Rentrée
+            assertThat(qrCode(browser.await(By.id("totp-qr")).getDomProperty("src"))).isEqualTo(
+                    "otpauth://totp/Rentr%C3%A9e%3A" + director + "?secret=" + secret.replace(" ", "")
+                            + "&issuer=Rentr%C3%A9e");
             assertThat(browser.currentUrl()).endsWith("/connexion/code");
             browser.screenshot("second-factor-enrol");
 
@@ -90,6 +102,16 @@ class SecondFactorBrowserIT {
         assertThat(jdbc.sql("select outcome from sign_in_attempt where username = ? order by id").param(director)
                 .query(String.class).list())
                 .containsExactly("AWAITING_CODE", "SUCCESS", "AWAITING_CODE", "WRONG_CODE", "SUCCESS");
+    }
+
+    /** The text of the QR code a {@code data:image/png} address draws, as a phone's camera reads it. */
+    private static String qrCode(String dataUri) throws Exception {
+        assertThat(dataUri).startsWith("data:image/png;base64,");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
+                dataUri.substring("data:image/png;base64,".length()))));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
     }
 
     private int signIns(String director) {

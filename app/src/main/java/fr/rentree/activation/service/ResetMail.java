@@ -1,16 +1,16 @@
 package fr.rentree.activation.service;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import fr.rentree.base.i18n.Institution;
 import fr.rentree.directory.domain.Holder;
+import fr.rentree.mailing.service.LinkMail;
 import fr.rentree.mailing.service.OutgoingMail;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.sheets.service.SheetSettings;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The e-mail of a "Mot de passe oublié" link: whose account, the link, how long it works. */
@@ -39,14 +39,8 @@ class ResetMail {
         String action = text(locale, "reset.mail.link", minutes);
         String ignore = text(locale, "reset.mail.ignore");
         String signature = text(locale, "mail.account.signature", new Institution(school));
-        String plain = String.join("\n\n", greeting, intro, action + "\n" + link, ignore, signature) + "\n";
-        String html = "<!DOCTYPE html><html><body style=\"font-family: sans-serif; line-height: 1.5\">"
-                + "<p>" + HtmlUtils.htmlEscape(greeting) + "</p><p>" + HtmlUtils.htmlEscape(intro) + "</p><p>"
-                + HtmlUtils.htmlEscape(action) + "<br><a href=\"" + HtmlUtils.htmlEscape(link) + "\">"
-                + HtmlUtils.htmlEscape(link) + "</a></p><p>" + HtmlUtils.htmlEscape(ignore) + "</p><p>"
-                + HtmlUtils.htmlEscape(signature) + "</p></body></html>";
-        return new OutgoingMail(holder.email(), text(locale, "reset.mail.subject", school), plain, html, Map.of(),
-                null, holder.schoolUai());
+        return new LinkMail(holder.email(), text(locale, "reset.mail.subject", school), List.of(greeting, intro),
+                action, link, List.of(ignore, signature), holder.schoolUai()).outgoing();
     }
 
     private String text(Locale locale, String key, Object... arguments) {

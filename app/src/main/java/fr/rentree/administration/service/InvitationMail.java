@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
+import fr.rentree.mailing.service.LinkMail;
 import fr.rentree.mailing.service.OutgoingMail;
 import fr.rentree.security.domain.BackOfficeUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /** The e-mail inviting a back-office user: who invites them to what, the link, until when it works. */
 @Component
@@ -38,17 +38,9 @@ class InvitationMail {
         String next = text(locale, "invitation.mail.next");
         String ignore = text(locale, "invitation.mail.ignore");
         String signature = text(locale, "invitation.mail.signature");
-        String plain = String.join("\n\n", greeting, intro, action + "\n" + link, next, ignore, signature) + "\n";
-        String html = "<!DOCTYPE html><html><body style=\"font-family: sans-serif; line-height: 1.5\">"
-                + paragraph(greeting) + paragraph(intro) + "<p>" + HtmlUtils.htmlEscape(action) + "<br><a href=\""
-                + HtmlUtils.htmlEscape(link.toString()) + "\">" + HtmlUtils.htmlEscape(link.toString()) + "</a></p>"
-                + paragraph(next) + paragraph(ignore) + paragraph(signature) + "</body></html>";
-        return new OutgoingMail(Objects.requireNonNull(user.email(), "an invited user has an address"),
-                text(locale, "invitation.mail.subject"), plain, html, Map.of(), null);
-    }
-
-    private static String paragraph(String text) {
-        return "<p>" + HtmlUtils.htmlEscape(text) + "</p>";
+        return new LinkMail(Objects.requireNonNull(user.email(), "an invited user has an address"),
+                text(locale, "invitation.mail.subject"), List.of(greeting, intro), action, link.toString(),
+                List.of(next, ignore, signature), null).outgoing();
     }
 
     private String text(Locale locale, String key, Object... arguments) {

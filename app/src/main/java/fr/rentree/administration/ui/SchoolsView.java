@@ -1,12 +1,12 @@
 package fr.rentree.administration.ui;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -27,6 +27,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
+import fr.rentree.base.ui.Confirmation;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.base.ui.UploadTexts;
 import fr.rentree.school.domain.DirectoryFile;
@@ -57,6 +58,8 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     private final TextField search = new TextField();
     private final Div report = new Div();
     private final Upload upload;
+    /** The schools as last read: the search filters them as typed, without reading them again. */
+    private List<School> all = List.of();
 
     SchoolsView(SchoolService schools, SchoolDirectoryImport directory) {
         this.schools = schools;
@@ -72,7 +75,7 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         report.setId("directory-report");
 
         Button create = new Button(getTranslation("schools.new"), VaadinIcon.PLUS.create(),
-                e -> new NewSchoolDialog(schools, created -> refresh()).open());
+                e -> new NewSchoolDialog(schools, created -> reload()).open());
         create.setId("school-new");
         search.setPlaceholder(getTranslation("schools.search"));
         search.setAriaLabel(getTranslation("schools.search"));
@@ -88,7 +91,7 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         tools.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2(getTranslation("nav.admin.schools")), new H3(getTranslation("schools.import.title")), intro,
                 upload, report, new H3(getTranslation("schools.list")), tools, list);
-        refresh();
+        reload();
     }
 
     private void configureList() {
@@ -116,9 +119,14 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         list.setWidthFull();
     }
 
+    private void reload() {
+        all = schools.all();
+        refresh();
+    }
+
     private void refresh() {
         String words = search.getValue().strip().toLowerCase(getLocale());
-        list.setItems(schools.all().stream().filter(school -> words.isEmpty() || (school.uai() + " " + school.name()
+        list.setItems(all.stream().filter(school -> words.isEmpty() || (school.uai() + " " + school.name()
                 + " " + school.commune() + " " + school.district()).toLowerCase(getLocale()).contains(words))
                 .toList());
     }
@@ -184,43 +192,36 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirm(DirectoryFile file, DirectoryPreview preview) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("schools.import.confirm.title"));
-        dialog.setText(getTranslation("schools.import.confirm", preview.created().size(), preview.updated().size()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("schools.import.apply"));
-        dialog.addConfirmListener(e -> {
-            DirectoryPreview done = directory.apply(file);
-            report.removeAll();
-            Paragraph result = new Paragraph(getTranslation("schools.import.done", done.created().size(),
-                    done.updated().size(), done.unchanged()));
-            result.setId("directory-done");
-            report.add(result);
-            Notifications.success(result.getText());
-            refresh();
-        });
-        dialog.open();
+        Confirmation.ask(getTranslation("schools.import.confirm.title"),
+                getTranslation("schools.import.confirm", preview.created().size(), preview.updated().size()),
+                getTranslation("schools.import.apply"), getTranslation("action.cancel"), false, () -> apply(file));
+    }
+
+    private void apply(DirectoryFile file) {
+        DirectoryPreview done = directory.apply(file);
+        report.removeAll();
+        Paragraph result = new Paragraph(getTranslation("schools.import.done", done.created().size(),
+                done.updated().size(), done.unchanged()));
+        result.setId("directory-done");
+        report.add(result);
+        Notifications.success(result.getText());
+        reload();
     }
 
     private void confirmRemove(School school) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("schools.remove.title", school.name()));
-        dialog.setText(getTranslation("schools.remove.text", school.name(), school.uai()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("schools.remove"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            try {
-                schools.remove(school.uai());
-                Notifications.success(getTranslation("schools.remove.done", school.name()));
-            } catch (SchoolInUse refused) {
-                Notifications.error(getTranslation(refused.messageKey()));
-            }
-            refresh();
-        });
-        dialog.open();
+        Confirmation.ask(getTranslation("schools.remove.title", school.name()),
+                getTranslation("schools.remove.text", school.name(), school.uai()), getTranslation("schools.remove"),
+                getTranslation("action.cancel"), true, () -> remove(school));
+    }
+
+    private void remove(School school) {
+        try {
+            schools.remove(school.uai());
+            Notifications.success(getTranslation("schools.remove.done", school.name()));
+        } catch (SchoolInUse refused) {
+            Notifications.error(getTranslation(refused.messageKey()));
+        }
+        reload();
     }
 
     @Override

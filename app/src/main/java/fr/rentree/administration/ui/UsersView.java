@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -24,6 +23,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import fr.rentree.administration.service.Invitations;
 import fr.rentree.base.FieldsRefused;
+import fr.rentree.base.ui.Confirmation;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
@@ -108,10 +108,10 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         if (user.enabled()) {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
-        Button resetFactor = new Button(getTranslation("users.reset-factor"), e -> confirm(
+        Button resetFactor = new Button(getTranslation("users.reset-factor"), e -> Confirmation.ask(
                 getTranslation("users.reset-factor.title", user.displayName()),
                 getTranslation("users.reset-factor.text", user.displayName()), getTranslation("users.reset-factor"),
-                () -> {
+                getTranslation("action.cancel"), true, () -> {
                     users.resetSecondFactor(user.id());
                     Notifications.success(getTranslation("users.reset-factor.done", user.displayName()));
                 }));
@@ -156,25 +156,14 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private void confirmToggle(BackOfficeUser user) {
         if (user.enabled()) {
-            confirm(getTranslation("users.disable.title", user.displayName()),
+            Confirmation.ask(getTranslation("users.disable.title", user.displayName()),
                     getTranslation("users.disable.text", user.displayName()), getTranslation("users.disable"),
-                    () -> toggle(user));
+                    getTranslation("action.cancel"), true, () -> toggle(user));
         } else {
             toggle(user);
         }
     }
 
-    private void confirm(String title, String text, String action, Runnable confirmed) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(title);
-        dialog.setText(text);
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(action);
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> confirmed.run());
-        dialog.open();
-    }
 
     private void toggle(BackOfficeUser user) {
         try {

@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import fr.rentree.directory.domain.Recipient;
+import fr.rentree.base.QrCode;
 import fr.rentree.base.i18n.Institution;
+import fr.rentree.directory.domain.Recipient;
 import fr.rentree.school.domain.School;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -71,7 +72,7 @@ public class AccountMails {
                 + "</p><p>" + escape(text("mail.account.qr")) + "<br><img src=\"cid:qr\" width=\"180\" height=\"180\" alt=\"\"></p>"
                 + "<p>" + escape(ent) + "</p><p>" + escape(signature) + "</p>"
                 + "<p style=\"color: #666; font-size: 0.85em\">" + escape(footer) + "</p></body></html>";
-        return new OutgoingMail(to, subject, plain, html, Map.of("qr", QrImage.png(link)), messageId, writer.uai());
+        return new OutgoingMail(to, subject, plain, html, Map.of("qr", QrCode.png(link)), messageId, writer.uai());
     }
 
     private String text(String key, Object... arguments) {

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.rentree.base.QrCode;
 import fr.rentree.security.domain.SecondFactorEnrolment;
 import fr.rentree.security.service.PendingSignIn;
 import fr.rentree.security.service.SecondFactorService;
@@ -89,7 +90,7 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
             panel.add(new Paragraph(getTranslation("second-factor.verify.intro")));
         } else {
             enrolment = secondFactor.newEnrolment(pending.username());
-            Image qr = new Image(QrSvg.dataUri(enrolment.uri()), getTranslation("second-factor.enrol.qr"));
+            Image qr = new Image(QrCode.dataUri(enrolment.uri()), getTranslation("second-factor.enrol.qr"));
             qr.setId("totp-qr");
             qr.setWidth("12em");
             qr.setHeight("12em");

@@ -1,9 +1,10 @@
-package fr.rentree.mailing.service;
+package fr.rentree.base;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -14,15 +15,18 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 
-/** A QR code as a small black-and-white PNG, for an e-mail read on a computer and scanned with a phone. */
-final class QrImage {
+/**
+ * A QR code as a small black-and-white PNG, scanned with a phone: the activation link in an e-mail, the second
+ * factor's secret on its enrolment page.
+ */
+public final class QrCode {
 
     private static final int SIZE = 180;
 
-    private QrImage() {
+    private QrCode() {
     }
 
-    static byte[] png(String text) {
+    public static byte[] png(String text) {
         BitMatrix modules;
         try {
             modules = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE,
@@ -43,5 +47,10 @@ final class QrImage {
             throw new UncheckedIOException(e);
         }
         return png.toByteArray();
+    }
+
+    /** The PNG as a {@code data:} address for an {@code <img>}: drawn without a request of its own. */
+    public static String dataUri(String text) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text));
     }
 }
