@@ -13,7 +13,8 @@ import java.util.Random;
 import java.util.Set;
 
 import fr.rentree.campaign.domain.CampaignPlan;
-import fr.rentree.campaign.service.CampaignService;
+import fr.rentree.campaign.domain.DistrictPlan;
+import fr.rentree.campaign.service.DistrictCampaignService;
 import fr.rentree.demo.district.DemoDistrict;
 import fr.rentree.demo.district.DemoSchool;
 import fr.rentree.demo.district.SiecleExport;
@@ -41,8 +42,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo district of command 1 ({@code rentree.demo.enabled}): six schools of Seine-Saint-Denis whose SIECLE and
  * STS-web exports are generated, then imported through the real importer; a later export of the collège where a few
- * pupils left (so pré-suppression shows); part of the accounts activated; two directors, a district officer and a
- * campaign waiting in the first director's inbox. Made once; a restart keeps what was done.
+ * pupils left (so pré-suppression shows); part of the accounts activated; two directors, a district officer, and the
+ * district's campaign over its six schools, whose first step waits in each director's inbox. Made once; a restart keeps what was done.
  */
 @Component
 @ConditionalOnProperty("rentree.demo.enabled")
@@ -56,17 +57,17 @@ class DemoData implements ApplicationRunner {
 
     private final SchoolService schools;
     private final BackOfficeUserService users;
-    private final CampaignService campaigns;
+    private final DistrictCampaignService districtCampaigns;
     private final CurrentUser currentUser;
     private final SiecleImportService imports;
     private final DirectoryService directory;
     private final Clock clock;
 
-    DemoData(SchoolService schools, BackOfficeUserService users, CampaignService campaigns, CurrentUser currentUser,
-             SiecleImportService imports, DirectoryService directory, Clock clock) {
+    DemoData(SchoolService schools, BackOfficeUserService users, DistrictCampaignService districtCampaigns,
+             CurrentUser currentUser, SiecleImportService imports, DirectoryService directory, Clock clock) {
         this.schools = schools;
         this.users = users;
-        this.campaigns = campaigns;
+        this.districtCampaigns = districtCampaigns;
         this.currentUser = currentUser;
         this.imports = imports;
         this.directory = directory;
@@ -95,8 +96,10 @@ class DemoData implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock);
         CampaignPlan plan = new CampaignPlan("Rentrée " + SchoolYear.of(today).startYear(), today.plusWeeks(6), 90,
                 Duration.ofDays(7));
-        currentUser.runAs("claire.dubois", () -> campaigns.myCampaigns().isEmpty()
-                ? campaigns.launch(ecole.uai(), plan, false) : null);
+        // the district opens the rentrée of its six schools: each director finds their school's first step
+        currentUser.runAs("sophie.martin", () -> districtCampaigns.mine().isEmpty()
+                ? districtCampaigns.launch(DISTRICT, new DistrictPlan(plan, Duration.ofDays(7)),
+                        district.stream().map(DemoSchool::uai).toList()) : null);
         LOG.info("Demo district ready: sign in as claire.dubois ({}), karim.benali ({}, {}), sophie.martin"
                 + " (district) or alice.martin (administrator), password '{}'", ecole.name(), college.name(),
                 lycee.name(), PASSWORD);

@@ -90,7 +90,7 @@ public class Fixtures {
      */
     public void fireTimer(String processInstanceId) {
         Job timer = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
-                .processInstanceId(processInstanceId).timers().singleResult(), job -> job != null);
+                .processInstanceId(processInstanceId).activityId("WaitCadence").singleResult(), job -> job != null);
         assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(6)));
         management.setJobDuedate(timer.getId(), Date.from(Instant.now()));
     }

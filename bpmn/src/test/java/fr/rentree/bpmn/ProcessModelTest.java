@@ -85,7 +85,7 @@ class ProcessModelTest {
         assertThat(load(name).getModelElementsByType(ServiceTask.class)).allSatisfy(task -> {
             assertThat(task.isOperatonAsyncBefore()).as("%s is asyncBefore", task.getId()).isTrue();
             assertThat(task.getOperatonDelegateExpression()).as("step of %s", task.getId())
-                    .matches("\\$\\{serviceSteps\\.named\\('[a-z-]+'\\)}");
+                    .matches("\\$\\{serviceSteps\\.(named|local)\\('[a-z-]+'\\)}");
             OperatonFailedJobRetryTimeCycle retries = task.getExtensionElements() == null ? null
                     : task.getExtensionElements().getElementsQuery()
                     .filterByType(OperatonFailedJobRetryTimeCycle.class).list().stream().findFirst().orElse(null);

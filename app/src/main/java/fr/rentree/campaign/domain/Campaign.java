@@ -30,6 +30,8 @@ public class Campaign {
     @Id
     private @Nullable Long id;
     private String schoolUai;
+    /** The district campaign that started or adopted this one; none for a campaign the school runs alone. */
+    private @Nullable Long districtCampaignId;
     private String name;
     private int schoolYear;
     private LocalDate deadline;
@@ -82,11 +84,44 @@ public class Campaign {
         return campaign;
     }
 
+    /** A school's campaign started by a district campaign, with the district's plan. */
+    public static Campaign launchForDistrict(String schoolUai, long districtCampaignId, int schoolYear,
+            CampaignPlan plan, String username, Instant now) {
+        Campaign campaign = launch(schoolUai, schoolYear, plan, username, now);
+        campaign.districtCampaignId = districtCampaignId;
+        return campaign;
+    }
+
+    /**
+     * Notes the process instance that drives the campaign, once; the same instance again changes nothing (its start
+     * is told to the campaign whoever started it).
+     */
     public void attachProcess(String instanceId) {
-        if (processInstanceId != null) {
+        if (processInstanceId != null && !processInstanceId.equals(instanceId)) {
             throw new IllegalStateException("Campaign " + id + " already runs as process " + processInstanceId);
         }
         processInstanceId = instanceId;
+    }
+
+    /**
+     * A district campaign follows this open campaign instead of starting a second one for the school; a campaign
+     * already followed by another district campaign stays linked to the first.
+     */
+    public void adoptBy(long districtCampaign) {
+        if (!state.isOpen()) {
+            throw new IllegalStateException("Campaign " + id + " is " + state + ": it cannot be adopted");
+        }
+        if (districtCampaignId == null) {
+            districtCampaignId = districtCampaign;
+        }
+    }
+
+    /** The district campaign ended at its deadline: this school's campaign, still open, ends with it. */
+    public void closeWithDistrict(Instant now) {
+        if (state.isOpen()) {
+            state = CampaignState.FINISHED;
+            finishedAt = now;
+        }
     }
 
     /** Records the director's filters (step 1); they can change until the list is validated. */
@@ -188,6 +223,10 @@ public class Campaign {
 
     public String name() {
         return name;
+    }
+
+    public Optional<Long> districtCampaignId() {
+        return Optional.ofNullable(districtCampaignId);
     }
 
     public int schoolYear() {

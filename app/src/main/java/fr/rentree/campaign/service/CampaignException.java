@@ -15,7 +15,13 @@ public class CampaignException extends Refusal {
         /** The campaign has ended or was cancelled already. */
         NOT_OPEN,
         /** No campaign has this number (a mistyped or outdated address). */
-        UNKNOWN
+        UNKNOWN,
+        /** The deadline is already past. */
+        DEADLINE_PAST,
+        /** A district campaign of that name runs already this school year (a double click, or a colleague). */
+        NAME_TAKEN,
+        /** A district campaign with no school. */
+        NO_SCHOOL
     }
 
     private final Reason reason;

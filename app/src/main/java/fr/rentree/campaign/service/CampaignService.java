@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import fr.rentree.campaign.domain.CampaignRound;
 import fr.rentree.campaign.domain.CampaignRoundRepository;
 import fr.rentree.campaign.domain.CampaignState;
 import fr.rentree.campaign.domain.Deliveries;
+import fr.rentree.campaign.domain.DistrictCampaign;
 import fr.rentree.campaign.domain.Distribution;
 import fr.rentree.campaign.domain.FailedMail;
 import fr.rentree.campaign.domain.FailedRecipient;
@@ -30,6 +32,7 @@ import fr.rentree.campaign.domain.ProgressLog;
 import fr.rentree.campaign.domain.RoundCounts;
 import fr.rentree.campaign.domain.RoundPlan;
 import fr.rentree.campaign.domain.RoundReport;
+import fr.rentree.campaign.domain.WaitingSteps;
 import fr.rentree.directory.domain.Placement;
 import fr.rentree.directory.domain.Recipient;
 import fr.rentree.directory.domain.RecipientSelection;
@@ -39,12 +42,15 @@ import fr.rentree.directory.domain.SelectionTally;
 import fr.rentree.directory.service.RecipientService;
 import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.process.domain.CandidateGroups;
+import fr.rentree.process.domain.ProcessStarted;
+import fr.rentree.process.domain.StepWaiting;
 import fr.rentree.process.service.InboxService;
 import fr.rentree.process.service.ProcessService;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.CurrentUser;
 import fr.rentree.security.service.SignedInUser;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,11 +88,13 @@ public class CampaignService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final AuditLog journal;
+    private final WaitingSteps waiting;
+    private final CampaignSettings settings;
 
     CampaignService(CampaignRepository campaigns, CampaignTasks tasks, CampaignRoundRepository rounds, Rounds roundLists,
             Deliveries deliveries, ProgressLog progress, RoundSheets sheets, SchoolService schools,
             RecipientService recipients, StatisticsService statistics, ProcessService processes, InboxService inbox,
-            CurrentUser currentUser, Clock clock, AuditLog journal) {
+            CurrentUser currentUser, Clock clock, AuditLog journal, WaitingSteps waiting, CampaignSettings settings) {
         this.campaigns = campaigns;
         this.tasks = tasks;
         this.rounds = rounds;
@@ -102,6 +110,8 @@ public class CampaignService {
         this.currentUser = currentUser;
         this.clock = clock;
         this.journal = journal;
+        this.waiting = waiting;
+        this.settings = settings;
     }
 
     /**
@@ -118,11 +128,69 @@ public class CampaignService {
             throw new CampaignException(CampaignException.Reason.ALREADY_RUNNING,
                     "School " + schoolUai + " already has an open campaign in " + year);
         }
-        Campaign campaign = campaigns.save(Campaign.launch(schoolUai, year, plan, user.getUsername(), clock.instant()));
-        campaign.attachProcess(processes.start(PROCESS, String.valueOf(campaign.id()),
-                CandidateGroups.school(schoolUai),
-                Map.of("schoolUai", schoolUai, "cadence", plan.cadence().toString())));
-        return campaigns.save(campaign);
+        long id = campaigns.save(Campaign.launch(schoolUai, year, plan, user.getUsername(), clock.instant())).id();
+        processes.start(PROCESS, String.valueOf(id), CandidateGroups.school(schoolUai),
+                Map.of("schoolUai", schoolUai, "cadence", plan.cadence().toString(),
+                        "escalationDelay", settings.escalationDelay().toString()));
+        return tasks.byId(id); // as the process's start noted it (processStarted)
+    }
+
+    /**
+     * A school's campaign within a district campaign (the district process's first step for the school): the
+     * school's open campaign of the school year, adopted, if it has one, never a second one; otherwise a new campaign
+     * with the district's plan, whose process the district's call activity starts next, in this transaction. The
+     * school is locked, as at a director's launch, so a director and the district never both open one.
+     */
+    SchoolOpening openForDistrict(DistrictCampaign district, String schoolUai) {
+        schools.lock(schoolUai);
+        long districtId = Objects.requireNonNull(district.id());
+        Optional<Campaign> open = campaigns.findFirstBySchoolUaiAndSchoolYearAndStateInOrderByCreatedAt(schoolUai,
+                district.schoolYear(), EnumSet.of(CampaignState.SELECTING, CampaignState.RUNNING));
+        if (open.isPresent()) {
+            Campaign adopted = open.get();
+            adopted.adoptBy(districtId);
+            return new SchoolOpening(campaigns.save(adopted).id(), true);
+        }
+        Campaign started = campaigns.save(Campaign.launchForDistrict(schoolUai, districtId, district.schoolYear(),
+                district.schoolPlan(), district.createdBy(), clock.instant()));
+        return new SchoolOpening(started.id(), false);
+    }
+
+    /** What a district campaign found at a school: the campaign it follows there, and whether it was open already. */
+    record SchoolOpening(long campaignId, boolean adopted) {
+    }
+
+    /** A school campaign's process began or stopped waiting at a person's step: noted for the district's pages. */
+    @EventListener
+    void stepWaiting(StepWaiting step) {
+        if (PROCESS.equals(step.processKey())) {
+            step.businessId().ifPresent(id -> {
+                if (step.since() != null) {
+                    waiting.waitAt(id, step.stepId(), step.since());
+                } else {
+                    waiting.left(id, step.stepId());
+                }
+            });
+        }
+    }
+
+    /**
+     * Service step "flag-late": the step a campaign launched by its district waits at is late; flagged once, for the
+     * district's pages, until the campaign moves on.
+     */
+    void flagLate(long campaignId) {
+        waiting.flagLate(campaignId, clock.instant());
+    }
+
+    /** A school campaign's process started (by a director's launch or a district's call activity): noted on it. */
+    @EventListener
+    void processStarted(ProcessStarted started) {
+        if (PROCESS.equals(started.processKey())) {
+            started.businessId().flatMap(campaigns::findById).ifPresent(campaign -> {
+                campaign.attachProcess(started.processInstanceId());
+                campaigns.save(campaign);
+            });
+        }
     }
 
     /** The filters the task's campaign has so far (the screens' defaults before the first selection). */
@@ -196,10 +264,33 @@ public class CampaignService {
         if (!campaign.state().isOpen()) {
             throw new CampaignException(CampaignException.Reason.NOT_OPEN, "Campaign " + campaignId + " has ended");
         }
+        stop(campaign);
+    }
+
+    /** Stops the open campaigns a district campaign started (not those it adopted), each as its director would. */
+    void cancelForDistrict(Collection<Long> campaignIds) {
+        campaigns.findAllById(campaignIds).stream().filter(campaign -> campaign.state().isOpen()).forEach(this::stop);
+    }
+
+    private void stop(Campaign campaign) {
         campaign.cancel(clock.instant());
         campaigns.save(campaign);
-        sheets.deleteAll(campaignId);
-        processes.correlate(CANCELLED, String.valueOf(campaignId));
+        sheets.deleteAll(Objects.requireNonNull(campaign.id()));
+        processes.correlate(CANCELLED, String.valueOf(campaign.id()));
+    }
+
+    /**
+     * The district campaign reached its deadline: the campaigns it started and that are still open end with it
+     * (their processes ended with the district's), their PDFs deleted.
+     */
+    void closeWithDistrict(Collection<Long> campaignIds) {
+        for (Campaign campaign : campaigns.findAllById(campaignIds)) {
+            if (campaign.state().isOpen()) {
+                campaign.closeWithDistrict(clock.instant());
+                campaigns.save(campaign);
+                sheets.deleteAll(Objects.requireNonNull(campaign.id()));
+            }
+        }
     }
 
     /**

@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sheetsDir       where the rounds' PDFs are kept until handed out (shared by every instance)
  * @param sheetsRetention how long a round's PDF is kept at most; it goes sooner when its campaign ends
  * @param mailSlice       how long one run of "send-mails" sends before it hands over to the next (a new job)
+ * @param escalationDelay how long a school may wait at one step before it is late, as a district launch proposes
  */
 @ConfigurationProperties("rentree.campaign")
 public record CampaignSettings(@DefaultValue("P7D") Duration cadence, @DefaultValue("90") int targetPercent,
                                Path sheetsDir, @DefaultValue("P30D") Duration sheetsRetention,
-                               @DefaultValue("PT1M") Duration mailSlice) {
+                               @DefaultValue("PT1M") Duration mailSlice,
+                               @DefaultValue("P7D") Duration escalationDelay) {
 }

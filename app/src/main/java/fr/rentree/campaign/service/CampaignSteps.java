@@ -38,6 +38,11 @@ class CampaignSteps {
     }
 
     @Bean
+    ServiceStep flagLateStep(CampaignService campaigns) {
+        return ServiceStep.of("flag-late", context -> campaigns.flagLate(context.businessId()));
+    }
+
+    @Bean
     ServiceStep closeCampaignStep(CampaignService campaigns) {
         return ServiceStep.of("close-campaign", context -> campaigns.close(context.businessId()));
     }

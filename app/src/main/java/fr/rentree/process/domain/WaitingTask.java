@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param formKey     the key of the feature's form that completes it
  * @param businessKey the id of the feature's record the process runs for (a campaign id)
  * @param schoolUai   the school the process runs for, when it runs for one
+ * @param district    the district whose campaign started the process, when a district's did
  */
 public record WaitingTask(String id, String name, String formKey, String processInstanceId,
-        @Nullable String businessKey, @Nullable String schoolUai, Instant createdAt) {
+        @Nullable String businessKey, @Nullable String schoolUai, @Nullable String district, Instant createdAt) {
 }

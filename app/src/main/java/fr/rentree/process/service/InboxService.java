@@ -31,6 +31,8 @@ public class InboxService {
 
     /** The process variable naming the school a process runs for. */
     static final String SCHOOL = "schoolUai";
+    /** The process variable naming the district whose campaign started a school's (district-campaign.bpmn). */
+    static final String DISTRICT = "launchedByDistrict";
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -112,7 +114,7 @@ public class InboxService {
         return new ProcessException(ProcessException.Reason.GONE, "Task " + taskId + " no longer exists");
     }
 
-    /** Adds the business key and the school of each task's process: two queries for the whole page. */
+    /** Adds the business key, the school and the launching district of each task's process: two queries a page. */
     private List<WaitingTask> describe(List<Task> page) {
         if (page.isEmpty()) {
             return List.of();
@@ -122,13 +124,17 @@ public class InboxService {
                 .processInstanceIds(Set.of(instanceIds)).list().stream()
                 .filter(instance -> instance.getBusinessKey() != null)
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        Map<String, String> schools = runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds)
-                .variableName(SCHOOL).list().stream()
-                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, v -> String.valueOf(v.getValue()),
-                        (a, b) -> a));
+        Map<String, Map<String, String>> variables = runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(instanceIds).variableNameIn(SCHOOL, DISTRICT).list().stream()
+                .collect(Collectors.groupingBy(VariableInstance::getName,
+                        Collectors.toMap(VariableInstance::getProcessInstanceId, v -> String.valueOf(v.getValue()),
+                                (a, b) -> a)));
+        Map<String, String> schools = variables.getOrDefault(SCHOOL, Map.of());
+        Map<String, String> districts = variables.getOrDefault(DISTRICT, Map.of());
         return page.stream().map(task -> new WaitingTask(task.getId(), task.getName(),
                 task.getFormKey() == null ? task.getTaskDefinitionKey() : task.getFormKey(),
                 task.getProcessInstanceId(), businessKeys.get(task.getProcessInstanceId()),
-                schools.get(task.getProcessInstanceId()), task.getCreateTime().toInstant())).toList();
+                schools.get(task.getProcessInstanceId()), districts.get(task.getProcessInstanceId()),
+                task.getCreateTime().toInstant())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package fr.rentree.security.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,11 @@ public interface BackOfficeUserRepository extends ListCrudRepository<BackOfficeU
     boolean existsByUsername(String username);
 
     List<BackOfficeUser> findAllByOrderByDisplayName();
+
+    @Query("""
+            select count(distinct u.id) from back_office_user u join back_office_user_school s on s.back_office_user = u.id
+            where u.role = 'DIRECTOR' and u.enabled and s.school_uai in (:schoolUais)""")
+    int countEnabledDirectors(Collection<String> schoolUais);
 
     @Query("select session_epoch from back_office_user where username = :username and enabled")
     Optional<Integer> sessionEpochOfEnabled(String username);

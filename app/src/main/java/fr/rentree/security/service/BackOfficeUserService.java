@@ -1,5 +1,6 @@
 package fr.rentree.security.service;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -82,6 +83,11 @@ public class BackOfficeUserService implements UserDetailsService {
         if (users.setPassword(id, passwordEncoder.encode(password)) != 1) {
             throw new IllegalArgumentException("No user " + id);
         }
+    }
+
+    /** How many enabled directors these schools have together: whom a district campaign's launch notifies. */
+    public int directorCount(Collection<String> schoolUais) {
+        return schoolUais.isEmpty() ? 0 : users.countEnabledDirectors(schoolUais);
     }
 
     static Set<SchoolScope> scopes(Set<String> schoolUais) {

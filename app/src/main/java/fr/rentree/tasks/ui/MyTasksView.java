@@ -9,13 +9,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -57,8 +60,7 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(task -> getTranslation("task." + task.formKey())).setHeader(getTranslation("tasks.column.task"))
                 .setFlexGrow(2);
-        grid.addColumn(task -> task.schoolUai() == null ? "" : schoolNames.getOrDefault(task.schoolUai(),
-                task.schoolUai())).setHeader(getTranslation("tasks.column.school")).setFlexGrow(2);
+        grid.addComponentColumn(this::school).setHeader(getTranslation("tasks.column.school")).setFlexGrow(2);
         grid.addColumn(task -> created.format(task.createdAt())).setHeader(getTranslation("tasks.column.created"));
         grid.addComponentColumn(task -> {
             Button open = new Button(getTranslation("tasks.open"), e -> open(task));
@@ -70,6 +72,20 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
         Button refresh = new Button(getTranslation("tasks.refresh"), e -> refresh());
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add(new H2(getTranslation("nav.tasks")), count, refresh, grid);
+    }
+
+    /** The school, and under it the district whose campaign this is, when a district launched it. */
+    private Component school(WaitingTask task) {
+        Div school = new Div(new Span(task.schoolUai() == null ? ""
+                : schoolNames.getOrDefault(task.schoolUai(), task.schoolUai())));
+        if (task.district() != null) {
+            Span by = new Span(getTranslation("tasks.launched-by", task.district()));
+            by.addClassName("task-launched-by");
+            by.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            school.add(by);
+        }
+        school.getStyle().set("display", "flex").set("flex-direction", "column");
+        return school;
     }
 
     @Override

@@ -1,0 +1,64 @@
+package fr.rentree.campaign.domain;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The step each school campaign waits at for a person: one row while it waits, none while it works or has ended. */
+@Repository
+public class WaitingSteps {
+
+    private final JdbcClient jdbc;
+
+    WaitingSteps(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The campaign waits at this step from now on: a new wait, not late. */
+    public void waitAt(long campaignId, String step, Instant since) {
+        jdbc.sql("""
+                        insert into campaign_waiting (campaign_id, step, waiting_since) values (:id, :step, :since)
+                        on duplicate key update step = :step, waiting_since = :since, late_since = null""")
+                .param("id", campaignId).param("step", step).param("since", Timestamp.from(since)).update();
+    }
+
+    /** The campaign no longer waits at this step (done, or gone with its process). */
+    public void left(long campaignId, String step) {
+        jdbc.sql("delete from campaign_waiting where campaign_id = ? and step = ?").params(campaignId, step).update();
+    }
+
+    /** Flags the step the campaign waits at as late, once: whether it was flagged now. */
+    public boolean flagLate(long campaignId, Instant now) {
+        return jdbc.sql("update campaign_waiting set late_since = ? where campaign_id = ? and late_since is null")
+                .params(Timestamp.from(now), campaignId).update() == 1;
+    }
+
+    public Optional<Waiting> of(long campaignId) {
+        return jdbc.sql("select step, waiting_since, late_since from campaign_waiting where campaign_id = ?")
+                .param(campaignId).query((row, n) -> waiting(row.getString(1), row.getTimestamp(2),
+                        row.getTimestamp(3))).optional();
+    }
+
+    /** Where each of these campaigns waits; a campaign that waits for nobody is absent. */
+    public Map<Long, Waiting> of(Collection<Long> campaignIds) {
+        if (campaignIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        select campaign_id, step, waiting_since, late_since from campaign_waiting
+                        where campaign_id in (:ids)""").param("ids", campaignIds)
+                .query((row, n) -> Map.entry(row.getLong(1), waiting(row.getString(2), row.getTimestamp(3),
+                        row.getTimestamp(4)))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static Waiting waiting(String step, Timestamp since, Timestamp late) {
+        return new Waiting(step, since.toInstant(), late == null ? null : late.toInstant());
+    }
+}

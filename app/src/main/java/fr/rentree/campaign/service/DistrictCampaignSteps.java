@@ -1,0 +1,29 @@
+package fr.rentree.campaign.service;
+
+import fr.rentree.process.service.ServiceStep;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service steps of the district-campaign model, as thin adapters: the district campaign id is the process's
+ * business key, each school's place its multi-instance loop counter; the work is the service's.
+ */
+@Configuration(proxyBeanMethods = false)
+class DistrictCampaignSteps {
+
+    @Bean
+    ServiceStep openSchoolCampaignStep(DistrictCampaignService districtCampaigns) {
+        return ServiceStep.computing("open-school-campaign", context -> districtCampaigns.openSchool(
+                context.businessId(), context.number("loopCounter")));
+    }
+
+    @Bean
+    ServiceStep closeDistrictSchoolsStep(DistrictCampaignService districtCampaigns) {
+        return ServiceStep.of("close-district-schools", context -> districtCampaigns.closeSchools(context.businessId()));
+    }
+
+    @Bean
+    ServiceStep closeDistrictCampaignStep(DistrictCampaignService districtCampaigns) {
+        return ServiceStep.of("close-district-campaign", context -> districtCampaigns.close(context.businessId()));
+    }
+}

@@ -1,0 +1,97 @@
+package fr.rentree.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import fr.rentree.school.domain.School;
+import fr.rentree.school.domain.SchoolKind;
+import fr.rentree.school.domain.Uai;
+import fr.rentree.school.service.SchoolService;
+import fr.rentree.support.Browser;
+import fr.rentree.support.Fixtures;
+import fr.rentree.support.RentreeIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * District staff launch the rentrée of their schools from "Campagnes de circonscription" (a kind left out, the
+ * numbers confirmed), a director finds their school's campaign in "Mes tâches" as launched by the district and
+ * works through its first steps, and the district's page shows where each school stands.
+ */
+@RentreeIntegrationTest
+class DistrictCampaignBrowserIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SchoolService schools;
+    @Autowired
+    Fixtures fixtures;
+    @TempDir
+    Path folder;
+
+    @Test
+    void district_staff_launch_a_director_works_through_the_steps_and_the_district_page_shows_it() {
+        var college = fixtures.schoolWithAccounts("Collège Anatole-France", folder);
+        List<SchoolKind> kinds = List.of(SchoolKind.ECOLE, SchoolKind.ECOLE, SchoolKind.LYCEE);
+        List<String> others = IntStream.range(0, kinds.size()).mapToObj(i -> {
+            String uai = Uai.of(9_230_001 + i);
+            schools.createIfAbsent(new School(uai, kinds.get(i) == SchoolKind.LYCEE ? "Lycée Jean-Renoir"
+                    : "École " + uai, kinds.get(i), Fixtures.DISTRICT, null, null));
+            return uai;
+        }).toList();
+        String officer = fixtures.districtOfficer(Set.copyOf(Stream.concat(Stream.of(college.school().uai()),
+                others.stream()).toList()));
+        int schoolCount = others.size() + 1;
+
+        try (Browser staff = new Browser(); Browser director = new Browser()) {
+            staff.open("http://localhost:" + port + "/circonscription/campagnes");
+            staff.signIn(officer, Fixtures.PASSWORD);
+            staff.awaitText("h2", "Rentrée des écoles");
+            staff.await(By.id("district-campaign-new")).click();
+            staff.awaitText("p", schoolCount + " établissements choisis sur " + schoolCount);
+            staff.awaitText("vaadin-radio-button", "Par type d’établissement").click();
+            staff.awaitText("vaadin-checkbox", "Lycée").click(); // the lycée has its own rentrée
+            staff.awaitText("p", (schoolCount - 1) + " établissements choisis sur " + schoolCount);
+            staff.screenshot("district-campaign-launch");
+            staff.await(By.id("district-campaign-launch")).click();
+            staff.awaitDeepText("vaadin-confirm-dialog-overlay", (schoolCount - 1) + " campagnes d’école vont démarrer");
+            assertThat(staff.deepText("vaadin-confirm-dialog-overlay"))
+                    .contains("1 directeur trouvera la campagne dans");
+            staff.screenshot("district-campaign-confirm");
+            staff.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
+            staff.awaitDeepText("vaadin-notification-card", "lancée\u00a0: les écoles démarrent.");
+            staff.awaitText("h2", "Rentrée 20");
+            staff.awaitText("p", (schoolCount - 1) + " écoles\u00a0: " + (schoolCount - 1)
+                    + " sélection des destinataires");
+            staff.screenshot("district-campaign-page");
+
+            // the director finds it in "Mes tâches", launched by the district, and goes through the first steps
+            director.open("http://localhost:" + port + "/taches");
+            director.signIn(college.director(), Fixtures.PASSWORD);
+            director.awaitText("vaadin-grid-cell-content", "Sélectionner les destinataires");
+            director.awaitText("span", "lancée par " + Fixtures.DISTRICT);
+            director.screenshot("district-campaign-inbox");
+            director.awaitText("vaadin-button", "Ouvrir").click();
+            director.awaitText("vaadin-button", "Valider la sélection").click();
+            director.awaitText("vaadin-grid-cell-content", "Vérifier la liste et choisir l’envoi");
+            director.awaitText("vaadin-button", "Ouvrir").click();
+            director.await(By.id("verify-validate")).click();
+            director.awaitText("vaadin-button", "Envoyer").click();
+
+            // the district's page follows by itself: one school on its way, the other still selecting
+            staff.awaitText("p", (schoolCount - 1) + " écoles\u00a0: 1 distribution des fiches, " + (schoolCount - 2)
+                    + " sélection des destinataires");
+            staff.awaitText("a", "Collège Anatole-France");
+            staff.screenshot("district-campaign-progress");
+        }
+    }
+}
