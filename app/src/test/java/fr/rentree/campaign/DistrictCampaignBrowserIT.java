@@ -2,6 +2,7 @@ package fr.rentree.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -70,8 +71,8 @@ class DistrictCampaignBrowserIT {
             staff.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
             staff.awaitDeepText("vaadin-notification-card", "lancée\u00a0: les écoles démarrent.");
             staff.awaitText("h2", "Rentrée 20");
-            staff.awaitText("p", (schoolCount - 1) + " écoles\u00a0: " + (schoolCount - 1)
-                    + " sélection des destinataires");
+            staff.awaitText("span", "Sélection des destinataires · " + (schoolCount - 1));
+            staff.awaitText("p", (schoolCount - 1) + " écoles · aucune en retard · taux d’activation");
             staff.screenshot("district-campaign-page");
 
             // the director finds it in "Mes tâches", launched by the district, and goes through the first steps
@@ -88,10 +89,21 @@ class DistrictCampaignBrowserIT {
             director.awaitText("vaadin-button", "Envoyer").click();
 
             // the district's page follows by itself: one school on its way, the other still selecting
-            staff.awaitText("p", (schoolCount - 1) + " écoles\u00a0: 1 distribution des fiches, " + (schoolCount - 2)
-                    + " sélection des destinataires");
+            staff.awaitText("span", "Distribution des fiches · 1");
+            staff.awaitText("span", "Sélection des destinataires · " + (schoolCount - 2));
             staff.awaitText("a", "Collège Anatole-France");
             staff.screenshot("district-campaign-progress");
+
+            // filtered in the database, and exported as filtered
+            staff.type("#district-dashboard vaadin-text-field input", "Anatole");
+            staff.awaitText("p", "1 école");
+            Browser.Download csv = staff.downloadFile(staff.await(By.id("district-dashboard-export")));
+            String text = new String(csv.content(), StandardCharsets.UTF_8);
+            assertThat(text).startsWith("\ufeffÉtablissement;UAI;Type;Commune;Étape;");
+            assertThat(text.lines()).hasSize(2);
+            assertThat(text.lines().toList().get(1)).startsWith("Collège Anatole-France;" + college.school().uai()
+                    + ";Collège;").contains(";Distribution des fiches;0;non;non;");
+            assertThat(csv.fileName()).endsWith(".csv");
         }
     }
 }

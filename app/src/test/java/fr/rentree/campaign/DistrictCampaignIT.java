@@ -20,11 +20,9 @@ import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignPlan;
 import fr.rentree.campaign.domain.CampaignState;
 import fr.rentree.campaign.domain.DistrictCampaign;
-import fr.rentree.campaign.domain.DistrictCampaignDetail;
 import fr.rentree.campaign.domain.DistrictCampaignState;
 import fr.rentree.campaign.domain.DistrictPlan;
 import fr.rentree.campaign.domain.LaunchPreview;
-import fr.rentree.campaign.domain.Waiting;
 import fr.rentree.campaign.service.CampaignException;
 import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.campaign.service.DistrictCampaignService;
@@ -38,6 +36,11 @@ import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.support.Fixtures;
+import fr.rentree.tracking.domain.DashboardFilter;
+import fr.rentree.tracking.domain.DashboardOrder;
+import fr.rentree.tracking.domain.Phase;
+import fr.rentree.tracking.domain.SchoolLine;
+import fr.rentree.tracking.service.DistrictDashboard;
 import fr.rentree.support.RentreeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ManagementService;
@@ -71,6 +74,8 @@ class DistrictCampaignIT {
     TaskService tasks;
     @Autowired
     InboxService inbox;
+    @Autowired
+    DistrictDashboard dashboard;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -117,17 +122,19 @@ class DistrictCampaignIT {
                         and school_uai in (:uais) group by school_uai having count(*) > 1""")
                 .param("year", own.schoolYear()).param("uais", district.uais()).query(String.class).list())
                 .as("schools with two open campaigns").isEmpty();
-        DistrictCampaignDetail detail = fixtures.as(district.officer(), () -> districtCampaigns.detail(launched.id()));
-        assertThat(detail.schools()).hasSize(50).filteredOn(line -> line.campaign().isEmpty())
-                .extracting(line -> line.school().schoolUai()).as("not started").containsExactly(failing);
-        assertThat(detail.schools()).filteredOn(line -> line.school().adopted())
-                .singleElement().satisfies(line -> {
-                    assertThat(line.school().schoolUai()).isEqualTo(adoptedSchool);
-                    assertThat(line.campaign()).get().extracting(Campaign::id).isEqualTo(own.id());
-                });
-        assertThat(detail.schools()).filteredOn(line -> line.campaign().isPresent() && !line.school().adopted())
-                .hasSize(48).allSatisfy(line -> {
-            Campaign campaign = line.campaign().orElseThrow();
+        List<SchoolLine> lines = lines(district, launched);
+        assertThat(lines).hasSize(50).filteredOn(line -> line.campaignId() == null)
+                .extracting(SchoolLine::schoolUai).as("not started").containsExactly(failing);
+        assertThat(lines).filteredOn(line -> line.campaignId() == null).singleElement()
+                .extracting(SchoolLine::phase).isEqualTo(Phase.STARTING);
+        assertThat(lines).filteredOn(SchoolLine::adopted).singleElement().satisfies(line -> {
+            assertThat(line.schoolUai()).isEqualTo(adoptedSchool);
+            assertThat(line.campaignId()).isEqualTo(own.id());
+        });
+        assertThat(lines).filteredOn(line -> line.campaignId() != null && !line.adopted()).hasSize(48)
+                .allSatisfy(line -> {
+            assertThat(line.phase()).isEqualTo(Phase.SELECT);
+            Campaign campaign = campaignOf(line);
             assertThat(campaign.districtCampaignId()).contains(launched.id());
             assertThat(campaign.name()).isEqualTo("Rentrée 2026");
             assertThat(campaign.state()).isEqualTo(CampaignState.SELECTING);
@@ -149,9 +156,8 @@ class DistrictCampaignIT {
         // every school's campaign stopped by its director: the district's ends with the last
         District byDirectors = district("Circonscription de Pantin", 2);
         DistrictCampaign first = launchAndWait(byDirectors, "Rentrée A");
-        for (DistrictCampaignDetail.Line line : detail(byDirectors, first).schools()) {
-            String director = director(line.school().schoolUai());
-            fixtures.as(director, () -> campaigns.cancel(line.campaign().orElseThrow().id()));
+        for (SchoolLine line : lines(byDirectors, first)) {
+            fixtures.as(director(line.schoolUai()), () -> campaigns.cancel(line.campaignId()));
         }
         awaitState(byDirectors, first, DistrictCampaignState.FINISHED);
 
@@ -163,8 +169,9 @@ class DistrictCampaignIT {
         assertThat(deadline.getDuedate()).isAfter(new Date());
         management.setJobDuedate(deadline.getId(), new Date());
         awaitState(late, second, DistrictCampaignState.FINISHED);
-        assertThat(detail(late, second).schools()).allSatisfy(line -> {
-            Campaign campaign = campaigns.find(line.campaign().orElseThrow().id()).orElseThrow();
+        assertThat(lines(late, second)).allSatisfy(line -> {
+            assertThat(line.phase()).isEqualTo(Phase.FINISHED);
+            Campaign campaign = campaignOf(line);
             assertThat(campaign.state()).isEqualTo(CampaignState.FINISHED);
             assertThat(runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId()).count())
                     .isZero();
@@ -177,18 +184,17 @@ class DistrictCampaignIT {
                 () -> campaigns.launch(adoptedSchool, plan("Rentrée de l’école"), false));
         DistrictCampaign third = launchAndWait(stopped, "Rentrée C");
         fixtures.as(stopped.officer(), () -> districtCampaigns.stop(third.id()));
-        DistrictCampaignDetail after = detail(stopped, third);
-        assertThat(after.campaign().state()).isEqualTo(DistrictCampaignState.CANCELLED);
+        assertThat(state(stopped, third)).isEqualTo(DistrictCampaignState.CANCELLED);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(third.processInstanceId()).count()).isZero();
-        assertThat(after.schools()).allSatisfy(line -> {
-            Campaign campaign = line.campaign().orElseThrow();
-            assertThat(campaign.state()).isEqualTo(line.school().adopted() ? CampaignState.SELECTING
-                    : CampaignState.CANCELLED);
+        List<SchoolLine> after = lines(stopped, third);
+        assertThat(after).allSatisfy(line -> {
+            Campaign campaign = campaignOf(line);
+            assertThat(campaign.state()).isEqualTo(line.adopted() ? CampaignState.SELECTING : CampaignState.CANCELLED);
             assertThat(runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId()).count())
-                    .isEqualTo(line.school().adopted() ? 1 : 0);
+                    .isEqualTo(line.adopted() ? 1 : 0);
         });
-        assertThat(after.schools()).filteredOn(line -> line.school().adopted()).singleElement()
-                .satisfies(line -> assertThat(line.campaign().orElseThrow().id()).isEqualTo(own.id()));
+        assertThat(after).filteredOn(SchoolLine::adopted).singleElement()
+                .satisfies(line -> assertThat(line.campaignId()).isEqualTo(own.id()));
         assertThat(catchThrowableOfType(CampaignException.class, () -> fixtures.as(stopped.officer(),
                 () -> districtCampaigns.stop(third.id()))).reason()).isEqualTo(CampaignException.Reason.NOT_OPEN);
     }
@@ -197,13 +203,14 @@ class DistrictCampaignIT {
     void a_school_waiting_past_the_escalation_delay_is_flagged_late_and_one_that_moved_on_in_time_is_not() {
         District district = district("Circonscription de Drancy", 2);
         DistrictCampaign launched = launchAndWait(district, "Rentrée F");
-        List<DistrictCampaignDetail.Line> lines = detail(district, launched).schools();
+        List<SchoolLine> lines = lines(district, launched);
         assertThat(lines).allSatisfy(line -> {
-            assertThat(line.waiting()).get().extracting(Waiting::step).isEqualTo("SelectRecipients");
+            assertThat(line.phase()).isEqualTo(Phase.SELECT);
+            assertThat(line.waitingSince()).isNotNull();
             assertThat(line.late()).isFalse();
         });
-        Campaign slow = lines.get(0).campaign().orElseThrow();
-        Campaign quick = lines.get(1).campaign().orElseThrow();
+        Campaign slow = campaignOf(lines.get(0));
+        Campaign quick = campaignOf(lines.get(1));
 
         // the quick school's director selects in time: the step's timer goes with it
         String director = director(quick.schoolUai());
@@ -213,11 +220,13 @@ class DistrictCampaignIT {
         dueNow(slow, "SelectLate");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> line(district, launched, slow).late());
-        DistrictCampaignDetail.Line quickLine = line(district, launched, quick);
+        SchoolLine quickLine = line(district, launched, quick);
         assertThat(quickLine.late()).isFalse();
-        assertThat(quickLine.waiting()).get().extracting(Waiting::step).isEqualTo("VerifyRecipients");
-        assertThat(line(district, launched, slow).waiting()).get().extracting(Waiting::step)
-                .isEqualTo("SelectRecipients");
+        assertThat(quickLine.phase()).isEqualTo(Phase.VERIFY);
+        assertThat(line(district, launched, slow).phase()).isEqualTo(Phase.SELECT);
+        assertThat(fixtures.as(district.officer(), () -> dashboard.page(launched.id(), new DashboardFilter(Set.of(),
+                null, true, false, ""), DashboardOrder.BY_SCHOOL, 0, 10))).extracting(SchoolLine::campaignId)
+                .as("the late ones").containsExactly(slow.id());
 
         // a campaign its school launched alone is never flagged late, though its step waited as long
         District alone = district("Circonscription de Sevran", 1);
@@ -269,7 +278,11 @@ class DistrictCampaignIT {
         assertThat(fixtures.as(mine.officer(), () -> districtCampaigns.mine())).extracting(DistrictCampaign::id)
                 .containsExactly(launched.id());
         assertThat(fixtures.as(theirs.officer(), () -> districtCampaigns.mine())).isEmpty();
-        assertThatThrownBy(() -> fixtures.as(theirs.officer(), () -> districtCampaigns.detail(launched.id())))
+        assertThatThrownBy(() -> fixtures.as(theirs.officer(), () -> districtCampaigns.followed(launched.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(theirs.officer(), () -> dashboard.page(launched.id(),
+                DashboardFilter.ALL, DashboardOrder.BY_SCHOOL, 0, 10))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(director, () -> dashboard.totals(launched.id())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fixtures.as(theirs.officer(), () -> districtCampaigns.stop(launched.id())))
                 .isInstanceOf(AccessDeniedException.class);
@@ -277,7 +290,7 @@ class DistrictCampaignIT {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(fixtures.as(admin, () -> districtCampaigns.mine())).extracting(DistrictCampaign::id)
                 .contains(launched.id());
-        assertThat(fixtures.as(admin, () -> districtCampaigns.detail(launched.id())).schools()).hasSize(2);
+        assertThat(fixtures.as(admin, () -> dashboard.count(launched.id(), DashboardFilter.ALL))).isEqualTo(2);
     }
 
     /** Makes the timer on this step of the campaign's process fall due now. */
@@ -295,29 +308,38 @@ class DistrictCampaignIT {
                 .orElse(null);
     }
 
-    private DistrictCampaignDetail.Line line(District district, DistrictCampaign launched, Campaign campaign) {
-        return detail(district, launched).schools().stream()
-                .filter(line -> line.campaign().map(Campaign::id).equals(Optional.of(campaign.id()))).findFirst()
-                .orElseThrow();
+    private SchoolLine line(District district, DistrictCampaign launched, Campaign campaign) {
+        return lines(district, launched).stream().filter(line -> campaign.id().equals(line.campaignId()))
+                .findFirst().orElseThrow();
+    }
+
+    private Campaign campaignOf(SchoolLine line) {
+        return campaigns.find(line.campaignId()).orElseThrow();
     }
 
     private DistrictCampaign launchAndWait(District district, String name) {
         DistrictCampaign launched = fixtures.as(district.officer(), () -> districtCampaigns.launch(district.name(),
                 districtPlan(name), district.uais()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> detail(district, launched).schools().stream()
-                .allMatch(line -> line.campaign().map(Campaign::processInstanceId).isPresent()
-                        || line.school().adopted()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> lines(district, launched).stream()
+                .allMatch(line -> line.adopted() || line.campaignId() != null
+                        && campaignOf(line).processInstanceId() != null));
         return launched;
     }
 
     private void awaitState(District district, DistrictCampaign campaign, DistrictCampaignState state) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> detail(district, campaign).campaign().state() == state);
+        await().atMost(Duration.ofSeconds(60)).until(() -> state(district, campaign) == state);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId()).count())
                 .as("the district's process ended").isZero();
     }
 
-    private DistrictCampaignDetail detail(District district, DistrictCampaign campaign) {
-        return fixtures.as(district.officer(), () -> districtCampaigns.detail(campaign.id()));
+    private DistrictCampaignState state(District district, DistrictCampaign campaign) {
+        return fixtures.as(district.officer(), () -> districtCampaigns.followed(campaign.id())).state();
+    }
+
+    /** Every school of the campaign, as its dashboard lists them to the district's staff. */
+    private List<SchoolLine> lines(District district, DistrictCampaign campaign) {
+        return fixtures.as(district.officer(), () -> dashboard.page(campaign.id(), DashboardFilter.ALL,
+                DashboardOrder.BY_SCHOOL, 0, 100));
     }
 
     /** A district of new schools (écoles, collèges, lycées in turn) and an officer who follows them. */

@@ -2,10 +2,6 @@ package fr.rentree.campaign.domain;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,28 +33,5 @@ public class WaitingSteps {
     public boolean flagLate(long campaignId, Instant now) {
         return jdbc.sql("update campaign_waiting set late_since = ? where campaign_id = ? and late_since is null")
                 .params(Timestamp.from(now), campaignId).update() == 1;
-    }
-
-    public Optional<Waiting> of(long campaignId) {
-        return jdbc.sql("select step, waiting_since, late_since from campaign_waiting where campaign_id = ?")
-                .param(campaignId).query((row, n) -> waiting(row.getString(1), row.getTimestamp(2),
-                        row.getTimestamp(3))).optional();
-    }
-
-    /** Where each of these campaigns waits; a campaign that waits for nobody is absent. */
-    public Map<Long, Waiting> of(Collection<Long> campaignIds) {
-        if (campaignIds.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.sql("""
-                        select campaign_id, step, waiting_since, late_since from campaign_waiting
-                        where campaign_id in (:ids)""").param("ids", campaignIds)
-                .query((row, n) -> Map.entry(row.getLong(1), waiting(row.getString(2), row.getTimestamp(3),
-                        row.getTimestamp(4)))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private static Waiting waiting(String step, Timestamp since, Timestamp late) {
-        return new Waiting(step, since.toInstant(), late == null ? null : late.toInstant());
     }
 }

@@ -10,23 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignRepository;
 import fr.rentree.campaign.domain.DistrictCampaign;
-import fr.rentree.campaign.domain.DistrictCampaignDetail;
 import fr.rentree.campaign.domain.DistrictCampaignRepository;
 import fr.rentree.campaign.domain.DistrictPlan;
 import fr.rentree.campaign.domain.DistrictSchool;
 import fr.rentree.campaign.domain.DistrictSchools;
 import fr.rentree.campaign.domain.LaunchPreview;
-import fr.rentree.campaign.domain.Waiting;
-import fr.rentree.campaign.domain.WaitingSteps;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.process.domain.CandidateGroups;
 import fr.rentree.process.domain.ProcessStarted;
@@ -59,7 +53,6 @@ public class DistrictCampaignService {
 
     private final DistrictCampaignRepository districtCampaigns;
     private final DistrictSchools schoolLines;
-    private final WaitingSteps waiting;
     private final CampaignRepository campaigns;
     private final CampaignService schoolCampaigns;
     private final SchoolService schools;
@@ -69,11 +62,10 @@ public class DistrictCampaignService {
     private final Clock clock;
 
     DistrictCampaignService(DistrictCampaignRepository districtCampaigns, DistrictSchools schoolLines,
-            WaitingSteps waiting, CampaignRepository campaigns, CampaignService schoolCampaigns, SchoolService schools,
+            CampaignRepository campaigns, CampaignService schoolCampaigns, SchoolService schools,
             BackOfficeUserService users, ProcessService processes, CurrentUser currentUser, Clock clock) {
         this.districtCampaigns = districtCampaigns;
         this.schoolLines = schoolLines;
-        this.waiting = waiting;
         this.campaigns = campaigns;
         this.schoolCampaigns = schoolCampaigns;
         this.schools = schools;
@@ -154,25 +146,12 @@ public class DistrictCampaignService {
         return districts.isEmpty() ? List.of() : districtCampaigns.findByDistrictInOrderByCreatedAtDesc(districts);
     }
 
-    /** A district campaign's page: each school and the campaign followed there, counts and steps only. */
+    /** A district campaign, for its district's staff and the administrators only. */
     @Transactional(readOnly = true)
-    public DistrictCampaignDetail detail(long id) {
+    public DistrictCampaign followed(long id) {
         DistrictCampaign campaign = byId(id);
         requireFollowerOf(campaign);
-        List<DistrictSchool> lines = schoolLines.of(id);
-        Map<String, School> bySchool = schools.findAll(lines.stream().map(DistrictSchool::schoolUai).toList())
-                .stream().collect(Collectors.toMap(School::uai, Function.identity()));
-        Map<Long, Campaign> followed = campaigns.findAllById(lines.stream().map(DistrictSchool::campaignId)
-                .filter(Objects::nonNull).toList()).stream()
-                .collect(Collectors.toMap(Campaign::id, Function.identity()));
-        Map<Long, Waiting> waits = waiting.of(followed.keySet());
-        return new DistrictCampaignDetail(campaign, lines.stream().filter(line -> bySchool.containsKey(line.schoolUai()))
-                .map(line -> {
-                    School school = bySchool.get(line.schoolUai());
-                    return new DistrictCampaignDetail.Line(line, school.name(), school.kind(),
-                            Optional.ofNullable(line.campaignId()).map(followed::get),
-                            Optional.ofNullable(line.campaignId()).map(waits::get));
-                }).toList());
+        return campaign;
     }
 
     /**

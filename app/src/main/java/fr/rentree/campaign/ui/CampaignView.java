@@ -57,7 +57,7 @@ import org.springframework.security.access.AccessDeniedException;
 public class CampaignView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     /** How often an open page asks again where the campaign stands. */
-    static final int REFRESH_MILLIS = 5_000;
+    public static final int REFRESH_MILLIS = 5_000;
 
     private final CampaignService campaigns;
     private final boolean director;

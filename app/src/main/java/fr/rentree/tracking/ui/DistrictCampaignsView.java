@@ -1,4 +1,4 @@
-package fr.rentree.campaign.ui;
+package fr.rentree.tracking.ui;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -21,6 +21,7 @@ import fr.rentree.base.ui.Notifications;
 import fr.rentree.campaign.domain.DistrictCampaign;
 import fr.rentree.campaign.service.CampaignSettings;
 import fr.rentree.campaign.service.DistrictCampaignService;
+import fr.rentree.campaign.ui.CampaignView;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +45,7 @@ public class DistrictCampaignsView extends VerticalLayout implements HasDynamicT
                 .withLocale(getLocale()).withZone(ZoneId.systemDefault());
         DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(getLocale());
 
-        grid.addComponentColumn(c -> new RouterLink(c.name(), DistrictCampaignView.class, c.id()))
+        grid.addComponentColumn(c -> new RouterLink(c.name(), DistrictDashboardView.class, c.id()))
                 .setHeader(getTranslation("campaigns.column.name")).setFlexGrow(2);
         grid.addColumn(DistrictCampaign::district).setHeader(getTranslation("district-campaigns.district"))
                 .setFlexGrow(2);
@@ -64,7 +65,7 @@ public class DistrictCampaignsView extends VerticalLayout implements HasDynamicT
             Button launch = new Button(getTranslation("district-campaigns.launch"), e ->
                     new LaunchDistrictCampaignDialog(districtCampaigns, settings, clock, campaign -> {
                         Notifications.success(getTranslation("district-campaigns.launched", campaign.name()));
-                        getUI().ifPresent(ui -> ui.navigate(DistrictCampaignView.class, campaign.id()));
+                        getUI().ifPresent(ui -> ui.navigate(DistrictDashboardView.class, campaign.id()));
                     }).open());
             launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             launch.setId("district-campaign-new");

@@ -1,4 +1,4 @@
-package fr.rentree.campaign.ui;
+package fr.rentree.tracking.ui;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,327 @@
+package fr.rentree.tracking.ui;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.component.html.AttachmentType;
+import fr.rentree.base.Refusal;
+import fr.rentree.base.ui.AutoRefresh;
+import fr.rentree.base.ui.Confirmation;
+import fr.rentree.base.ui.Notifications;
+import fr.rentree.campaign.domain.DistrictCampaign;
+import fr.rentree.campaign.service.DistrictCampaignService;
+import fr.rentree.campaign.ui.CampaignView;
+import fr.rentree.directory.domain.Profile;
+import fr.rentree.school.domain.SchoolKind;
+import fr.rentree.security.domain.Role;
+import fr.rentree.security.service.CurrentUser;
+import fr.rentree.tracking.domain.DashboardFilter;
+import fr.rentree.tracking.domain.DashboardOrder;
+import fr.rentree.tracking.domain.DashboardTotals;
+import fr.rentree.tracking.domain.Phase;
+import fr.rentree.tracking.domain.Rate;
+import fr.rentree.tracking.domain.SchoolLine;
+import fr.rentree.tracking.service.DistrictDashboard;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * A district campaign's dashboard: its plan, the totals (schools per step, late ones, the district's activation
+ * against the target), and one line per school, read a page at a time, filtered and sorted in the database, exported
+ * as CSV; each line opens the school campaign's page (counts only). Refreshes itself; district staff stop the
+ * campaign here.
+ */
+@Route("circonscription/campagne")
+@RolesAllowed({"DISTRICT_STAFF", "ADMIN"})
+public class DistrictDashboardView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final DistrictCampaignService districtCampaigns;
+    private final DistrictDashboard dashboard;
+    private final boolean staff;
+    private final DateTimeFormatter dates;
+    private final DateTimeFormatter days;
+    private final H2 title = new H2();
+    private final Paragraph summary = new Paragraph();
+    private final Button stop = new Button();
+    private final Paragraph totals = new Paragraph();
+    private final HorizontalLayout phases = new HorizontalLayout();
+    private final CheckboxGroup<SchoolKind> kinds = new CheckboxGroup<>();
+    private final Select<Phase> phase = new Select<>();
+    private final Checkbox late = new Checkbox();
+    private final Checkbox underTarget = new Checkbox();
+    private final TextField text = new TextField();
+    private final Paragraph found = new Paragraph();
+    private final Grid<SchoolLine> schools = new Grid<>();
+    private long campaignId;
+    private String pageTitle;
+
+    DistrictDashboardView(DistrictCampaignService districtCampaigns, DistrictDashboard dashboard,
+            CurrentUser currentUser, Clock clock) {
+        this.districtCampaigns = districtCampaigns;
+        this.dashboard = dashboard;
+        this.staff = currentUser.require().role() == Role.DISTRICT_STAFF;
+        this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+        this.days = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        this.pageTitle = getTranslation("nav.district-campaigns");
+        setId("district-dashboard");
+        summary.setId("district-campaign-summary");
+        totals.setId("district-dashboard-totals");
+        phases.setId("district-dashboard-phases");
+        phases.setWrap(true);
+        found.setId("district-dashboard-found");
+        schools.setId("district-dashboard-schools");
+
+        stop.setText(getTranslation("district-campaign.stop"));
+        stop.setId("district-campaign-stop");
+        stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        stop.addClickListener(e -> Confirmation.ask(getTranslation("district-campaign.stop.title"),
+                getTranslation("district-campaign.stop.text"), getTranslation("district-campaign.stop"),
+                getTranslation("district-campaign.stop.keep"), true, () -> {
+                    try {
+                        districtCampaigns.stop(campaignId);
+                        Notifications.success(getTranslation("district-campaign.stopped"));
+                    } catch (Refusal refused) {
+                        Notifications.error(getTranslation(refused.messageKey()));
+                    }
+                    refresh();
+                }));
+
+        add(new RouterLink(getTranslation("district-campaign.back"), DistrictCampaignsView.class), title, summary,
+                stop, totals, phases, new H3(getTranslation("district-campaign.schools")), filters(clock), found,
+                schools);
+        columns();
+        AutoRefresh.every(this, CampaignView.REFRESH_MILLIS, this::refresh);
+    }
+
+    private HorizontalLayout filters(Clock clock) {
+        kinds.setLabel(getTranslation("district-dashboard.kinds"));
+        kinds.setItems(SchoolKind.values());
+        kinds.setItemLabelGenerator(kind -> getTranslation("school.kind." + kind.name()));
+        phase.setLabel(getTranslation("campaigns.column.state"));
+        phase.setItems(Phase.values());
+        phase.setItemLabelGenerator(value -> value == null ? getTranslation("district-dashboard.every-phase")
+                : getTranslation("phase." + value.name()));
+        phase.setEmptySelectionAllowed(true);
+        phase.setEmptySelectionCaption(getTranslation("district-dashboard.every-phase"));
+        late.setLabel(getTranslation("district-dashboard.late-only"));
+        late.setId("district-dashboard-late");
+        underTarget.setLabel(getTranslation("district-dashboard.under-target"));
+        text.setLabel(getTranslation("district-dashboard.search"));
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        kinds.addValueChangeListener(e -> reload());
+        phase.addValueChangeListener(e -> reload());
+        late.addValueChangeListener(e -> reload());
+        underTarget.addValueChangeListener(e -> reload());
+        text.addValueChangeListener(e -> reload());
+
+        // read now, in the screen's language: the download is served outside the screen's request
+        List<String> header = Arrays.stream(new String[] {"school", "uai", "kind", "commune", "step", "days", "late",
+                "adopted", "rate", "students", "parents", "teachers", "staff", "accounts", "activated"})
+                .map(column -> getTranslation("district-dashboard.csv." + column)).toList();
+        Map<SchoolKind, String> kindNames = new EnumMap<>(SchoolKind.class);
+        Arrays.stream(SchoolKind.values()).forEach(kind -> kindNames.put(kind,
+                getTranslation("school.kind." + kind.name())));
+        Map<Phase, String> phaseNames = new EnumMap<>(Phase.class);
+        Arrays.stream(Phase.values()).forEach(value -> phaseNames.put(value, getTranslation("phase." + value.name())));
+        DistrictDashboard.Words words = new DistrictDashboard.Words(getTranslation("district-dashboard.yes"),
+                getTranslation("district-dashboard.no"), kindNames::get, phaseNames::get);
+        DownloadHandler csv = event -> {
+            DashboardFilter filter = filter();
+            DashboardOrder order = order();
+            event.setFileName("rentree-ecoles-" + campaignId + "-" + LocalDate.now(clock) + ".csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
+                dashboard.exportCsv(campaignId, filter, order, out, header, words);
+            }
+        };
+        Button exportButton = new Button(getTranslation("district-dashboard.export"), VaadinIcon.DOWNLOAD.create());
+        exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Anchor export = new Anchor(csv, AttachmentType.DOWNLOAD, "");
+        export.add(exportButton);
+        export.setId("district-dashboard-export");
+
+        HorizontalLayout filters = new HorizontalLayout(kinds, phase, text, late, underTarget, export);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        return filters;
+    }
+
+    private void columns() {
+        schools.addComponentColumn(this::school).setHeader(getTranslation("district-campaign.column.school"))
+                .setWidth("11em").setFlexGrow(2).setSortable(true).setKey(DashboardOrder.Column.SCHOOL.name());
+        schools.addColumn(line -> getTranslation("school.kind." + line.kind().name()))
+                .setHeader(getTranslation("district-campaign.column.kind")).setAutoWidth(true).setFlexGrow(0)
+                .setSortable(true).setKey(DashboardOrder.Column.KIND.name());
+        schools.addComponentColumn(this::standing).setHeader(getTranslation("campaigns.column.state"))
+                .setWidth("10em").setFlexGrow(2).setSortable(true).setKey(DashboardOrder.Column.PHASE.name());
+        schools.addColumn(line -> percent(line.all())).setHeader(getTranslation("district-dashboard.rate"))
+                .setWidth("7em").setFlexGrow(0).setSortable(true).setKey(DashboardOrder.Column.RATE.name());
+        Map<Profile, Function<SchoolLine, Rate>> profiles = new EnumMap<>(Profile.class);
+        profiles.put(Profile.STUDENT, SchoolLine::students);
+        profiles.put(Profile.PARENT, SchoolLine::parents);
+        profiles.put(Profile.TEACHER, SchoolLine::teachers);
+        profiles.put(Profile.STAFF, SchoolLine::staff);
+        profiles.forEach((profile, rate) -> schools.addColumn(line -> percent(rate.apply(line)))
+                .setHeader(getTranslation("statistics.profile." + profile.name())).setWidth("6.5em").setFlexGrow(0));
+        schools.setMultiSort(false);
+        schools.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        schools.setItems(query -> dashboard.page(campaignId, filter(), query.getSortOrders().stream().findFirst()
+                        .map(sort -> order(sort.getSorted(), sort.getDirection())).orElse(DashboardOrder.BY_SCHOOL),
+                        query.getOffset(), query.getLimit()).stream(),
+                query -> dashboard.count(campaignId, filter()));
+        schools.setHeight("32em");
+    }
+
+    private String percent(Rate rate) {
+        return rate.percent().map(value -> getTranslation("campaigns.activated", value)).orElse("–");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long parameter) {
+        campaignId = parameter;
+        refresh();
+    }
+
+    /** The header and totals again, and the page of lines in sight (not every school: the grid reads lazily). */
+    private void refresh() {
+        DistrictCampaign campaign;
+        DashboardTotals sums;
+        try {
+            campaign = districtCampaigns.followed(campaignId);
+            sums = dashboard.totals(campaignId);
+        } catch (Refusal | AccessDeniedException refused) {
+            String message = getTranslation(refused instanceof Refusal refusal ? refusal.messageKey()
+                    : "campaign.error.NOT_YOURS");
+            removeAll();
+            add(new RouterLink(getTranslation("district-campaign.back"), DistrictCampaignsView.class), new H2(message));
+            return;
+        }
+        pageTitle = campaign.name() + " · " + campaign.district();
+        title.setText(pageTitle);
+        String ended = campaign.finishedAt() == null ? ""
+                : " " + getTranslation("campaign.summary.ended", dates.format(campaign.finishedAt()));
+        summary.setText(getTranslation("district-campaign.state." + campaign.state().name()) + " · "
+                + getTranslation("district-campaign.summary", campaign.targetPercent(), days.format(campaign.deadline()),
+                campaign.cadence().toDays(), campaign.escalationDelay().toDays(), dates.format(campaign.createdAt()))
+                + ended);
+        stop.setVisible(staff && campaign.state().isOpen());
+        totals.setText(getTranslation("district-dashboard.totals", sums.schools(), sums.late(),
+                sums.rate().percent().orElse(0), campaign.targetPercent()));
+        phases.removeAll();
+        for (Phase value : Phase.values()) {
+            int count = sums.byPhase().getOrDefault(value, 0);
+            if (count > 0) {
+                Span badge = new Span(getTranslation("phase." + value.name()) + " · " + count);
+                badge.getElement().getThemeList().add(value == Phase.FINISHED ? "badge success" : "badge");
+                badge.addClassName("district-phase");
+                phases.add(badge);
+            }
+        }
+        schools.getDataProvider().refreshAll();
+        found.setText(getTranslation("district-dashboard.found", dashboard.count(campaignId, filter())));
+    }
+
+    private void reload() {
+        schools.getDataProvider().refreshAll();
+        found.setText(getTranslation("district-dashboard.found", dashboard.count(campaignId, filter())));
+    }
+
+    private DashboardFilter filter() {
+        return new DashboardFilter(kinds.getValue(), phase.getValue(), late.getValue(), underTarget.getValue(),
+                text.getValue());
+    }
+
+    /** The grid's sort, for the export as for the pages. */
+    private DashboardOrder order() {
+        List<GridSortOrder<SchoolLine>> sorts = schools.getSortOrder();
+        return sorts.isEmpty() ? DashboardOrder.BY_SCHOOL
+                : order(sorts.getFirst().getSorted().getKey(), sorts.getFirst().getDirection());
+    }
+
+    /** A column's key is its {@link DashboardOrder.Column}'s name. */
+    private static DashboardOrder order(String column, SortDirection direction) {
+        return new DashboardOrder(DashboardOrder.Column.valueOf(column), direction == SortDirection.DESCENDING);
+    }
+
+    /** The school's name, opening its campaign's page, and under it its UAI and commune. */
+    private Component school(SchoolLine line) {
+        Component name = line.campaignId() != null && staff
+                ? new RouterLink(line.schoolName(), CampaignView.class, line.campaignId())
+                : new Span(line.schoolName());
+        Span where = new Span(line.commune() == null ? line.schoolUai() : line.schoolUai() + " · " + line.commune());
+        where.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        Div school = new Div(name, where);
+        school.getStyle().set("display", "flex").set("flex-direction", "column");
+        return school;
+    }
+
+    /** Where the school stands, since when it waits there, whether it is late, whether the campaign is its own. */
+    private Component standing(SchoolLine line) {
+        Div standing = new Div(new Span(getTranslation("phase." + line.phase().name())));
+        Long waited = dashboard.daysWaiting(line);
+        if (waited != null) {
+            standing.add(new Span(" · " + getTranslation("district-campaign.waiting", waited)));
+        }
+        if (line.late()) {
+            standing.add(badge(getTranslation("district-campaign.late"), "badge error small", "district-school-late"));
+        }
+        if (line.adopted()) {
+            standing.add(badge(getTranslation("district-campaign.adopted"), "badge contrast small", "district-adopted"));
+        }
+        return standing;
+    }
+
+    private static Span badge(String text, String theme, String className) {
+        Span badge = new Span(text);
+        badge.getElement().getThemeList().add(theme);
+        badge.addClassName(className);
+        badge.getStyle().set("margin-inline-start", "var(--lumo-space-s)");
+        return badge;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pageTitle + " · " + getTranslation("app.name");
+    }
+}
