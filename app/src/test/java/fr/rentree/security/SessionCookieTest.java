@@ -47,7 +47,8 @@ class SessionCookieTest {
     private static Session sessionUnder(String profile) throws IOException, InterruptedException {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SessionOnly.class)
                 .web(WebApplicationType.SERVLET).profiles(profile)
-                .bannerMode(org.springframework.boot.Banner.Mode.OFF).logStartupInfo(false).run("--server.port=0")) {
+                .bannerMode(org.springframework.boot.Banner.Mode.OFF).logStartupInfo(false).run("--server.port=0",
+                        "--rentree.public-url=https://rentree.ac-exemple.fr")) { // required under prod
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             try (HttpClient http = HttpClient.newHttpClient()) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(

@@ -27,6 +27,7 @@ class SecondFactorSettingsTest {
     private static boolean enabledUnder(String profile, String... arguments) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SecondFactorSettings.class)
                 .web(WebApplicationType.NONE).profiles(profile).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .properties("rentree.public-url=https://rentree.ac-exemple.fr") // required under prod
                 .run(arguments)) {
             return context.getBean(SecondFactorSettings.class).enabled();
         }
