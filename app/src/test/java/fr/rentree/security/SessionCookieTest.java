@@ -48,7 +48,8 @@ class SessionCookieTest {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SessionOnly.class)
                 .web(WebApplicationType.SERVLET).profiles(profile)
                 .bannerMode(org.springframework.boot.Banner.Mode.OFF).logStartupInfo(false).run("--server.port=0",
-                        "--rentree.public-url=https://rentree.ac-exemple.fr")) { // required under prod
+                        "--rentree.public-url=https://rentree.ac-exemple.fr", // both required under prod
+                        "--rentree.activation-codes.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             try (HttpClient http = HttpClient.newHttpClient()) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(

@@ -21,9 +21,20 @@ import org.springframework.core.env.Environment;
 public final class JarCommand {
 
     private final Environment environment;
+    private final String locale;
 
     public JarCommand(Environment environment) {
+        this(environment, "C.UTF-8");
+    }
+
+    private JarCommand(Environment environment, String locale) {
         this.environment = environment;
+        this.locale = locale;
+    }
+
+    /** The same commands run in this locale (LANG and LC_ALL), e.g. "C": a server's ASCII-only POSIX locale. */
+    public JarCommand inLocale(String locale) {
+        return new JarCommand(environment, locale);
     }
 
     /** What the command printed (French typography made plain) and how it exited. */
@@ -88,6 +99,8 @@ public final class JarCommand {
         command.add("--rentree.activation-codes.key-file="
                 + environment.getRequiredProperty("rentree.activation-codes.key-file"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("LANG", locale);
+        builder.environment().put("LC_ALL", locale);
         if (!database) {
             builder.environment().remove("SPRING_DATASOURCE_URL");
         }

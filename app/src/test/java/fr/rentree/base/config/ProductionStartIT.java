@@ -17,6 +17,7 @@ class ProductionStartIT {
 
     private static final String DATABASE = "--spring.datasource.url=jdbc:mariadb://127.0.0.1:9/rentree";
     private static final String USER = "--spring.datasource.username=rentree";
+    private static final String PUBLIC_URL = "--rentree.public-url=" + JarCommand.PUBLIC_URL;
     private static final String KEY = "--rentree.activation-codes.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     @Test
@@ -28,6 +29,32 @@ class ProductionStartIT {
         assertThat(run.output()).contains("APPLICATION FAILED TO START",
                 "L’adresse publique de Rentrée n’est pas donnée",
                 "les codes QR des fiches", "RENTREE_PUBLIC_URL=https://");
+    }
+
+    /** It failed after 30 s of start-up with a 113-line stack trace in English. */
+    @Test
+    void without_the_activation_code_key_the_application_refuses_at_once_in_french() throws Exception {
+        long start = System.nanoTime();
+        Run run = JarCommand.application(Duration.ofSeconds(90), DATABASE, USER, PUBLIC_URL);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(run.exitCode()).as(run.output()).isPositive();
+        assertThat(run.output()).contains("APPLICATION FAILED TO START",
+                "La clé de chiffrement des codes d’activation n’est pas donnée", "RENTREE_ACTIVATIONCODES_KEY",
+                "openssl rand -base64 32").doesNotContain("\tat ", "Exception");
+        assertThat(took).as("checked before the database, the engine or the web server").isLessThan(
+                Duration.ofSeconds(20));
+    }
+
+    @Test
+    void a_key_that_is_not_32_bytes_in_base64_is_refused_in_french() throws Exception {
+        Run run = JarCommand.application(Duration.ofSeconds(90), DATABASE, USER, PUBLIC_URL,
+                "--rentree.activation-codes.key=pas-une-cle");
+
+        assertThat(run.exitCode()).as(run.output()).isPositive();
+        assertThat(run.output()).contains("APPLICATION FAILED TO START",
+                "La clé de chiffrement des codes d’activation (RENTREE_ACTIVATIONCODES_KEY) n’est pas", "32 octets")
+                .doesNotContain("pas-une-cle");
     }
 
     @Test
