@@ -1,5 +1,9 @@
 package fr.rentree;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
@@ -22,14 +26,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RentreeApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        // the commands write UTF-8 whatever the machine's locale: a server's POSIX locale turned "refusée" into "refus?e"
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         if (args.length > 0 && args[0].equals(ImportSiecleCommand.NAME)) {
-            System.exit(new ImportSiecleCommand(System.out, System.err).run(RentreeApplication.class, args));
+            System.exit(new ImportSiecleCommand(out, err).run(RentreeApplication.class, args));
         }
         if (args.length > 0 && args[0].equals(RotateActivationCodesCommand.NAME)) {
-            System.exit(new RotateActivationCodesCommand(System.out, System.err).run(RentreeApplication.class, args));
+            System.exit(new RotateActivationCodesCommand(out, err).run(RentreeApplication.class, args));
         }
         if (args.length > 0 && args[0].equals(CreateAdminCommand.NAME)) {
-            System.exit(new CreateAdminCommand(System.out, System.err).run(RentreeApplication.class, args));
+            System.exit(new CreateAdminCommand(out, err).run(RentreeApplication.class, args));
         }
         SpringApplication.run(RentreeApplication.class, args);
     }

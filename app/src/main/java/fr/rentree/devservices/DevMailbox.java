@@ -16,6 +16,7 @@ import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 
@@ -127,7 +128,10 @@ public final class DevMailbox {
         return null;
     }
 
+    /** The addresses as a mail reader shows them: names decoded ("Rentrée", not "=?UTF-8?Q?Rentr=C3=A9e?="). */
     private static String join(Address[] addresses) {
-        return addresses == null ? "" : String.join(", ", Arrays.stream(addresses).map(Address::toString).toList());
+        return addresses == null ? "" : String.join(", ", Arrays.stream(addresses).map(address -> address
+                instanceof InternetAddress internet && internet.getPersonal() != null
+                        ? internet.getPersonal() + " <" + internet.getAddress() + ">" : address.toString()).toList());
     }
 }

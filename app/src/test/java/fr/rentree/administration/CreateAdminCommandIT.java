@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import fr.rentree.administration.service.InvitationLinks;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.BackOfficeUserService;
+import fr.rentree.security.service.BackOfficeUsers;
 import fr.rentree.security.service.SignedInUser;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.JarCommand;
@@ -32,19 +33,23 @@ class CreateAdminCommandIT {
     BackOfficeUserService signIn;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    BackOfficeUsers users;
 
     @Test
     void the_first_administrator_is_created_with_a_link_to_choose_a_password_and_a_second_run_gives_a_new_link()
             throws Exception {
         String username = "alice.martin." + System.nanoTime();
-        JarCommand jar = new JarCommand(environment);
+        // a server's POSIX locale, ASCII only: the French output must not turn into "cr?? "
+        JarCommand jar = new JarCommand(environment).inLocale("C");
 
         Run first = jar.run("create-admin", "--username", username, "--email", "alice.martin@ac-creteil.fr", "--name",
                 "Alice Martin");
 
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("Administrateur " + username + " créé.",
-                "Ouvrez ce lien pour choisir le mot de passe (il ne sert qu’une fois) : http://localhost:8080/invitation?jeton=");
+                "Ouvrez ce lien dans les 48 h pour choisir le mot de passe (il ne sert qu’une fois) : "
+                        + JarCommand.PUBLIC_URL + "/invitation?jeton=");
         SignedInUser admin = (SignedInUser) signIn.loadUserByUsername(username);
         assertThat(admin.role()).isEqualTo(Role.ADMIN);
         assertThat(admin.isEnabled()).as("no password until she chooses one").isFalse();
@@ -77,6 +82,20 @@ class CreateAdminCommandIT {
         assertThat(taken.exitCode()).as(taken.output()).isEqualTo(2);
         assertThat(taken.output()).contains("L’utilisateur " + director + " existe et n’est pas administrateur");
         assertThat(((SignedInUser) signIn.loadUserByUsername(director)).role()).isEqualTo(Role.DIRECTOR);
+    }
+
+    @Test
+    void under_prod_without_a_public_address_the_command_refuses_in_french_and_creates_no_one() throws Exception {
+        String username = "sans.adresse." + System.nanoTime();
+
+        Run run = new JarCommand(environment).run("create-admin", "--username", username, "--email",
+                "sans.adresse@ac-creteil.fr", "--rentree.public-url=");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("Configuration refusée, rien n’a été enregistré",
+                "L’adresse publique de Rentrée n’est pas donnée", "RENTREE_PUBLIC_URL=https://")
+                .doesNotContain("localhost:8080", "Exception");
+        assertThat(users.findByUsername(username)).isEmpty();
     }
 
     private static String token(Run run) {

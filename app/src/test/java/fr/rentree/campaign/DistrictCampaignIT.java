@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import fr.rentree.base.FieldsRefused;
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignPlan;
 import fr.rentree.campaign.domain.CampaignState;
@@ -263,10 +264,10 @@ class DistrictCampaignIT {
         assertThatThrownBy(() -> districtCampaigns.launch(mine.name(), plan, mine.uais()))
                 .as("nobody signed in").isInstanceOf(AccessDeniedException.class);
 
-        assertThat(catchThrowableOfType(CampaignException.class, () -> fixtures.as(mine.officer(),
+        assertThat(catchThrowableOfType(FieldsRefused.class, () -> fixtures.as(mine.officer(),
                 () -> districtCampaigns.launch(mine.name(), new DistrictPlan(new CampaignPlan("Rentrée E",
                         LocalDate.now().minusDays(1), 90, Duration.ofDays(7)), Duration.ofDays(5)), mine.uais())))
-                .reason()).isEqualTo(CampaignException.Reason.DEADLINE_PAST);
+                .problems()).containsOnlyKeys(CampaignPlan.DEADLINE);
         assertThat(catchThrowableOfType(CampaignException.class, () -> fixtures.as(mine.officer(),
                 () -> districtCampaigns.launch(mine.name(), plan, List.of()))).reason())
                 .isEqualTo(CampaignException.Reason.NO_SCHOOL);

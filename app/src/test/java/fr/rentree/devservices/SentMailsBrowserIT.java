@@ -90,6 +90,9 @@ class SentMailsBrowserIT {
             browser.signIn(pasteur.director(), Fixtures.PASSWORD);
             browser.awaitText("vaadin-grid-cell-content", "famille.pasteur@exemple.fr");
             browser.screenshot("sent-mails-own-school");
+            // who the family sees the mail from, decoded as their mail reader shows it
+            assertThat(browser.deepText("vaadin-grid")).contains("Expéditeur",
+                    "Rentrée <ne-pas-repondre@rentree.localhost>");
             assertThat(browser.deepText("vaadin-grid")).doesNotContain("famille.curie@exemple.fr",
                     "personne@exemple.fr");
         }

@@ -47,7 +47,9 @@ class SessionCookieTest {
     private static Session sessionUnder(String profile) throws IOException, InterruptedException {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SessionOnly.class)
                 .web(WebApplicationType.SERVLET).profiles(profile)
-                .bannerMode(org.springframework.boot.Banner.Mode.OFF).logStartupInfo(false).run("--server.port=0")) {
+                .bannerMode(org.springframework.boot.Banner.Mode.OFF).logStartupInfo(false).run("--server.port=0",
+                        "--rentree.public-url=https://rentree.ac-exemple.fr", // both required under prod
+                        "--rentree.activation-codes.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             try (HttpClient http = HttpClient.newHttpClient()) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(

@@ -36,6 +36,11 @@ public final class Browser implements AutoCloseable {
         this("1280,900");
     }
 
+    /** A common laptop's screen (1366 × 768), the smallest a director's screens are made for. */
+    public static Browser laptop() {
+        return new Browser("1366,768");
+    }
+
     /** A phone's screen (390 × 844 CSS pixels), as a family opens the page of a QR code. */
     public static Browser phone() {
         return new Browser("390,844");

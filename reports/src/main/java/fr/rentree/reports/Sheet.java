@@ -25,6 +25,13 @@ public record Sheet(Pile pile, String schoolName, String entUrl, String holderNa
                     @Nullable String classes, @Nullable String children, String login,
                     @Nullable String activationCode, String qrUrl, boolean reminder) {
 
+    /** The page the QR code opens, in words a family types: no {@code https://}, no login parameter. */
+    public String pageAddress() {
+        int query = qrUrl.indexOf('?');
+        String page = query < 0 ? qrUrl : qrUrl.substring(0, query);
+        return page.startsWith("https://") ? page.substring("https://".length()) : page;
+    }
+
     @Override
     public String toString() {
         return "Sheet[pile=" + pile + ", schoolName=" + schoolName + ", entUrl=" + entUrl + ", holderName="

@@ -95,6 +95,7 @@ final class SheetStream {
                 case "pileDetail" -> sheet.pile().detail();
                 case "schoolName" -> sheet.schoolName();
                 case "entUrl" -> sheet.entUrl();
+                case "pageAddress" -> sheet.pageAddress();
                 case "holderName" -> sheet.holderName();
                 case "profile" -> sheet.profile();
                 case "classes" -> sheet.classes();

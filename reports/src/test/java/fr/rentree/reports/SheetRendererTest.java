@@ -67,6 +67,32 @@ class SheetRendererTest {
         }
     }
 
+    /**
+     * A family without a smartphone cannot follow the QR code: every model prints the page's address in words, short
+     * enough to type (no {@code https://}, no login parameter), whole on one line.
+     */
+    @Test
+    void every_model_prints_the_address_of_the_page_in_words_for_a_family_without_a_smartphone() throws IOException {
+        Sheet toActivate = pupil(Pile.ALL, "Zoé MARTIN-DUPONT", "zoe.martin-dupont", "K7PX3MQA");
+        Sheet activated = new Sheet(Pile.ALL, "Collège Jean-Jaurès", "https://ent.exemple.fr", "Noël BŒUF", "Élève",
+                "6e A", null, "noel.boeuf", null, "https://rentree.exemple.fr/mot-de-passe?identifiant=noel.boeuf",
+                false);
+        assertThat(toActivate.pageAddress()).isEqualTo("rentree.exemple.fr/activation");
+
+        for (SheetLayout layout : SheetLayout.values()) {
+            try (PDDocument pdf = render(layout, Locale.FRENCH, List.of(toActivate))) {
+                assertThat(text(pdf, 1)).as(layout.name()).contains("rentree.exemple.fr/activation")
+                        .doesNotContain("identifiant=");
+            }
+            try (PDDocument pdf = render(layout, Locale.FRENCH, List.of(activated))) {
+                assertThat(text(pdf, 1)).as(layout.name()).contains("rentree.exemple.fr/mot-de-passe");
+            }
+            try (PDDocument pdf = render(layout, Locale.ENGLISH, List.of(toActivate))) {
+                assertThat(text(pdf, 1)).as(layout.name() + " in English").contains("rentree.exemple.fr/activation");
+            }
+        }
+    }
+
     @Test
     void a_parent_sheet_names_the_children_and_their_classes() throws IOException {
         Sheet parent = new Sheet(Pile.ALL, "Collège Jean-Jaurès", "https://ent.exemple.fr", "Aïcha N'DIAYE",

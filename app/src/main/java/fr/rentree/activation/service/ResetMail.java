@@ -8,7 +8,7 @@ import fr.rentree.directory.domain.Holder;
 import fr.rentree.mailing.service.LinkMail;
 import fr.rentree.mailing.service.OutgoingMail;
 import fr.rentree.school.service.SchoolService;
-import fr.rentree.sheets.service.SheetSettings;
+import fr.rentree.sheets.service.HolderPages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -20,9 +20,9 @@ class ResetMail {
     private final MessageSource messages;
     private final SchoolService schools;
     private final ActivationSettings settings;
-    private final SheetSettings pages;
+    private final HolderPages pages;
 
-    ResetMail(MessageSource messages, SchoolService schools, ActivationSettings settings, SheetSettings pages) {
+    ResetMail(MessageSource messages, SchoolService schools, ActivationSettings settings, HolderPages pages) {
         this.messages = messages;
         this.schools = schools;
         this.settings = settings;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import fr.rentree.administration.service.AdministrationSettings;
 import fr.rentree.administration.service.InvitationLinks;
 import fr.rentree.base.FieldsRefused;
 import fr.rentree.base.cli.HeadlessApplication;
@@ -85,7 +86,8 @@ public final class CreateAdminCommand {
         }
         URI link = context.getBean(InvitationLinks.class).link(admin);
         out.println(text(created ? "cli.admin.created" : "cli.admin.exists", admin.username()));
-        out.println(text("cli.admin.link", link));
+        out.println(text("cli.admin.link", link,
+                context.getBean(AdministrationSettings.class).invitationValidity().toHours()));
         return 0;
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import fr.rentree.activation.domain.PasswordCheck;
 import fr.rentree.activation.service.PasswordRules;
 import fr.rentree.base.OneTimeToken;
+import fr.rentree.base.PublicAddress;
 import fr.rentree.security.domain.BackOfficeUser;
 import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.security.service.CurrentUser;
@@ -34,16 +35,18 @@ public class InvitationLinks {
     private final JdbcClient jdbc;
     private final AdministrationSettings settings;
     private final CurrentUser currentUser;
+    private final PublicAddress address;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     InvitationLinks(BackOfficeUserService passwords, PasswordRules rules, JdbcClient jdbc,
-                    AdministrationSettings settings, CurrentUser currentUser, Clock clock) {
+                    AdministrationSettings settings, CurrentUser currentUser, PublicAddress address, Clock clock) {
         this.passwords = passwords;
         this.rules = rules;
         this.jdbc = jdbc;
         this.settings = settings;
         this.currentUser = currentUser;
+        this.address = address;
         this.clock = clock;
     }
 
@@ -64,7 +67,7 @@ public class InvitationLinks {
                 .params(user.id(), token.hash(), Timestamp.from(now),
                         currentUser.get().map(admin -> admin.getUsername()).orElse("rentree"),
                         Timestamp.from(now.plus(settings.invitationValidity()))).update();
-        return UriComponentsBuilder.fromUri(settings.invitationPage()).queryParam("jeton", token.token()).build()
+        return UriComponentsBuilder.fromUri(address.page("invitation")).queryParam("jeton", token.token()).build()
                 .toUri();
     }
 

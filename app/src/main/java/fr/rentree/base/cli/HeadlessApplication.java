@@ -52,7 +52,9 @@ public final class HeadlessApplication {
                 "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                         + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
                 "--spring.main.lazy-initialization=true", // only what the command needs is built
-                "--logging.level.root=warn"));
+                "--logging.level.root=warn",
+                // a refused configuration is said once, by the command, in French (not also as Spring's report)
+                "--logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=off"));
         options.addAll(userOptions);
         return spring.run(options.toArray(String[]::new));
     }

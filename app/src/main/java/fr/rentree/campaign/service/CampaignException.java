@@ -16,8 +16,6 @@ public class CampaignException extends Refusal {
         NOT_OPEN,
         /** No campaign has this number (a mistyped or outdated address). */
         UNKNOWN,
-        /** The deadline is already past. */
-        DEADLINE_PAST,
         /** A district campaign of that name runs already this school year (a double click, or a colleague). */
         NAME_TAKEN,
         /** A district campaign with no school. */

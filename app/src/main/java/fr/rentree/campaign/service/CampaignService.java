@@ -117,10 +117,12 @@ public class CampaignService {
     /**
      * Launches the campaign of a school: the campaign and its process are created in one transaction, so a failure
      * leaves neither. The school is locked for the check, so a double click launches once; a second open campaign in
-     * the same school year needs the director's confirmation ({@code second}).
+     * the same school year needs the director's confirmation ({@code second}). A deadline before today is refused
+     * ({@link fr.rentree.base.FieldsRefused} on the deadline): the campaign would end at its first count.
      */
     public Campaign launch(String schoolUai, CampaignPlan plan, boolean second) {
         SignedInUser user = currentUser.requireDirectorOf(schoolUai);
+        plan.requireDeadlineFrom(today());
         schools.lock(schoolUai);
         int year = SchoolYear.of(today()).startYear();
         if (!second && campaigns.existsBySchoolUaiAndSchoolYearAndStateIn(schoolUai, year,

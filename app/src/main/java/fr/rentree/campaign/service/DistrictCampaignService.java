@@ -108,10 +108,8 @@ public class DistrictCampaignService {
         if (chosen.isEmpty()) {
             throw new CampaignException(CampaignException.Reason.NO_SCHOOL, "A district campaign with no school");
         }
+        plan.schools().requireDeadlineFrom(today());
         LocalDate deadline = plan.schools().deadline();
-        if (deadline.isBefore(today())) {
-            throw new CampaignException(CampaignException.Reason.DEADLINE_PAST, "Deadline " + deadline + " is past");
-        }
         DistrictCampaign campaign;
         try {
             campaign = districtCampaigns.save(DistrictCampaign.launch(district, schoolYear(), plan,

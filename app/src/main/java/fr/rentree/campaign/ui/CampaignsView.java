@@ -1,7 +1,6 @@
 package fr.rentree.campaign.ui;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -30,6 +30,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import fr.rentree.base.FieldsRefused;
 import fr.rentree.base.i18n.Institution;
 import fr.rentree.base.ui.AutoRefresh;
 import fr.rentree.base.ui.DatePickers;
@@ -48,6 +49,7 @@ import fr.rentree.school.ui.SchoolPicker;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Campagnes": the campaigns of the user's schools and where each stands, each opening its page; directors launch,
@@ -60,10 +62,13 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
 
     private final CampaignService campaigns;
     private final Grid<CampaignOverview> grid = new Grid<>();
+    private final Clock clock;
+    private final Map<String, HasValidation> fields;
 
     CampaignsView(CampaignService campaigns, SchoolService schools, CurrentUser currentUser,
             CampaignSettings settings, Clock clock) {
         this.campaigns = campaigns;
+        this.clock = clock;
         List<School> mySchools = schools.findAll(currentUser.require().schoolUais());
         Map<String, String> names = mySchools.stream().collect(Collectors.toMap(School::uai, School::name));
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
@@ -73,40 +78,55 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         SchoolPicker school = new SchoolPicker(getTranslation("campaigns.school"), mySchools);
         LocalDate today = LocalDate.now(clock);
         TextField name = new TextField(getTranslation("campaigns.name"));
-        name.setValue(getTranslation("campaigns.name.default", String.valueOf(SchoolYear.of(today).startYear())));
         name.setRequired(true);
+        name.setId("campaign-name");
         DatePicker deadline = DatePickers.localized(new DatePicker(getTranslation("campaigns.deadline"),
                 today.plusWeeks(6)));
         deadline.setMin(today);
         deadline.setRequired(true);
+        deadline.setId("campaign-deadline");
         IntegerField target = new IntegerField(getTranslation("campaigns.target"));
         target.setValue(settings.targetPercent());
         target.setMin(1);
         target.setMax(100);
         target.setSuffixComponent(new Span("%"));
         target.setWidth("9em");
+        target.setId("campaign-target");
         IntegerField cadence = new IntegerField(getTranslation("campaigns.cadence"));
         cadence.setValue((int) Math.max(1, settings.cadence().toDays()));
         cadence.setMin(1);
         cadence.setMax(60);
         cadence.setSuffixComponent(new Span(getTranslation("campaigns.cadence.days")));
         cadence.setWidth("10em");
+        cadence.setId("campaign-cadence");
         Button launch = new Button(getTranslation("campaigns.launch"));
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         launch.setId("campaign-launch");
         launch.setDisableOnClick(true);
+        fields = Map.of(CampaignPlan.NAME, name, CampaignPlan.DEADLINE, deadline, CampaignPlan.TARGET, target,
+                CampaignPlan.CADENCE, cadence);
         launch.addClickListener(e -> {
             try {
-                if (school.getValue() == null || name.isEmpty() || deadline.isEmpty() || target.isEmpty()
-                        || cadence.isEmpty() || target.isInvalid() || cadence.isInvalid()) {
-                    Notifications.error(getTranslation("campaigns.launch.incomplete"));
+                fields.values().forEach(field -> field.setInvalid(false));
+                school.setInvalid(false);
+                if (school.getValue() == null) {
+                    show(school, "campaigns.school.required");
                     return;
                 }
-                CampaignPlan plan = new CampaignPlan(name.getValue(), deadline.getValue(), target.getValue(),
-                        Duration.ofDays(cadence.getValue()));
-                launch(school.getValue(), plan);
+                CampaignPlan plan = CampaignPlan.of(name.getValue(), deadline.getValue(), target.getValue(),
+                        cadence.getValue(), LocalDate.now(clock));
+                launch(school.getValue(), plan, name);
+            } catch (FieldsRefused refused) {
+                refused.problems().forEach((field, key) -> show(fields.get(field), key));
             } finally {
                 launch.setEnabled(true);
+            }
+        });
+        // a second campaign of the school this year is proposed a name of its own ("Rentrée 2026 (2)")
+        name.setValue(defaultName(school.getValue(), today));
+        school.addValueChangeListener(changed -> {
+            if (name.getValue().equals(defaultName(changed.getOldValue(), today))) {
+                name.setValue(defaultName(changed.getValue(), today));
             }
         });
         FormLayout form = new FormLayout(school, name, deadline, target, cadence);
@@ -190,11 +210,32 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         return actions;
     }
 
-    /** Launches; a second open campaign this school year needs a confirmation. */
-    private void launch(School school, CampaignPlan plan) {
+    /** What a faulty field says under it. */
+    private void show(HasValidation field, String key) {
+        field.setErrorMessage(getTranslation(key));
+        field.setInvalid(true);
+    }
+
+    /** "Rentrée 2026", or "Rentrée 2026 (2)" when the school has launched one this school year already. */
+    private String defaultName(@Nullable School school, LocalDate today) {
+        int year = SchoolYear.of(today).startYear();
+        long launched = school == null ? 0 : campaigns.overview().stream()
+                .filter(o -> o.campaign().schoolUai().equals(school.uai()) && o.campaign().schoolYear() == year)
+                .count();
+        return launched == 0 ? getTranslation("campaigns.name.default", String.valueOf(year))
+                : getTranslation("campaigns.name.default.next", String.valueOf(year), launched + 1);
+    }
+
+    /**
+     * Launches; a second open campaign this school year needs a confirmation, whose focus is on "Ne rien lancer"
+     * (Enter must not launch it). Once launched, the name field proposes the next campaign's name.
+     */
+    private void launch(School school, CampaignPlan plan, TextField name) {
         try {
             campaigns.launch(school.uai(), plan, false);
-            launched(school);
+            launched(school, name);
+        } catch (FieldsRefused refused) {
+            refused.problems().forEach((field, key) -> show(fields.get(field), key));
         } catch (CampaignException ex) {
             if (ex.reason() != CampaignException.Reason.ALREADY_RUNNING) {
                 Notifications.error(getTranslation(ex.messageKey()));
@@ -203,20 +244,29 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
             ConfirmDialog dialog = new ConfirmDialog();
             dialog.setHeader(getTranslation("campaigns.second.title"));
             dialog.setText(getTranslation("campaigns.second.text", new Institution(school.name())));
+            Button keep = new Button(getTranslation("campaigns.second.keep"), cancelled -> dialog.close());
             dialog.setCancelable(true);
-            dialog.setCancelText(getTranslation("campaigns.second.keep"));
+            dialog.setCancelButton(keep);
             dialog.setConfirmText(getTranslation("campaigns.second.confirm"));
             dialog.addConfirmListener(confirmed -> {
-                campaigns.launch(school.uai(), plan, true);
-                launched(school);
+                try {
+                    campaigns.launch(school.uai(), plan, true);
+                    launched(school, name);
+                } catch (FieldsRefused refused) { // the day changed meanwhile
+                    refused.problems().forEach((field, key) -> show(fields.get(field), key));
+                }
             });
+            // the dialog focuses its confirm button once open: take the focus back to "Ne rien lancer" then
+            keep.getElement().executeJs("const keep = this; document.addEventListener('vaadin-overlay-open',"
+                    + " () => setTimeout(() => keep.focus()), {once: true})");
             dialog.open();
         }
     }
 
-    private void launched(School school) {
+    private void launched(School school, TextField name) {
         Notifications.success(getTranslation("campaigns.launched", new Institution(school.name())));
         refresh();
+        name.setValue(defaultName(school, LocalDate.now(clock)));
     }
 
     private void refresh() {

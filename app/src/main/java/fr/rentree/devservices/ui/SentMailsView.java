@@ -37,6 +37,7 @@ public class SentMailsView extends VerticalLayout implements HasDynamicTitle {
         Grid<SentMail> grid = new Grid<>();
         grid.addColumn(mail -> time.format(mail.receivedAt())).setHeader(getTranslation("mails.column.time"))
                 .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(SentMail::from).setHeader(getTranslation("mails.column.from")).setFlexGrow(1);
         grid.addColumn(SentMail::to).setHeader(getTranslation("mails.column.to")).setFlexGrow(1);
         grid.addColumn(SentMail::subject).setHeader(getTranslation("mails.column.subject")).setFlexGrow(2);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(

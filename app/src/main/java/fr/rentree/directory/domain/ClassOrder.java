@@ -15,19 +15,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * Classes in school order, as directors read them: PS, MS, GS, CP, CE1, CE2, CM1, CM2; 6e, 5e, 4e, 3e; 2nde, 1re,
  * Tle; then any other class. Within a level, and among the others, numbers compare as numbers ("6e 2" before
- * "6e 10") and letters without regard to case.
+ * "6e 10") and letters without regard to case; a letter right after a level is the class's ("6A" before "6E").
  */
 public final class ClassOrder implements Comparator<String> {
 
     public static final ClassOrder INSTANCE = new ClassOrder();
 
     /**
+     * The "e" or "ème" of a collège level, when it is written: before a number, a space or punctuation ("6E1", "6e A",
+     * "6EME"). A letter alone after the number is the class's own ("6E" is class E, after "6A"), and no digit may
+     * follow the bare number ("61" is not a sixième).
+     */
+    private static final String WRITTEN_E = "EME(?![A-Z])|E(?=[^A-Z])|(?![0-9])";
+
+    /**
      * The levels in order, each as SIECLE and schools write its start ("6", "6E", "6EME"...). A number alone is a
      * level only when no digit follows it ("6" in "6A", not in "61"); a written suffix may ("2NDE1").
      */
     private static final List<Pattern> LEVELS = Stream.of("PS", "MS", "GS", "CP", "CE1(?![0-9])", "CE2(?![0-9])",
-                    "CM1(?![0-9])", "CM2(?![0-9])", "6(?:EME|E|(?![0-9]))", "5(?:EME|E|(?![0-9]))",
-                    "4(?:EME|E|(?![0-9]))", "3(?:EME|E|(?![0-9]))", "2(?:NDE|DE|ND|(?![0-9]))",
+                    "CM1(?![0-9])", "CM2(?![0-9])", "6(?:" + WRITTEN_E + ")", "5(?:" + WRITTEN_E + ")",
+                    "4(?:" + WRITTEN_E + ")", "3(?:" + WRITTEN_E + ")", "2(?:NDE|DE|ND|(?![0-9]))",
                     "1(?:ERE|RE|(?![0-9]))", "T(?:ERMINALE|ERM|LE)")
             .map(start -> Pattern.compile("^" + start)).toList();
 

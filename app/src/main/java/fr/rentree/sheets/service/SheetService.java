@@ -38,13 +38,11 @@ import jakarta.annotation.PreDestroy;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /** The PDFs of account sheets: counted, previewed and printed, every print recorded. */
 @Service
-@EnableConfigurationProperties(SheetSettings.class)
 public class SheetService {
 
     /** Pixels per PDF point of the preview: about a screen's 96 dpi. */

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -21,6 +23,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import fr.rentree.base.FieldsRefused;
 import fr.rentree.base.ui.Confirmation;
 import fr.rentree.base.ui.DatePickers;
 import fr.rentree.base.ui.Notifications;
@@ -110,35 +113,56 @@ class LaunchDistrictCampaignDialog extends Dialog {
         Button launch = new Button(getTranslation("district-campaigns.launch.confirm"));
         launch.setId("district-campaign-launch");
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Map<String, HasValidation> fields = Map.of(CampaignPlan.NAME, name, CampaignPlan.DEADLINE, deadline,
+                CampaignPlan.TARGET, target, CampaignPlan.CADENCE, cadence);
         launch.addClickListener(e -> {
-            if (district.isEmpty() || name.isEmpty() || deadline.isEmpty() || deadline.isInvalid()
-                    || invalid(target) || invalid(cadence) || invalid(escalation)) {
-                Notifications.error(getTranslation("district-campaigns.launch.incomplete"));
-                return;
+            fields.values().forEach(field -> field.setInvalid(false));
+            escalation.setInvalid(false);
+            try {
+                CampaignPlan plan = CampaignPlan.of(name.getValue(), deadline.getValue(), target.getValue(),
+                        cadence.getValue(), LocalDate.now(clock));
+                if (invalid(escalation)) {
+                    show(escalation, "district-campaigns.escalation.invalid");
+                    return;
+                }
+                List<String> chosen = chosen();
+                if (district.isEmpty() || chosen.isEmpty()) {
+                    Notifications.error(getTranslation("campaign.error.NO_SCHOOL"));
+                    return;
+                }
+                confirm(new DistrictPlan(plan, Duration.ofDays(escalation.getValue())), chosen, launched, fields);
+            } catch (FieldsRefused refused) {
+                refused.problems().forEach((field, key) -> show(fields.get(field), key));
             }
-            List<String> chosen = chosen();
-            if (chosen.isEmpty()) {
-                Notifications.error(getTranslation("campaign.error.NO_SCHOOL"));
-                return;
-            }
-            DistrictPlan plan = new DistrictPlan(new CampaignPlan(name.getValue(), deadline.getValue(),
-                    target.getValue(), Duration.ofDays(cadence.getValue())), Duration.ofDays(escalation.getValue()));
-            LaunchPreview preview = districtCampaigns.preview(district.getValue(), chosen);
-            Confirmation.ask(getTranslation("district-campaigns.launch.title"),
-                    getTranslation("district-campaigns.launch.text", preview.started(), preview.adopted(),
-                            preview.directors()),
-                    getTranslation("district-campaigns.launch.action", preview.started()),
-                    getTranslation("action.cancel"), false, () -> {
-                        try {
-                            DistrictCampaign campaign = districtCampaigns.launch(district.getValue(), plan, chosen);
-                            close();
-                            launched.accept(campaign);
-                        } catch (CampaignException ex) {
-                            Notifications.error(getTranslation(ex.messageKey()));
-                        }
-                    });
         });
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), launch);
+    }
+
+    /** The numbers first, then the launch; a refusal says what is wrong where it is. */
+    private void confirm(DistrictPlan plan, List<String> chosen, Consumer<DistrictCampaign> launched,
+            Map<String, HasValidation> fields) {
+        LaunchPreview preview = districtCampaigns.preview(district.getValue(), chosen);
+        Confirmation.ask(getTranslation("district-campaigns.launch.title"),
+                getTranslation("district-campaigns.launch.text", preview.started(), preview.adopted(),
+                        preview.directors()),
+                getTranslation("district-campaigns.launch.action", preview.started()),
+                getTranslation("action.cancel"), false, () -> {
+                    try {
+                        DistrictCampaign campaign = districtCampaigns.launch(district.getValue(), plan, chosen);
+                        close();
+                        launched.accept(campaign);
+                    } catch (FieldsRefused refused) { // the day changed meanwhile
+                        refused.problems().forEach((field, key) -> show(fields.get(field), key));
+                    } catch (CampaignException refused) {
+                        Notifications.error(getTranslation(refused.messageKey()));
+                    }
+                });
+    }
+
+    /** What a faulty field says under it. */
+    private void show(HasValidation field, String key) {
+        field.setErrorMessage(getTranslation(key));
+        field.setInvalid(true);
     }
 
     private IntegerField days(String label, int value, int min, int max, String suffix) {

@@ -3,6 +3,9 @@ package fr.rentree.base.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import fr.rentree.RentreeApplication;
@@ -15,6 +18,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +67,30 @@ class ProductionConfigurationTest {
 
         ProductionDatabase.check(prod); // no exception
         assertThat(prod.getProperty("spring.datasource.username")).isEqualTo("rentree");
+    }
+
+    /**
+     * Spring Boot reads {@code .properties} files as ISO-8859-1: a value written in UTF-8 ("Rentrée") came out as
+     * "RentrÃ©e" in the From of every e-mail. Every value of every file it reads is ASCII ({@code \\u00e9}), and the
+     * sender reads as written.
+     */
+    @Test
+    void the_configuration_files_hold_ascii_values_only_and_the_sender_reads_rentree_with_its_accent()
+            throws IOException {
+        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:application*.properties")) {
+            List<String> lines = new String(file.getContentAsByteArray(), StandardCharsets.ISO_8859_1).lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (!line.startsWith("#") && !line.startsWith("!")) {
+                    assertThat(line.chars().allMatch(c -> c < 128)).as("%s line %d is not ASCII (write \\uXXXX): %s",
+                            file.getFilename(), i + 1, line).isTrue();
+                }
+            }
+        }
+        for (String profile : List.of("dev", "prod")) {
+            assertThat(environment("--spring.profiles.active=" + profile).getProperty("rentree.mail.from"))
+                    .isEqualTo("Rentrée <ne-pas-repondre@rentree.localhost>");
+        }
     }
 
     /** The application as {@code main} starts it, on an environment holding only its files and these arguments. */

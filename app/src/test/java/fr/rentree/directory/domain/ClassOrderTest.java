@@ -29,6 +29,15 @@ class ClassOrderTest {
                 .containsExactly("CM2-A", "CM2-B", "6e 1", "6e 2", "6e 10", "SEGPA 2", "ULIS");
     }
 
+    /** "6E" is class E of the sixième, not the sixième written "6e": it was listed before "6A". */
+    @Test
+    void letters_after_a_level_sort_alphabetically_class_e_included() {
+        assertThat(sorted("6E", "6B", "6A", "6D", "6C", "5E", "5A", "3F", "3E", "4E"))
+                .containsExactly("6A", "6B", "6C", "6D", "6E", "5A", "5E", "4E", "3E", "3F");
+        // the level's own written "e" still reads as such before a number or a space
+        assertThat(sorted("6E2", "6E1", "6e 3", "6EME 4", "5E1")).containsExactly("6E1", "6E2", "6e 3", "6EME 4", "5E1");
+    }
+
     @Test
     void a_number_that_only_starts_like_a_level_is_not_one() {
         assertThat(sorted("61", "6A", "CE10")).containsExactly("6A", "61", "CE10");

@@ -27,6 +27,8 @@ class SecondFactorSettingsTest {
     private static boolean enabledUnder(String profile, String... arguments) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SecondFactorSettings.class)
                 .web(WebApplicationType.NONE).profiles(profile).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .properties("rentree.public-url=https://rentree.ac-exemple.fr", // both required under prod
+                        "rentree.activation-codes.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
                 .run(arguments)) {
             return context.getBean(SecondFactorSettings.class).enabled();
         }

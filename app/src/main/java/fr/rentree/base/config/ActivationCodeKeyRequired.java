@@ -1,0 +1,48 @@
+package fr.rentree.base.config;
+
+import java.util.Base64;
+import java.util.Locale;
+
+import fr.rentree.base.cli.HeadlessApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.MessageSource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.util.StringUtils;
+
+/**
+ * The key of the activation codes ({@code RENTREE_ACTIVATIONCODES_KEY}), checked as soon as the configuration is read:
+ * under the {@code prod} profile it must be given (only the dev and test profiles make one in a file), and a given
+ * key must be the base64 of 32 bytes. Without this check the start failed after the database, the engine and most
+ * beans, some 30 s later, with a long stack trace in English. Registered in {@code META-INF/spring.factories}.
+ */
+public final class ActivationCodeKeyRequired implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        check(event.getEnvironment());
+    }
+
+    static void check(ConfigurableEnvironment environment) {
+        String key = environment.getProperty("rentree.activation-codes.key");
+        String keyFile = environment.getProperty("rentree.activation-codes.key-file");
+        MessageSource texts = HeadlessApplication.texts();
+        if (StringUtils.hasText(key)) {
+            if (!isKey(key.strip())) { // the key itself is never repeated in a report or a log
+                throw new RefusedConfiguration(texts.getMessage("config.activation-key.invalid", null, Locale.FRENCH),
+                        texts.getMessage("config.activation-key.action", null, Locale.FRENCH));
+            }
+        } else if (!StringUtils.hasText(keyFile) && environment.matchesProfiles("prod")) {
+            throw new RefusedConfiguration(texts.getMessage("config.activation-key.missing", null, Locale.FRENCH),
+                    texts.getMessage("config.activation-key.action", null, Locale.FRENCH));
+        }
+    }
+
+    private static boolean isKey(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
