@@ -11,6 +11,7 @@ import com.vaadin.flow.server.PWA;
 import fr.rentree.administration.cli.CreateAdminCommand;
 import fr.rentree.directory.cli.RotateActivationCodesCommand;
 import fr.rentree.siecle.cli.ImportSiecleCommand;
+import fr.rentree.tracking.cli.ExportDistrictCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,9 @@ public class RentreeApplication implements AppShellConfigurator {
         }
         if (args.length > 0 && args[0].equals(CreateAdminCommand.NAME)) {
             System.exit(new CreateAdminCommand(out, err).run(RentreeApplication.class, args));
+        }
+        if (args.length > 0 && args[0].equals(ExportDistrictCommand.NAME)) {
+            System.exit(new ExportDistrictCommand(out, err).run(RentreeApplication.class, args));
         }
         SpringApplication.run(RentreeApplication.class, args);
     }

@@ -15,6 +15,7 @@ import java.util.Set;
 import fr.rentree.campaign.domain.CampaignPlan;
 import fr.rentree.campaign.domain.DistrictPlan;
 import fr.rentree.campaign.service.DistrictCampaignService;
+import fr.rentree.campaign.service.DistrictCampaigns;
 import fr.rentree.demo.district.DemoDistrict;
 import fr.rentree.demo.district.DemoSchool;
 import fr.rentree.demo.district.SiecleExport;
@@ -58,16 +59,18 @@ class DemoData implements ApplicationRunner {
     private final SchoolService schools;
     private final BackOfficeUserService users;
     private final DistrictCampaignService districtCampaigns;
+    private final DistrictCampaigns followed;
     private final CurrentUser currentUser;
     private final SiecleImportService imports;
     private final DirectoryService directory;
     private final Clock clock;
 
     DemoData(SchoolService schools, BackOfficeUserService users, DistrictCampaignService districtCampaigns,
-             CurrentUser currentUser, SiecleImportService imports, DirectoryService directory, Clock clock) {
+             DistrictCampaigns followed, CurrentUser currentUser, SiecleImportService imports, DirectoryService directory, Clock clock) {
         this.schools = schools;
         this.users = users;
         this.districtCampaigns = districtCampaigns;
+        this.followed = followed;
         this.currentUser = currentUser;
         this.imports = imports;
         this.directory = directory;
@@ -97,7 +100,7 @@ class DemoData implements ApplicationRunner {
         CampaignPlan plan = new CampaignPlan("Rentrée " + SchoolYear.of(today).startYear(), today.plusWeeks(6), 90,
                 Duration.ofDays(7));
         // the district opens the rentrée of its six schools: each director finds their school's first step
-        currentUser.runAs("sophie.martin", () -> districtCampaigns.mine().isEmpty()
+        currentUser.runAs("sophie.martin", () -> followed.mine().isEmpty()
                 ? districtCampaigns.launch(DISTRICT, new DistrictPlan(plan, Duration.ofDays(7)),
                         district.stream().map(DemoSchool::uai).toList()) : null);
         LOG.info("Demo district ready: sign in as claire.dubois ({}), karim.benali ({}, {}), sophie.martin"

@@ -27,6 +27,9 @@ import fr.rentree.campaign.domain.LaunchPreview;
 import fr.rentree.campaign.service.CampaignException;
 import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.campaign.service.DistrictCampaignService;
+import fr.rentree.campaign.service.DistrictCampaigns;
+import fr.rentree.devservices.DevMailbox;
+import fr.rentree.devservices.SentMail;
 import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.process.domain.CandidateGroups;
 import fr.rentree.process.service.InboxService;
@@ -66,6 +69,8 @@ class DistrictCampaignIT {
     @Autowired
     DistrictCampaignService districtCampaigns;
     @Autowired
+    DistrictCampaigns reads;
+    @Autowired
     CampaignService campaigns;
     @Autowired
     SchoolService schools;
@@ -77,6 +82,8 @@ class DistrictCampaignIT {
     InboxService inbox;
     @Autowired
     DistrictDashboard dashboard;
+    @Autowired
+    DevMailbox mailbox;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -203,7 +210,24 @@ class DistrictCampaignIT {
     @Test
     void a_school_waiting_past_the_escalation_delay_is_flagged_late_and_one_that_moved_on_in_time_is_not() {
         District district = district("Circonscription de Drancy", 2);
+        List<String> addresses = district.uais().stream().map(uai -> {
+            String address = "direction." + uai.toLowerCase() + "@ac-test.fr";
+            jdbc.sql("update back_office_user set email = ? where username = ?").params(address, director(uai))
+                    .update();
+            return address;
+        }).toList();
         DistrictCampaign launched = launchAndWait(district, "Rentrée F");
+        // each director is told, once, by e-mail, and the mail reads as sent
+        for (String address : addresses) {
+            SentMail told = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address),
+                    mails -> !mails.isEmpty()).getFirst();
+            assertThat(told.from()).isEqualTo("Rentrée <ne-pas-repondre@rentree.localhost>");
+            assertThat(told.subject()).isEqualTo("Campagne «\u00a0Rentrée F\u00a0» lancée pour École "
+                    + told.schoolUai());
+            assertThat(told.body()).contains("Circonscription de Drancy a lancé la campagne «\u00a0Rentrée F\u00a0»",
+                    "objectif 90\u00a0% de comptes activés", "/taches");
+            assertThat(told.messageId()).startsWith("<rentree.notice-");
+        }
         List<SchoolLine> lines = lines(district, launched);
         assertThat(lines).allSatisfy(line -> {
             assertThat(line.phase()).isEqualTo(Phase.SELECT);
@@ -221,6 +245,16 @@ class DistrictCampaignIT {
         dueNow(slow, "SelectLate");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> line(district, launched, slow).late());
+        // its director is reminded once; the other is not
+        String slowAddress = addresses.get(district.uais().indexOf(slow.schoolUai()));
+        String quickAddress = addresses.get(district.uais().indexOf(quick.schoolUai()));
+        List<SentMail> reminded = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(slowAddress),
+                mails -> mails.size() == 2);
+        SentMail reminder = reminded.stream().filter(mail -> mail.subject().contains("une étape attend")).findFirst()
+                .orElseThrow();
+        assertThat(reminder.subject()).startsWith("Campagne «\u00a0Rentrée F\u00a0»\u00a0: une étape attend depuis le ");
+        assertThat(reminder.body()).contains("L’étape «\u00a0Sélection des destinataires\u00a0»");
+        assertThat(mailsTo(quickAddress)).hasSize(1);
         SchoolLine quickLine = line(district, launched, quick);
         assertThat(quickLine.late()).isFalse();
         assertThat(quickLine.phase()).isEqualTo(Phase.VERIFY);
@@ -249,7 +283,7 @@ class DistrictCampaignIT {
         String director = director(mine.uais().getFirst());
         assertThatThrownBy(() -> fixtures.as(director, () -> districtCampaigns.launch(mine.name(), plan, mine.uais())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> fixtures.as(director, () -> districtCampaigns.mine()))
+        assertThatThrownBy(() -> fixtures.as(director, () -> reads.mine()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fixtures.as(theirs.officer(), () -> districtCampaigns.launch(mine.name(), plan,
                 mine.uais()))).as("another district's staff").isInstanceOf(AccessDeniedException.class);
@@ -276,10 +310,10 @@ class DistrictCampaignIT {
         assertThat(catchThrowableOfType(CampaignException.class, () -> fixtures.as(mine.officer(),
                 () -> districtCampaigns.launch(mine.name(), plan, mine.uais()))).reason())
                 .as("a double click").isEqualTo(CampaignException.Reason.NAME_TAKEN);
-        assertThat(fixtures.as(mine.officer(), () -> districtCampaigns.mine())).extracting(DistrictCampaign::id)
+        assertThat(fixtures.as(mine.officer(), () -> reads.mine())).extracting(DistrictCampaign::id)
                 .containsExactly(launched.id());
-        assertThat(fixtures.as(theirs.officer(), () -> districtCampaigns.mine())).isEmpty();
-        assertThatThrownBy(() -> fixtures.as(theirs.officer(), () -> districtCampaigns.followed(launched.id())))
+        assertThat(fixtures.as(theirs.officer(), () -> reads.mine())).isEmpty();
+        assertThatThrownBy(() -> fixtures.as(theirs.officer(), () -> reads.followed(launched.id())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fixtures.as(theirs.officer(), () -> dashboard.page(launched.id(),
                 DashboardFilter.ALL, DashboardOrder.BY_SCHOOL, 0, 10))).isInstanceOf(AccessDeniedException.class);
@@ -289,9 +323,13 @@ class DistrictCampaignIT {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fixtures.as(admin, () -> districtCampaigns.stop(launched.id())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(fixtures.as(admin, () -> districtCampaigns.mine())).extracting(DistrictCampaign::id)
+        assertThat(fixtures.as(admin, () -> reads.mine())).extracting(DistrictCampaign::id)
                 .contains(launched.id());
         assertThat(fixtures.as(admin, () -> dashboard.count(launched.id(), DashboardFilter.ALL))).isEqualTo(2);
+    }
+
+    private List<SentMail> mailsTo(String address) {
+        return mailbox.sentMails().stream().filter(mail -> mail.to().contains(address)).toList();
     }
 
     /** Makes the timer on this step of the campaign's process fall due now. */
@@ -334,7 +372,7 @@ class DistrictCampaignIT {
     }
 
     private DistrictCampaignState state(District district, DistrictCampaign campaign) {
-        return fixtures.as(district.officer(), () -> districtCampaigns.followed(campaign.id())).state();
+        return fixtures.as(district.officer(), () -> reads.followed(campaign.id())).state();
     }
 
     /** Every school of the campaign, as its dashboard lists them to the district's staff. */

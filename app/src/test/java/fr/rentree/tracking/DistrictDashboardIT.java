@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -198,9 +199,7 @@ class DistrictDashboardIT {
         StringWriter out = new StringWriter();
         DashboardFilter pantin = new DashboardFilter(Set.of(), null, false, false, "pantin");
         fixtures.as(officer, () -> dashboard.exportCsv(campaign.id(), pantin, DashboardOrder.BY_SCHOOL, out,
-                List.of("Établissement", "UAI", "Type", "Commune", "Étape", "Jours", "En retard", "Suivie", "Taux",
-                        "Élèves", "Parents", "Enseignants", "Personnels", "Comptes", "Activés"),
-                new DistrictDashboard.Words("oui", "non", kind -> kind.name(), phase -> phase.name())));
+                Locale.FRENCH));
         String csv = out.toString();
         assertThat(csv).startsWith("\ufeffÉtablissement;UAI;");
         List<CSVRecord> records = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').setHeader()
@@ -211,10 +210,14 @@ class DistrictDashboardIT {
             SchoolLine line = expected.get(i);
             CSVRecord record = records.get(i);
             assertThat(record.get("UAI")).isEqualTo(line.schoolUai());
-            assertThat(record.get("Étape")).isEqualTo(line.phase().name());
-            assertThat(record.get("Taux")).isEqualTo(line.all().percent().map(String::valueOf).orElse(""));
+            assertThat(record.get("Étape")).isEqualTo(Map.of(Phase.SELECT, "Sélection des destinataires",
+                    Phase.VERIFY, "Vérification de la liste", Phase.CANCELLED, "Arrêtée").get(line.phase()));
+            assertThat(record.get("Taux d’activation (%)")).isEqualTo(line.all().percent().map(String::valueOf)
+                    .orElse(""));
             assertThat(record.get("Comptes")).isEqualTo(String.valueOf(line.all().accounts()));
             assertThat(record.get("En retard")).isEqualTo(line.late() ? "oui" : "non");
+            assertThat(record.get("Élèves (%)")).isEqualTo(line.students().percent().map(String::valueOf)
+                    .orElse(""));
         }
         assertThat(records).extracting(record -> record.get("Établissement"))
                 .contains("'=HYPERLINK(\"http://evil.test\")").allSatisfy(name ->

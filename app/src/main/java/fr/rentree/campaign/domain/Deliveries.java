@@ -77,7 +77,7 @@ public class Deliveries {
 
     /** A log of e-mail outcomes on a connection of its own; close it after the batch. */
     public OutcomeLog outcomes() {
-        return new OutcomeLog(dataSource);
+        return new OutcomeLog(dataSource, "delivery");
     }
 
     public void printed(long roundId, Instant now) {

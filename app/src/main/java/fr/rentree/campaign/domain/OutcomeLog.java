@@ -22,13 +22,14 @@ public final class OutcomeLog implements AutoCloseable {
     private final Connection connection;
     private final PreparedStatement update;
 
-    OutcomeLog(DataSource dataSource) {
+    /** @param table the tracked e-mails' table ({@code delivery}, {@code director_notice}): a constant, never input */
+    OutcomeLog(DataSource dataSource, String table) {
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
             // only a pending row changes: a run again never rewrites what an earlier run recorded
-            update = connection.prepareStatement("""
-                    update delivery set status = ?, reply = ?, message_id = ?, done_at = ?
+            update = connection.prepareStatement("update " + table + """
+                     set status = ?, reply = ?, message_id = ?, done_at = ?
                     where id = ? and status = 'PENDING'""");
         } catch (SQLException e) {
             throw failure(e);

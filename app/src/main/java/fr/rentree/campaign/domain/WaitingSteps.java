@@ -2,6 +2,7 @@ package fr.rentree.campaign.domain;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,9 +30,15 @@ public class WaitingSteps {
         jdbc.sql("delete from campaign_waiting where campaign_id = ? and step = ?").params(campaignId, step).update();
     }
 
-    /** Flags the step the campaign waits at as late, once: whether it was flagged now. */
-    public boolean flagLate(long campaignId, Instant now) {
-        return jdbc.sql("update campaign_waiting set late_since = ? where campaign_id = ? and late_since is null")
-                .params(Timestamp.from(now), campaignId).update() == 1;
+    /** Flags the step the campaign waits at as late, once: the step flagged now, if one was. */
+    public Optional<Waiting> flagLate(long campaignId, Instant now) {
+        Optional<Waiting> waiting = jdbc.sql("""
+                        select step, waiting_since from campaign_waiting
+                        where campaign_id = ? and late_since is null for update""")
+                .param(campaignId)
+                .query((row, n) -> new Waiting(row.getString(1), row.getTimestamp(2).toInstant())).optional();
+        waiting.ifPresent(step -> jdbc.sql("update campaign_waiting set late_since = ? where campaign_id = ?")
+                .params(Timestamp.from(now), campaignId).update());
+        return waiting;
     }
 }

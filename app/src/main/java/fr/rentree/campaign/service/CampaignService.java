@@ -90,11 +90,13 @@ public class CampaignService {
     private final AuditLog journal;
     private final WaitingSteps waiting;
     private final CampaignSettings settings;
+    private final DirectorMails directorMails;
 
     CampaignService(CampaignRepository campaigns, CampaignTasks tasks, CampaignRoundRepository rounds, Rounds roundLists,
             Deliveries deliveries, ProgressLog progress, RoundSheets sheets, SchoolService schools,
             RecipientService recipients, StatisticsService statistics, ProcessService processes, InboxService inbox,
-            CurrentUser currentUser, Clock clock, AuditLog journal, WaitingSteps waiting, CampaignSettings settings) {
+            CurrentUser currentUser, Clock clock, AuditLog journal, WaitingSteps waiting, CampaignSettings settings,
+            DirectorMails directorMails) {
         this.campaigns = campaigns;
         this.tasks = tasks;
         this.rounds = rounds;
@@ -112,6 +114,7 @@ public class CampaignService {
         this.journal = journal;
         this.waiting = waiting;
         this.settings = settings;
+        this.directorMails = directorMails;
     }
 
     /**
@@ -181,7 +184,14 @@ public class CampaignService {
      * district's pages, until the campaign moves on.
      */
     void flagLate(long campaignId) {
-        waiting.flagLate(campaignId, clock.instant());
+        Campaign campaign = tasks.byId(campaignId);
+        waiting.flagLate(campaignId, clock.instant()).ifPresent(late -> directorMails.late(campaign, late.step(),
+                late.since()));
+    }
+
+    /** Tells the school's directors that their district launched this campaign (a step of the district's process). */
+    void notifyLaunch(long campaignId, DistrictCampaign district) {
+        directorMails.launched(tasks.byId(campaignId), district);
     }
 
     /** A school campaign's process started (by a director's launch or a district's call activity): noted on it. */

@@ -39,10 +39,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * District campaigns: district staff launch the rentrée of their district's schools with one plan, follow it and stop
- * it; its process starts (or adopts) each school's campaign. District staff act only for the districts whose schools
- * they follow, and see counts and steps, never an account; administrators see every district campaign and launch
- * none; directors have none of this.
+ * District campaigns: district staff launch the rentrée of their district's schools with one plan and stop it; its
+ * process starts (or adopts) each school's campaign. District staff act only for the districts whose schools they
+ * follow ({@link DistrictCampaigns}, the reading side, checks it); administrators launch none; directors have none
+ * of this.
  */
 @Service
 @Transactional
@@ -59,11 +59,13 @@ public class DistrictCampaignService {
     private final BackOfficeUserService users;
     private final ProcessService processes;
     private final CurrentUser currentUser;
+    private final DistrictCampaigns reads;
     private final Clock clock;
 
     DistrictCampaignService(DistrictCampaignRepository districtCampaigns, DistrictSchools schoolLines,
             CampaignRepository campaigns, CampaignService schoolCampaigns, SchoolService schools,
-            BackOfficeUserService users, ProcessService processes, CurrentUser currentUser, Clock clock) {
+            BackOfficeUserService users, ProcessService processes, CurrentUser currentUser, DistrictCampaigns reads,
+            Clock clock) {
         this.districtCampaigns = districtCampaigns;
         this.schoolLines = schoolLines;
         this.campaigns = campaigns;
@@ -72,21 +74,8 @@ public class DistrictCampaignService {
         this.users = users;
         this.processes = processes;
         this.currentUser = currentUser;
+        this.reads = reads;
         this.clock = clock;
-    }
-
-    /** The districts whose schools the signed-in district staff follow, in name order: where they may launch. */
-    @Transactional(readOnly = true)
-    public List<String> districts() {
-        return List.copyOf(districtsOf(requireStaff()));
-    }
-
-    /** The schools of one of the staff's districts that they follow, by name: the launch's choices. */
-    @Transactional(readOnly = true)
-    public List<School> schoolsOf(String district) {
-        SignedInUser user = requireStaffOf(district);
-        return schools.findAll(user.schoolUais()).stream().filter(school -> district.equals(school.district()))
-                .sorted(Comparator.comparing(School::name).thenComparing(School::uai)).toList();
     }
 
     /** What launching for these schools would do: the numbers the staff confirm. */
@@ -103,7 +92,7 @@ public class DistrictCampaignService {
      * district and school year (a double click, a colleague) is refused.
      */
     public DistrictCampaign launch(String district, DistrictPlan plan, Collection<String> schoolUais) {
-        SignedInUser user = requireStaffOf(district);
+        SignedInUser user = reads.requireStaffOf(district);
         Set<String> chosen = chosen(district, schoolUais);
         if (chosen.isEmpty()) {
             throw new CampaignException(CampaignException.Reason.NO_SCHOOL, "A district campaign with no school");
@@ -132,33 +121,13 @@ public class DistrictCampaignService {
         return byId(id);
     }
 
-    /** The district campaigns the user may follow, newest first: their districts' (all, for administrators). */
-    @Transactional(readOnly = true)
-    public List<DistrictCampaign> mine() {
-        SignedInUser user = currentUser.require();
-        if (user.role() == Role.ADMIN) {
-            return districtCampaigns.findAll().stream()
-                    .sorted(Comparator.comparing(DistrictCampaign::createdAt).reversed()).toList();
-        }
-        Set<String> districts = districtsOf(requireStaff());
-        return districts.isEmpty() ? List.of() : districtCampaigns.findByDistrictInOrderByCreatedAtDesc(districts);
-    }
-
-    /** A district campaign, for its district's staff and the administrators only. */
-    @Transactional(readOnly = true)
-    public DistrictCampaign followed(long id) {
-        DistrictCampaign campaign = byId(id);
-        requireFollowerOf(campaign);
-        return campaign;
-    }
-
     /**
      * Stops a district campaign still running, with the school campaigns it started (each ends as its director's
      * stop would end it); the campaigns it adopted are their schools' and go on.
      */
     public void stop(long id) {
         DistrictCampaign campaign = byId(id);
-        requireStaffOf(campaign.district());
+        reads.requireStaffOf(campaign.district());
         if (!campaign.state().isOpen()) {
             throw new CampaignException(CampaignException.Reason.NOT_OPEN, "District campaign " + id + " has ended");
         }
@@ -180,6 +149,11 @@ public class DistrictCampaignService {
         variables.put("schoolUai", school.schoolUai());
         variables.put("schoolGroup", CandidateGroups.school(school.schoolUai()));
         return variables;
+    }
+
+    /** Service step "notify-directors": the directors of a school whose campaign it started are told. */
+    void notifyDirectors(long id, long campaignId) {
+        schoolCampaigns.notifyLaunch(campaignId, byId(id));
     }
 
     /** Service step "close-district-schools": at the deadline, the school campaigns it started end with it. */
@@ -211,47 +185,18 @@ public class DistrictCampaignService {
     }
 
     private DistrictCampaign byId(long id) {
-        return districtCampaigns.findById(id).orElseThrow(() -> new CampaignException(
-                CampaignException.Reason.UNKNOWN, "No district campaign " + id));
+        return reads.byId(id);
     }
 
     /** The chosen schools, each one of the district's that the user follows; anything else is refused. */
     private Set<String> chosen(String district, Collection<String> schoolUais) {
-        Set<String> theirs = schoolsOf(district).stream().map(School::uai).collect(Collectors.toSet());
+        Set<String> theirs = reads.schoolsOf(district).stream().map(School::uai).collect(Collectors.toSet());
         Set<String> chosen = new TreeSet<>(schoolUais);
         if (!theirs.containsAll(chosen)) {
             chosen.removeAll(theirs);
             throw new AccessDeniedException(currentUser.require().getUsername() + " may not launch for " + chosen);
         }
         return chosen;
-    }
-
-    private SignedInUser requireStaff() {
-        SignedInUser user = currentUser.require();
-        if (user.role() != Role.DISTRICT_STAFF) {
-            throw new AccessDeniedException(user.getUsername() + " is no district staff");
-        }
-        return user;
-    }
-
-    private SignedInUser requireStaffOf(String district) {
-        SignedInUser user = requireStaff();
-        if (!districtsOf(user).contains(district)) {
-            throw new AccessDeniedException(user.getUsername() + " does not follow district " + district);
-        }
-        return user;
-    }
-
-    /** District staff of the campaign's district, or an administrator. */
-    private void requireFollowerOf(DistrictCampaign campaign) {
-        if (currentUser.require().role() != Role.ADMIN) {
-            requireStaffOf(campaign.district());
-        }
-    }
-
-    private Set<String> districtsOf(SignedInUser user) {
-        return schools.findAll(user.schoolUais()).stream().map(School::district).filter(Objects::nonNull)
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private int schoolYear() {

@@ -18,6 +18,12 @@ class DistrictCampaignSteps {
     }
 
     @Bean
+    ServiceStep notifyDirectorsStep(DistrictCampaignService districtCampaigns) {
+        return ServiceStep.of("notify-directors", context -> districtCampaigns.notifyDirectors(context.businessId(),
+                Long.parseLong(String.valueOf(context.variables().get("campaignId")))));
+    }
+
+    @Bean
     ServiceStep closeDistrictSchoolsStep(DistrictCampaignService districtCampaigns) {
         return ServiceStep.of("close-district-schools", context -> districtCampaigns.closeSchools(context.businessId()));
     }

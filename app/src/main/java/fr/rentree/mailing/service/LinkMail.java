@@ -21,6 +21,11 @@ public record LinkMail(String to, String subject, List<String> before, String ac
                        List<String> after, @Nullable String schoolUai) {
 
     public OutgoingMail outgoing() {
+        return outgoing(null);
+    }
+
+    /** @param messageId the Message-ID header, stable across attempts when the mail is tracked */
+    public OutgoingMail outgoing(@Nullable String messageId) {
         List<String> paragraphs = new ArrayList<>(before);
         paragraphs.add(action + "\n" + link);
         paragraphs.addAll(after);
@@ -29,7 +34,7 @@ public record LinkMail(String to, String subject, List<String> before, String ac
                 + paragraphs(before) + "<p>" + HtmlUtils.htmlEscape(action) + "<br><a href=\""
                 + HtmlUtils.htmlEscape(link) + "\">" + HtmlUtils.htmlEscape(link) + "</a></p>" + paragraphs(after)
                 + "</body></html>";
-        return new OutgoingMail(to, subject, plain, html, Map.of(), null, schoolUai);
+        return new OutgoingMail(to, subject, plain, html, Map.of(), messageId, schoolUai);
     }
 
     private static String paragraphs(List<String> texts) {

@@ -21,6 +21,13 @@ public interface BackOfficeUserRepository extends ListCrudRepository<BackOfficeU
             where u.role = 'DIRECTOR' and u.enabled and s.school_uai in (:schoolUais)""")
     int countEnabledDirectors(Collection<String> schoolUais);
 
+    @Query("""
+            select u.* from back_office_user u
+            where u.role = 'DIRECTOR' and u.enabled and u.email is not null
+              and exists (select 1 from back_office_user_school s where s.back_office_user = u.id and s.school_uai = :uai)
+            order by u.username""")
+    List<BackOfficeUser> enabledDirectorsWithAddress(String uai);
+
     @Query("select session_epoch from back_office_user where username = :username and enabled")
     Optional<Integer> sessionEpochOfEnabled(String username);
 

@@ -2,12 +2,15 @@ package fr.rentree.security.service;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import fr.rentree.security.domain.BackOfficeUser;
 import fr.rentree.security.domain.BackOfficeUserRepository;
+import fr.rentree.security.domain.DirectorContact;
 import fr.rentree.security.domain.DistrictSchools;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.domain.SchoolScope;
@@ -88,6 +91,12 @@ public class BackOfficeUserService implements UserDetailsService {
     /** How many enabled directors these schools have together: whom a district campaign's launch notifies. */
     public int directorCount(Collection<String> schoolUais) {
         return schoolUais.isEmpty() ? 0 : users.countEnabledDirectors(schoolUais);
+    }
+
+    /** The school's enabled directors who have an address: whom a district campaign writes to. */
+    public List<DirectorContact> directorsOf(String schoolUai) {
+        return users.enabledDirectorsWithAddress(schoolUai).stream().map(user -> new DirectorContact(user.username(),
+                user.displayName(), Objects.requireNonNull(user.email()))).toList();
     }
 
     static Set<SchoolScope> scopes(Set<String> schoolUais) {

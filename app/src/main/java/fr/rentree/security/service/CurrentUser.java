@@ -71,9 +71,14 @@ public class CurrentUser {
         return user;
     }
 
+    /** Whether this is Rentrée's own work (a job of the engine, a command): no authentication at all. */
+    public boolean isSystem() {
+        return SecurityContextHolder.getContext().getAuthentication() == null;
+    }
+
     /** An administrator, or Rentrée's own work (the {@code create-admin} command); anyone else is refused. */
     public void requireAdminOrSystem() {
-        if (SecurityContextHolder.getContext().getAuthentication() != null) {
+        if (!isSystem()) {
             requireAdmin();
         }
     }
@@ -84,14 +89,14 @@ public class CurrentUser {
      * public pages included.
      */
     public void requireDirectorOrSystem(String schoolUai) {
-        if (SecurityContextHolder.getContext().getAuthentication() != null) {
+        if (!isSystem()) {
             requireDirectorOf(schoolUai);
         }
     }
 
     /** As {@link #requireDirectorOrSystem}, for counts that district staff of the school may read too. */
     public void requireFollowerOrSystem(String schoolUai) {
-        if (SecurityContextHolder.getContext().getAuthentication() != null) {
+        if (!isSystem()) {
             requireFollowerOf(schoolUai);
         }
     }

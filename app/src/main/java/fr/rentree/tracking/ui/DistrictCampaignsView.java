@@ -21,6 +21,7 @@ import fr.rentree.base.ui.Notifications;
 import fr.rentree.campaign.domain.DistrictCampaign;
 import fr.rentree.campaign.service.CampaignSettings;
 import fr.rentree.campaign.service.DistrictCampaignService;
+import fr.rentree.campaign.service.DistrictCampaigns;
 import fr.rentree.campaign.ui.CampaignView;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.CurrentUser;
@@ -35,11 +36,11 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({"DISTRICT_STAFF", "ADMIN"})
 public class DistrictCampaignsView extends VerticalLayout implements HasDynamicTitle {
 
-    private final DistrictCampaignService districtCampaigns;
+    private final DistrictCampaigns districtCampaigns;
     private final Grid<DistrictCampaign> grid = new Grid<>();
 
-    DistrictCampaignsView(DistrictCampaignService districtCampaigns, CurrentUser currentUser, CampaignSettings settings,
-            Clock clock) {
+    DistrictCampaignsView(DistrictCampaigns districtCampaigns, DistrictCampaignService launcher, CurrentUser currentUser,
+            CampaignSettings settings, Clock clock) {
         this.districtCampaigns = districtCampaigns;
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(getLocale()).withZone(ZoneId.systemDefault());
@@ -63,7 +64,7 @@ public class DistrictCampaignsView extends VerticalLayout implements HasDynamicT
                 new Paragraph(getTranslation("district-campaigns.intro")));
         if (currentUser.require().role() == Role.DISTRICT_STAFF) {
             Button launch = new Button(getTranslation("district-campaigns.launch"), e ->
-                    new LaunchDistrictCampaignDialog(districtCampaigns, settings, clock, campaign -> {
+                    new LaunchDistrictCampaignDialog(districtCampaigns, launcher, settings, clock, campaign -> {
                         Notifications.success(getTranslation("district-campaigns.launched", campaign.name()));
                         getUI().ifPresent(ui -> ui.navigate(DistrictDashboardView.class, campaign.id()));
                     }).open());

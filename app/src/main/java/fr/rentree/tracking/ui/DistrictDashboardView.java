@@ -8,9 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -49,6 +49,7 @@ import fr.rentree.base.ui.Confirmation;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.campaign.domain.DistrictCampaign;
 import fr.rentree.campaign.service.DistrictCampaignService;
+import fr.rentree.campaign.service.DistrictCampaigns;
 import fr.rentree.campaign.ui.CampaignView;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.school.domain.SchoolKind;
@@ -74,7 +75,8 @@ import org.springframework.security.access.AccessDeniedException;
 @RolesAllowed({"DISTRICT_STAFF", "ADMIN"})
 public class DistrictDashboardView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    private final DistrictCampaignService districtCampaigns;
+    private final DistrictCampaigns districtCampaigns;
+    private final DistrictCampaignService launcher;
     private final DistrictDashboard dashboard;
     private final boolean staff;
     private final DateTimeFormatter dates;
@@ -94,9 +96,10 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
     private long campaignId;
     private String pageTitle;
 
-    DistrictDashboardView(DistrictCampaignService districtCampaigns, DistrictDashboard dashboard,
-            CurrentUser currentUser, Clock clock) {
+    DistrictDashboardView(DistrictCampaigns districtCampaigns, DistrictCampaignService launcher,
+            DistrictDashboard dashboard, CurrentUser currentUser, Clock clock) {
         this.districtCampaigns = districtCampaigns;
+        this.launcher = launcher;
         this.dashboard = dashboard;
         this.staff = currentUser.require().role() == Role.DISTRICT_STAFF;
         this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
@@ -118,7 +121,7 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
                 getTranslation("district-campaign.stop.text"), getTranslation("district-campaign.stop"),
                 getTranslation("district-campaign.stop.keep"), true, () -> {
                     try {
-                        districtCampaigns.stop(campaignId);
+                        launcher.stop(campaignId);
                         Notifications.success(getTranslation("district-campaign.stopped"));
                     } catch (Refusal refused) {
                         Notifications.error(getTranslation(refused.messageKey()));
@@ -155,24 +158,15 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
         underTarget.addValueChangeListener(e -> reload());
         text.addValueChangeListener(e -> reload());
 
-        // read now, in the screen's language: the download is served outside the screen's request
-        List<String> header = Arrays.stream(new String[] {"school", "uai", "kind", "commune", "step", "days", "late",
-                "adopted", "rate", "students", "parents", "teachers", "staff", "accounts", "activated"})
-                .map(column -> getTranslation("district-dashboard.csv." + column)).toList();
-        Map<SchoolKind, String> kindNames = new EnumMap<>(SchoolKind.class);
-        Arrays.stream(SchoolKind.values()).forEach(kind -> kindNames.put(kind,
-                getTranslation("school.kind." + kind.name())));
-        Map<Phase, String> phaseNames = new EnumMap<>(Phase.class);
-        Arrays.stream(Phase.values()).forEach(value -> phaseNames.put(value, getTranslation("phase." + value.name())));
-        DistrictDashboard.Words words = new DistrictDashboard.Words(getTranslation("district-dashboard.yes"),
-                getTranslation("district-dashboard.no"), kindNames::get, phaseNames::get);
+        // the screen's language, read now: the download is served outside the screen's request
+        Locale locale = getLocale();
         DownloadHandler csv = event -> {
             DashboardFilter filter = filter();
             DashboardOrder order = order();
             event.setFileName("rentree-ecoles-" + campaignId + "-" + LocalDate.now(clock) + ".csv");
             event.setContentType("text/csv; charset=UTF-8");
             try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
-                dashboard.exportCsv(campaignId, filter, order, out, header, words);
+                dashboard.exportCsv(campaignId, filter, order, out, locale);
             }
         };
         Button exportButton = new Button(getTranslation("district-dashboard.export"), VaadinIcon.DOWNLOAD.create());

@@ -34,6 +34,7 @@ import fr.rentree.campaign.domain.LaunchPreview;
 import fr.rentree.campaign.service.CampaignException;
 import fr.rentree.campaign.service.CampaignSettings;
 import fr.rentree.campaign.service.DistrictCampaignService;
+import fr.rentree.campaign.service.DistrictCampaigns;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.domain.SchoolKind;
@@ -47,7 +48,7 @@ class LaunchDistrictCampaignDialog extends Dialog {
     /** How the schools are chosen. */
     enum Scope { ALL, KINDS, PICKED }
 
-    private final DistrictCampaignService districtCampaigns;
+    private final DistrictCampaignService launcher;
     private final Select<String> district = new Select<>();
     private final RadioButtonGroup<Scope> scope = new RadioButtonGroup<>();
     private final CheckboxGroup<SchoolKind> kinds = new CheckboxGroup<>();
@@ -55,9 +56,9 @@ class LaunchDistrictCampaignDialog extends Dialog {
     private final Paragraph count = new Paragraph();
     private List<School> schools = List.of();
 
-    LaunchDistrictCampaignDialog(DistrictCampaignService districtCampaigns, CampaignSettings settings, Clock clock,
-            Consumer<DistrictCampaign> launched) {
-        this.districtCampaigns = districtCampaigns;
+    LaunchDistrictCampaignDialog(DistrictCampaigns districtCampaigns, DistrictCampaignService launcher,
+            CampaignSettings settings, Clock clock, Consumer<DistrictCampaign> launched) {
+        this.launcher = launcher;
         setHeaderTitle(getTranslation("district-campaigns.launch"));
         setWidth("min(48em, 95vw)");
         LocalDate today = LocalDate.now(clock);
@@ -141,14 +142,14 @@ class LaunchDistrictCampaignDialog extends Dialog {
     /** The numbers first, then the launch; a refusal says what is wrong where it is. */
     private void confirm(DistrictPlan plan, List<String> chosen, Consumer<DistrictCampaign> launched,
             Map<String, HasValidation> fields) {
-        LaunchPreview preview = districtCampaigns.preview(district.getValue(), chosen);
+        LaunchPreview preview = launcher.preview(district.getValue(), chosen);
         Confirmation.ask(getTranslation("district-campaigns.launch.title"),
                 getTranslation("district-campaigns.launch.text", preview.started(), preview.adopted(),
                         preview.directors()),
                 getTranslation("district-campaigns.launch.action", preview.started()),
                 getTranslation("action.cancel"), false, () -> {
                     try {
-                        DistrictCampaign campaign = districtCampaigns.launch(district.getValue(), plan, chosen);
+                        DistrictCampaign campaign = launcher.launch(district.getValue(), plan, chosen);
                         close();
                         launched.accept(campaign);
                     } catch (FieldsRefused refused) { // the day changed meanwhile
