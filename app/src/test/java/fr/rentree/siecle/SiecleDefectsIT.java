@@ -15,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import fr.rentree.directory.domain.ChangeKind;
+import fr.rentree.directory.domain.RosterChanges;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.siecle.domain.Finding;
@@ -32,8 +33,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The defects real exports have (siecle-format.md), each with the exact words the director reads. A refused import
- * writes nothing: every refusal is followed by an import attempt and a count of the school's accounts.
+ * The defects real exports have (docs/siecle-format.md), each with the exact words the director reads. A refused
+ * import writes nothing: every refusal is followed by a count of the school's accounts. The analysis and the import
+ * agree: every analysis that is not refused (a dry run that says yes) is applied, and must succeed.
  */
 @RentreeIntegrationTest
 class SiecleDefectsIT {
@@ -54,6 +56,7 @@ class SiecleDefectsIT {
     String uai;
     int year;
     SiecleSamples samples;
+    long created;
 
     @BeforeEach
     void aSchool() {
@@ -64,9 +67,7 @@ class SiecleDefectsIT {
 
     @AfterEach
     void aRefusedOrWarnedImportLeavesNoHalfWrittenData() {
-        long accounts = jdbc.sql("select count(*) from account where school_uai = ?").param(uai)
-                .query(Long.class).single();
-        assertThat(accounts).as("accounts written for a refused import").isZero();
+        assertThat(accounts()).as("accounts written but by the imports the analysis accepted").isEqualTo(created);
     }
 
     @Test
@@ -264,6 +265,60 @@ class SiecleDefectsIT {
     }
 
     @Test
+    void two_pupils_with_the_same_eleve_id_are_refused_naming_both() {
+        String xml = samples.pupils().replace("<ELEVE ELEVE_ID=\"1002\"", "<ELEVE ELEVE_ID=\"1001\"");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "ELEVE_ID=\"1001\" ELENOET=\"102\"") + " : l'élève BŒUF Noël a le même identifiant"
+                + " (ELEVE_ID 1001) que l'élève MARTIN--DUPONT Zoé (ligne " + lineOf(xml, "ELEVE_ID=\"1001\" ELENOET")
+                + ") ; un identifiant désigne une seule personne : exportez de nouveau le fichier depuis SIECLE.");
+    }
+
+    @Test
+    void the_same_pupil_written_twice_is_one_account_and_a_warning() {
+        String moussa = "<ELEVE ELEVE_ID=\"1004\" ELENOET=\"104\">\n<NOM_DE_FAMILLE>N'DIAYE</NOM_DE_FAMILLE>\n"
+                + "<PRENOM>Moussa</PRENOM>\n<DATE_NAISS>14/07/2014</DATE_NAISS>\n<CODE_SEXE>1</CODE_SEXE>\n</ELEVE>\n";
+        String xml = samples.pupils().replace("</ELEVES>", moussa + "</ELEVES>");
+        int second = lineOf(xml, "ELEVE_ID=\"1004\"", lineOf(xml, "ELEVE_ID=\"1004\"") + 1);
+
+        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
+
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne " + second + " : l'élève"
+                + " N'DIAYE Moussa (ELEVE_ID 1004) figure deux fois dans le fichier, avec les mêmes nom, prénom et"
+                + " date de naissance (aussi ligne " + lineOf(xml, "ELEVE_ID=\"1004\"") + ") : un seul compte.");
+        assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4);
+    }
+
+    @Test
+    void two_guardians_with_the_same_personne_id_are_refused_naming_both() {
+        String xml = samples.guardians().replace("<PERSONNE PERSONNE_ID=\"2004\">", "<PERSONNE PERSONNE_ID=\"2001\">");
+        assertRefused(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                        samples.file("ResponsablesAvecAdresses.xml", xml)), "ResponsablesAvecAdresses.xml, ligne "
+                + lineOf(xml, "<PERSONNE PERSONNE_ID=\"2001\">", lineOf(xml, "Claire")) + " : le responsable"
+                + " N'DIAYE Ibrahima a le même identifiant (PERSONNE_ID 2001) que MARTIN Claire (ligne "
+                + lineOf(xml, "PERSONNE_ID=\"2001\"") + ") ; un identifiant désigne une seule personne : exportez"
+                + " de nouveau le fichier depuis SIECLE.");
+    }
+
+    @Test
+    void two_staff_members_with_the_same_id_are_refused_naming_both() {
+        String xml = samples.staff().replace("<INDIVIDU ID=\"3002\"", "<INDIVIDU ID=\"3001\"");
+        assertRefused(samples.file(samples.staffFileName(), xml), samples.staffFileName() + ", ligne "
+                + (lineOf(xml, "LEROY") - 1) + " : l'individu LEROY François a le même identifiant (ID 3001) que DURAND"
+                + " Béatrice (ligne " + lineOf(xml, "<INDIVIDU ID=\"3001\"") + ") ; un identifiant désigne une seule"
+                + " personne : exportez de nouveau le fichier depuis STS-web.");
+    }
+
+    @Test
+    void a_division_code_given_twice_with_two_labels_is_refused() {
+        String xml = samples.staff().replace("<DIVISION CODE=\"5B\"><LIBELLE_LONG>5EME B",
+                "<DIVISION CODE=\"6A\"><LIBELLE_LONG>5EME B");
+        assertRefused(samples.file(samples.staffFileName(), xml), samples.staffFileName() + ", ligne "
+                + lineOf(xml, "5EME B") + " : la division 6A est décrite deux fois, sous les libellés « 6EME A »"
+                + " (ligne " + lineOf(xml, "6EME A") + ") et « 5EME B » ; exportez de nouveau le fichier depuis"
+                + " STS-web.");
+    }
+
+    @Test
     void a_pupil_in_no_class_is_a_warning() {
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", samples.pupils()));
 
@@ -418,14 +473,30 @@ class SiecleDefectsIT {
         ImportAnalysis analysis = analyse(files);
         assertThat(texts(analysis.errors())).containsExactly(message);
         assertThat(analysis.refused()).isTrue();
+        assertThat(accounts()).as("accounts written for a refused import").isEqualTo(created);
     }
 
     private ImportAnalysis analyse(ExportFile file) {
         return analyse(List.of(file));
     }
 
+    /**
+     * Analyses, then applies what the analysis accepted, as the director (or {@code import-siecle} without
+     * {@code --dry-run}) would: an analysis that says yes must be followed by an import that succeeds.
+     */
     private ImportAnalysis analyse(List<ExportFile> files) {
-        return imports.analyse(uai, files);
+        ImportAnalysis analysis = imports.analyse(uai, files);
+        if (!analysis.refused()) {
+            RosterChanges applied = imports.apply(analysis, "siecle-defects");
+            assertThat(applied.count(ChangeKind.CREATE)).isEqualTo(analysis.changes().count(ChangeKind.CREATE));
+            created += applied.count(ChangeKind.CREATE);
+            assertThat(accounts()).isEqualTo(created);
+        }
+        return analysis;
+    }
+
+    private long accounts() {
+        return jdbc.sql("select count(*) from account where school_uai = ?").param(uai).query(Long.class).single();
     }
 
     private List<String> texts(List<Finding> findings) {

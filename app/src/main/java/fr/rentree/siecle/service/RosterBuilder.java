@@ -114,6 +114,7 @@ final class RosterBuilder {
             }
         }
         Map<String, Fields> byIne = new HashMap<>();
+        Map<String, Fields> byId = new HashMap<>();
         Set<String> present = new HashSet<>();
         Set<String> listed = new HashSet<>();
         for (Fields pupil : export.records(ExportContent.PUPILS)) {
@@ -123,6 +124,9 @@ final class RosterBuilder {
             }
             listed.add("E:" + id);
             Subject subject = Subject.of(pupil, "pupil", id, BEE_LAST_NAMES);
+            if (repeats(byId, pupil, subject, "DATE_NAISS", file, BEE_LAST_NAMES)) {
+                continue;
+            }
             LocalDate left = date(ExportDates.BEE, pupil, "DATE_SORTIE", subject, file);
             if (left != null && !left.isAfter(today)) {
                 continue; // gone: their account goes to pré-suppression
@@ -199,13 +203,20 @@ final class RosterBuilder {
         if (!strangers.isEmpty()) { // a guardians' file imported before, or without, its pupils
             findings.add(Finding.warning("guardians.unknown-pupils", file, null, strangers.size()));
         }
+        Map<String, Fields> byId = new HashMap<>();
         for (Fields person : export.records(ExportContent.PERSONS)) {
             String id = person.text("@PERSONNE_ID");
+            if (id == null) {
+                continue;
+            }
+            Subject subject = Subject.of(person, "person", id, BEE_LAST_NAMES);
+            if (repeats(byId, person, subject, null, file, BEE_LAST_NAMES)) {
+                continue;
+            }
             Set<ChildLink> theirs = children.get(id);
             if (theirs == null) {
                 continue; // no child here any more, or not a legal guardian: no account
             }
-            Subject subject = Subject.of(person, "person", id, BEE_LAST_NAMES);
             Name name = name(person, subject, file, BEE_LAST_NAMES);
             if (name != null) {
                 entries.add(new RosterEntry("P:" + id, Origin.SIECLE, Profile.PARENT, name.last(), name.first(), null,
@@ -217,10 +228,18 @@ final class RosterBuilder {
     private void staff(ExportContent export, List<RosterEntry> entries, Map<String, String> classLabels) {
         String file = export.file();
         Map<String, Set<String>> taught = new HashMap<>();
+        Map<String, Fields> byCode = new HashMap<>();
         for (Fields division : export.records(ExportContent.DIVISIONS)) {
             String code = division.text("@CODE");
             if (code == null) {
                 continue;
+            }
+            Fields first = byCode.putIfAbsent(code, division);
+            String label = division.text("LIBELLE_LONG");
+            if (first != null && first.text("LIBELLE_LONG") != null && label != null
+                    && !first.text("LIBELLE_LONG").equals(label)) { // the same label twice: one class, its services merged
+                findings.add(Finding.error("division.duplicate", file, division.line(), code,
+                        first.text("LIBELLE_LONG"), first.line(), label));
             }
             if (division.text("LIBELLE_LONG") != null) {
                 classLabels.put(code, division.text("LIBELLE_LONG"));
@@ -236,12 +255,16 @@ final class RosterBuilder {
                 taught.computeIfAbsent(teacher, t -> new HashSet<>()).addAll(divisions);
             }
         }
+        Map<String, Fields> byId = new HashMap<>();
         for (Fields individual : export.records(ExportContent.INDIVIDUALS)) {
             String id = individual.text("@ID");
             if (id == null) {
                 continue;
             }
             Subject subject = Subject.of(individual, "staff", id, STS_LAST_NAMES);
+            if (repeats(byId, individual, subject, "DATE_NAISSANCE", file, STS_LAST_NAMES)) {
+                continue;
+            }
             Name name = name(individual, subject, file, STS_LAST_NAMES);
             if (name == null) {
                 continue;
@@ -272,6 +295,30 @@ final class RosterBuilder {
             entries.add(new RosterEntry("I:" + id, Origin.STS_WEB, profile, name.last(), name.first(), birthDate, null,
                     email(individual, "MEL", file, who), classes, headOf, Set.of()));
         }
+    }
+
+    /**
+     * Whether a record repeats the identifier of one read before in the file: the import keys accounts on it, so two
+     * people under one identifier are refused, naming both; the same person written twice (same names, and birth date
+     * where the file gives one) is one account, said in a warning, and the first record is the one kept.
+     *
+     * @return whether to skip the record
+     */
+    private boolean repeats(Map<String, Fields> seen, Fields record, Subject subject, @Nullable String birthField,
+                            String file, String... lastNameFields) {
+        Fields first = seen.putIfAbsent(subject.id(), record);
+        if (first == null) {
+            return false;
+        }
+        String firstWho = names(first, lastNameFields);
+        boolean samePerson = firstWho.equals(subject.who())
+                && (birthField == null || Objects.equals(first.text(birthField), record.text(birthField)));
+        findings.add(samePerson
+                ? Finding.warning(subject.kind() + ".id.repeated", file, record.line(), subject.who(), subject.id(),
+                        first.line())
+                : Finding.error(subject.kind() + ".id.duplicate", file, record.line(), subject.who(), subject.id(),
+                        firstWho, first.line()));
+        return true;
     }
 
     /** The names of a record, or null after saying which one is missing (an account needs both, for its login). */
