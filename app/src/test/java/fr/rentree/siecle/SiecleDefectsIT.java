@@ -422,13 +422,49 @@ class SiecleDefectsIT {
 
     @Test
     void guardians_of_pupils_the_import_does_not_know_are_counted_in_a_warning() {
-        ImportAnalysis analysis = analyse(samples.file("ResponsablesAvecAdresses.xml", samples.guardians()));
+        String xml = samples.guardians().replace("<ELEVE_ID>1004</ELEVE_ID>", "<ELEVE_ID>9004</ELEVE_ID>");
+        ImportAnalysis analysis = analyse(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                samples.file("ResponsablesAvecAdresses.xml", xml)));
 
-        assertThat(texts(analysis.warnings())).containsExactly("ResponsablesAvecAdresses.xml : 4 responsables légaux"
-                + " ne sont liés à aucun élève connu de l'établissement (ni dans le fichier des élèves, ni parmi les"
-                + " élèves déjà importés) : ils n'auront pas de compte. Déposez le fichier des élèves avec celui des"
-                + " responsables.");
-        assertThat(analysis.changes().isEmpty()).isTrue();
+        assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml : un responsable légal n'est"
+                + " lié à aucun élève connu de l'établissement (ni dans le fichier des élèves, ni parmi les élèves déjà"
+                + " importés) : il n'aura pas de compte. Déposez le fichier des élèves avec celui des responsables.");
+        assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4 + 3);
+    }
+
+    @Test
+    void a_guardians_file_without_the_pupils_it_names_is_refused() {
+        assertRefused(samples.file("ResponsablesAvecAdresses.xml", samples.guardians()), "ResponsablesAvecAdresses.xml :"
+                + " aucun des 4 responsables légaux de ce fichier n'est lié à un élève de l'établissement (ni dans le"
+                + " fichier des élèves, ni parmi les élèves déjà importés) : aucun parent n'aurait de compte, et ceux"
+                + " qui en ont passeraient en pré-suppression. Vérifiez qu'il s'agit du fichier de cet établissement et"
+                + " déposez-le avec celui des élèves.");
+    }
+
+    @Test
+    void a_guardians_file_whose_links_name_none_of_the_schools_pupils_does_not_send_the_parents_away() {
+        ImportAnalysis first = analyse(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                samples.file("ResponsablesAvecAdresses.xml", samples.guardians())));
+        assertThat(first.changes().count(ChangeKind.CREATE)).isEqualTo(4 + 4);
+
+        String otherSchools = samples.guardians().replace("<ELEVE_ID>100", "<ELEVE_ID>700");
+        assertRefused(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                        samples.file("ResponsablesAvecAdresses.xml", otherSchools)), "ResponsablesAvecAdresses.xml :"
+                + " aucun des 4 responsables légaux de ce fichier n'est lié à un élève de l'établissement (ni dans le"
+                + " fichier des élèves, ni parmi les élèves déjà importés) : aucun parent n'aurait de compte, et ceux"
+                + " qui en ont passeraient en pré-suppression. Vérifiez qu'il s'agit du fichier de cet établissement et"
+                + " déposez-le avec celui des élèves.");
+    }
+
+    @Test
+    void a_guardians_file_that_names_no_legal_guardian_is_refused() {
+        String xml = samples.guardians().replaceAll("<NIVEAU_RESPONSABILITE>1</NIVEAU_RESPONSABILITE>", "")
+                .replace("<RESP_LEGAL>1</RESP_LEGAL>", "");
+        assertRefused(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                        samples.file("ResponsablesAvecAdresses.xml", xml)), "ResponsablesAvecAdresses.xml : aucun lien"
+                + " RESPONSABLE_ELEVE de ce fichier ne désigne un responsable légal (NIVEAU_RESPONSABILITE ou"
+                + " RESP_LEGAL) : aucun parent n'aurait de compte, et ceux qui en ont passeraient en pré-suppression."
+                + " Vérifiez qu'il s'agit bien de l'export ResponsablesAvecAdresses de SIECLE.");
     }
 
     @Test

@@ -200,7 +200,13 @@ final class RosterBuilder {
             }
         }
         strangers.removeAll(ofKnownPupils);
-        if (!strangers.isEmpty()) { // a guardians' file imported before, or without, its pupils
+        // a file from which no parent gets an account would pre-delete every parent of the school, without a word:
+        // another school's file, one imported without its pupils', or links in a structure the import does not read
+        if (strangers.isEmpty() && ofKnownPupils.isEmpty()) {
+            findings.add(Finding.error("guardians.none-legal", file, null));
+        } else if (children.isEmpty()) {
+            findings.add(Finding.error("guardians.none-linked", file, null, strangers.size() + ofKnownPupils.size()));
+        } else if (!strangers.isEmpty()) { // a few guardians of pupils the school does not know
             findings.add(Finding.warning("guardians.unknown-pupils", file, null, strangers.size()));
         }
         Map<String, Fields> byId = new HashMap<>();
