@@ -468,6 +468,47 @@ class SiecleDefectsIT {
     }
 
     @Test
+    void windows_1252_under_a_latin_declaration_is_read_as_windows_1252_and_said() {
+        for (String declared : List.of("ISO-8859-15", "ISO-8859-1")) {
+            String xml = samples.pupils().replace("ISO-8859-15", declared)
+                    .replace("<PRENOM>Noël</PRENOM>", "<PRENOM>Cocœ</PRENOM>");
+
+            ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml",
+                    xml.getBytes(java.nio.charset.Charset.forName("windows-1252"))));
+
+            assertThat(texts(analysis.warnings())).as(declared).contains("ElevesSansAdresses.xml, ligne "
+                    + lineOf(xml, "BŒUF") + " : le fichier déclare l'encodage " + declared + " mais contient des"
+                    + " caractères écrits en windows-1252 (œ, Œ, €, guillemets d'un tableur ou d'un éditeur sous"
+                    + " Windows) ; il a été lu en windows-1252.");
+            assertThat(firstNames(analysis)).as(declared).contains("Cocœ");
+            assertThat(lastNames(analysis)).as(declared).contains("BŒUF");
+        }
+        List<String> logins = jdbc.sql("select login from account where school_uai = ?").param(uai)
+                .query(String.class).list(); // with a counter when another test's school took the login first
+        assertThat(logins).allMatch(login -> login.matches("[a-z0-9.-]+"))
+                .anyMatch(login -> login.matches("cocoe\\.boeuf\\d*"));
+    }
+
+    @Test
+    void a_control_byte_windows_1252_does_not_define_either_is_refused() {
+        String xml = samples.pupils().replace("<PRENOM>Moussa</PRENOM>", "<PRENOM>Mou\u0081ssa</PRENOM>");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "Mou\u0081ssa") + " : le fichier contient l'octet 0x81, un caractère de contrôle qui"
+                + " n'a pas sa place dans un export (ni en ISO-8859-15 ni en windows-1252) ; exportez de nouveau le"
+                + " fichier.");
+    }
+
+    @Test
+    void a_c1_control_character_in_a_name_is_refused_whatever_the_encoding() {
+        String xml = samples.pupils().replace("ISO-8859-15", "UTF-8")
+                .replace("<PRENOM>Noël</PRENOM>", "<PRENOM>Coc\u009C</PRENOM>");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml.getBytes(StandardCharsets.UTF_8)),
+                "ElevesSansAdresses.xml, ligne " + lineOf(xml, "Coc\u009C") + " : <PRENOM> de BŒUF Coc (ELEVE_ID 1002)"
+                        + " contient un caractère de contrôle (U+009C) qui ne peut figurer ni dans un nom ni dans une"
+                        + " adresse ; corrigez le fichier ou exportez-le de nouveau.");
+    }
+
+    @Test
     void an_export_without_school_year_is_a_warning() {
         String xml = samples.pupils().replaceAll("<ANNEE_SCOLAIRE>\\d+</ANNEE_SCOLAIRE>\n", "");
         assertThat(xml).doesNotContain("ANNEE_SCOLAIRE");

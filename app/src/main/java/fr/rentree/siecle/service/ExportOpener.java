@@ -33,8 +33,9 @@ import fr.rentree.siecle.domain.Finding;
 class ExportOpener {
 
     static final Charset LATIN_9 = Charset.forName("ISO-8859-15");
-    private static final Set<Charset> ACCEPTED = Set.of(LATIN_9, StandardCharsets.ISO_8859_1,
-            Charset.forName("windows-1252"), StandardCharsets.UTF_8);
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Set<Charset> ACCEPTED = Set.of(LATIN_9, StandardCharsets.ISO_8859_1, WINDOWS_1252,
+            StandardCharsets.UTF_8);
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -121,7 +122,7 @@ class ExportOpener {
         Matcher declaration = DECLARED.matcher(new String(head, StandardCharsets.ISO_8859_1).stripLeading());
         Utf8Check utf8 = Utf8Check.of(xml);
         if (!declaration.find()) {
-            Charset guessed = utf8.valid() ? StandardCharsets.UTF_8 : LATIN_9;
+            Charset guessed = utf8.valid() ? StandardCharsets.UTF_8 : latin(name, xml, LATIN_9, null, findings);
             findings.add(Finding.warning("encoding.undeclared", name, null, guessed.name()));
             return new DecodedExport(name, xml, guessed, 0, unpacked);
         }
@@ -135,8 +136,33 @@ class ExportOpener {
         } else if (utf8.valid() && utf8.multiByte()) {
             findings.add(Finding.warning("encoding.mislabelled", name, null, declared));
             return new DecodedExport(name, xml, StandardCharsets.UTF_8, 0, unpacked);
+        } else if (charset.equals(LATIN_9) || charset.equals(StandardCharsets.ISO_8859_1)) {
+            charset = latin(name, xml, charset, declared, findings);
         }
         return new DecodedExport(name, xml, charset, 0, unpacked);
+    }
+
+    /**
+     * The character set of a file in Latin-9 or Latin-1, or in fact in windows-1252: bytes 0x80 to 0x9F are control
+     * characters in the first two, never written in a name, and the letters œ, Œ, Š, Ÿ, € and the typographic quotes
+     * in windows-1252 (a file saved by a spreadsheet or an editor under Windows). Such a file is read as windows-1252,
+     * with a warning; a byte that is not a character in windows-1252 either (0x81, 0x8D, 0x8F, 0x90, 0x9D) is refused.
+     *
+     * @param declared the declared encoding, null when none is
+     */
+    private static Charset latin(String name, Path xml, Charset charset, String declared, List<Finding> findings)
+            throws IOException, RefusedExport {
+        ControlBytes controls = ControlBytes.of(xml);
+        if (controls.undefinedLine() > 0) {
+            throw new RefusedExport(Finding.error("encoding.control", name, controls.undefinedLine(),
+                    String.format("0x%02X", controls.undefined())));
+        }
+        if (controls.firstLine() > 0) {
+            findings.add(Finding.warning("encoding.windows-1252", name, controls.firstLine(),
+                    declared != null ? declared : charset.name()));
+            return WINDOWS_1252;
+        }
+        return charset;
     }
 
     private static Optional<Charset> charset(String declared) {
@@ -168,6 +194,33 @@ class ExportOpener {
 
     private static long megabytes(long bytes) {
         return (bytes + (1 << 20) - 1) >> 20;
+    }
+
+    /**
+     * Where a file has bytes 0x80 to 0x9F, read once in constant memory: the first line with one (0 when none), and the
+     * first of them that windows-1252 leaves undefined, with its line (0 when none).
+     */
+    record ControlBytes(int firstLine, int undefined, int undefinedLine) {
+
+        static ControlBytes of(Path file) throws IOException {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                int line = 1;
+                int first = 0;
+                for (int b = in.read(); b >= 0; b = in.read()) {
+                    if (b == '\n') {
+                        line++;
+                    } else if (b >= 0x80 && b <= 0x9F) {
+                        if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
+                            return new ControlBytes(first == 0 ? line : first, b, line);
+                        }
+                        if (first == 0) {
+                            first = line;
+                        }
+                    }
+                }
+                return new ControlBytes(first, 0, 0);
+            }
+        }
     }
 
     /**

@@ -157,7 +157,7 @@ final class RosterBuilder {
             }
             present.add("E:" + id);
             entries.add(new RosterEntry("E:" + id, Origin.SIECLE, Profile.STUDENT, name.last(), name.first(), birthDate,
-                    ine, email(pupil, "MEL", file, who), division == null ? Set.of() : Set.of(division), Set.of(),
+                    ine, email(pupil, "MEL", file, subject), division == null ? Set.of() : Set.of(division), Set.of(),
                     Set.of()));
         }
         return new Pupils(present, listed);
@@ -226,7 +226,7 @@ final class RosterBuilder {
             Name name = name(person, subject, file, BEE_LAST_NAMES);
             if (name != null) {
                 entries.add(new RosterEntry("P:" + id, Origin.SIECLE, Profile.PARENT, name.last(), name.first(), null,
-                        null, email(person, "MEL", file, subject.who()), Set.of(), Set.of(), theirs));
+                        null, email(person, "MEL", file, subject), Set.of(), Set.of(), theirs));
             }
         }
     }
@@ -299,7 +299,7 @@ final class RosterBuilder {
             Profile profile = function != null && settings.teacherFunctions().contains(function)
                     ? Profile.TEACHER : Profile.STAFF;
             entries.add(new RosterEntry("I:" + id, Origin.STS_WEB, profile, name.last(), name.first(), birthDate, null,
-                    email(individual, "MEL", file, who), classes, headOf, Set.of()));
+                    email(individual, "MEL", file, subject), classes, headOf, Set.of()));
         }
     }
 
@@ -342,6 +342,11 @@ final class RosterBuilder {
                     subject.who(), subject.id()));
             return null;
         }
+        String lastNameField = Arrays.stream(lastNameFields).filter(field -> record.text(field) != null).findFirst()
+                .orElseThrow();
+        if (control(record, lastNameField, subject, file) | control(record, "PRENOM", subject, file)) {
+            return null;
+        }
         return new Name(lastName, firstName);
     }
 
@@ -358,12 +363,21 @@ final class RosterBuilder {
         static Subject of(Fields record, String kind, String id, String... lastNameFields) {
             return new Subject(kind, id, names(record, lastNameFields));
         }
+
+        /** Their identifier as the file names it: {@code ELEVE_ID 1001}, {@code PERSONNE_ID 2001}, {@code ID 3001}. */
+        String identifier() {
+            return switch (kind) {
+                case "pupil" -> "ELEVE_ID ";
+                case "person" -> "PERSONNE_ID ";
+                default -> "ID ";
+            } + id;
+        }
     }
 
     /** A person's names as far as their record gives them: "MARTIN Claire", "MARTIN", "Claire" or "?". */
     private static String names(Fields record, String... lastNameFields) {
         String who = Stream.of(firstOf(record, lastNameFields), record.text("PRENOM")).filter(Objects::nonNull)
-                .collect(Collectors.joining(" "));
+                .collect(Collectors.joining(" ")).replaceAll("[\\x00-\\x1F\\x7F-\\x9F]", ""); // said apart
         return who.isEmpty() ? "?" : who;
     }
 
@@ -382,7 +396,27 @@ final class RosterBuilder {
         }
     }
 
-    private @Nullable String email(Fields record, String field, String file, String who) {
+    /**
+     * Whether a field holds a control character, after saying so: none is ever written in a name or an address (the
+     * directory refuses them), and none is in a real one; a C1 character (U+0080 to U+009F) is the mark of a file
+     * read in the wrong encoding.
+     */
+    private boolean control(Fields record, String field, Subject subject, String file) {
+        String value = record.text(field);
+        int control = value == null ? -1 : value.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+        if (control < 0) {
+            return false;
+        }
+        findings.add(Finding.error("control-character", file, record.line(field), field, subject.who(),
+                subject.identifier(), String.format("U+%04X", control)));
+        return true;
+    }
+
+    private @Nullable String email(Fields record, String field, String file, Subject subject) {
+        String who = subject.who();
+        if (control(record, field, subject, file)) {
+            return null;
+        }
         String email = record.text(field);
         if (email != null && !EmailAddress.isValid(email)) {
             findings.add(Finding.warning("email.invalid", file, record.line(field), email, who));
