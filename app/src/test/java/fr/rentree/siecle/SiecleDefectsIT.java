@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -387,6 +392,29 @@ class SiecleDefectsIT {
     }
 
     @Test
+    void a_truncated_zip_is_said_so_and_leaves_nothing_unpacked_on_disk() throws IOException {
+        Set<Path> before = unpackedExports();
+        ExportFile whole = samples.zip("ElevesSansAdresses.zip", "ElevesSansAdresses.xml", samples.pupils());
+        byte[] bytes = Files.readAllBytes(whole.path());
+        ExportFile truncated = samples.file("ElevesSansAdresses.zip", Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertRefused(truncated, "ElevesSansAdresses.zip : l'archive zip est tronquée (téléchargement interrompu ?) ;"
+                + " téléchargez-la de nouveau.");
+        assertThat(unpackedExports()).as("unpacked pupils' data left on disk").isSubsetOf(before);
+    }
+
+    @Test
+    void a_zipped_export_refused_in_the_middle_of_its_reading_leaves_nothing_unpacked_on_disk() {
+        Set<Path> before = unpackedExports();
+        String xml = samples.pupils().replace("<PRENOM>Noël</PRENOM>", "<PRENOM>Noël");
+
+        ImportAnalysis analysis = analyse(samples.zip("ElevesSansAdresses.zip", "ElevesSansAdresses.xml", xml));
+
+        assertThat(analysis.refused()).isTrue();
+        assertThat(unpackedExports()).as("unpacked pupils' data left on disk").isSubsetOf(before);
+    }
+
+    @Test
     void a_zip_bomb_is_refused_after_reading_no_more_than_the_limit() throws IOException {
         Path bomb = folder.resolve("bombe.zip");
         byte[] zeros = new byte[1 << 20];
@@ -570,6 +598,16 @@ class SiecleDefectsIT {
             assertThat(accounts()).isEqualTo(created);
         }
         return analysis;
+    }
+
+    /** The XML files unpacked from zips, in the temporary folder they are unpacked to. */
+    private static Set<Path> unpackedExports() {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().matches("rentree-siecle-.*\\.xml"))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private long accounts() {

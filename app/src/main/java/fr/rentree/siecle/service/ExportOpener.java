@@ -1,6 +1,7 @@
 package fr.rentree.siecle.service;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -66,10 +67,15 @@ class ExportOpener {
         return decode(file.name(), file.path(), null, findings);
     }
 
+    /**
+     * The one XML of a zip, unpacked to a temporary file. Whatever stops the unpacking (a truncated or damaged
+     * archive, a zip bomb, a full disk), the part already unpacked is deleted: pupils' data is not left on the disk.
+     */
     private Path unzip(ExportFile file) throws IOException, RefusedExport {
+        Path unpacked = null;
+        boolean done = false;
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file.path())))) {
             List<String> xmlEntries = new ArrayList<>();
-            Path unpacked = null;
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName();
                 if (entry.isDirectory() || name.startsWith("__MACOSX/")
@@ -83,15 +89,19 @@ class ExportOpener {
                 }
             }
             if (xmlEntries.size() != 1) {
-                if (unpacked != null) {
-                    Files.deleteIfExists(unpacked);
-                }
                 throw new RefusedExport(xmlEntries.isEmpty() ? Finding.error("zip.empty", file.name(), null)
                         : Finding.error("zip.several", file.name(), null, String.join(", ", xmlEntries)));
             }
+            done = true;
             return unpacked;
+        } catch (EOFException e) { // the archive ends inside an entry: a download cut short
+            throw new RefusedExport(Finding.error("zip.truncated", file.name(), null));
         } catch (ZipException e) {
             throw new RefusedExport(Finding.error("zip.corrupt", file.name(), null));
+        } finally {
+            if (!done && unpacked != null) {
+                Files.deleteIfExists(unpacked);
+            }
         }
     }
 
@@ -103,8 +113,6 @@ class ExportOpener {
             for (int read = entry.read(buffer); read >= 0; read = entry.read(buffer)) {
                 copied += read;
                 if (copied > maxBytes) {
-                    out.close();
-                    Files.deleteIfExists(target);
                     throw new RefusedExport(Finding.error("zip.bomb", zipName, null, megabytes(maxBytes)));
                 }
                 out.write(buffer, 0, read);
