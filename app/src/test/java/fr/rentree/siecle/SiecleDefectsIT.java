@@ -211,6 +211,57 @@ class SiecleDefectsIT {
     }
 
     @Test
+    void a_file_with_only_the_xml_declaration_is_empty() {
+        assertRefused(samples.file("ElevesSansAdresses.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n"),
+                "ElevesSansAdresses.xml : le fichier ne contient aucun élément XML.");
+    }
+
+    @Test
+    void files_that_are_not_xml_get_no_word_about_their_encoding() {
+        byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+        for (ExportFile file : List.of(samples.file("ElevesSansAdresses.csv", "ELEVE_ID;NOM;PRENOM\n1001;BŒUF;Noël\n"),
+                samples.file("ElevesSansAdresses.xls", xls))) {
+            ImportAnalysis analysis = analyse(file);
+
+            assertThat(texts(analysis.errors())).as(file.name()).containsExactly(file.name() + " : le fichier n'est pas"
+                    + " du XML ; déposez l'export tel que SIECLE ou STS-web l'a produit (le fichier .xml, ou le .zip qui"
+                    + " le contient).");
+            assertThat(analysis.warnings()).as(file.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_truncated_file_is_said_truncated() {
+        String xml = samples.pupils();
+        String cut = xml.substring(0, xml.indexOf("<PRENOM>Anne-Sophie"));
+        assertRefused(samples.file("ElevesSansAdresses.xml", cut), "ElevesSansAdresses.xml : le fichier s'arrête au"
+                + " milieu de l'élément <ELEVE> ouvert ligne " + lineOf(xml, "1003\" ELENOET") + " : il semble tronqué"
+                + " (téléchargement ou copie interrompus ?) ; exportez-le de nouveau.");
+    }
+
+    @Test
+    void a_pupil_without_any_name_is_said_unnamed() {
+        String xml = samples.pupils().replace("<NOM_DE_FAMILLE>N'DIAYE</NOM_DE_FAMILLE>", "")
+                .replace("<PRENOM>Moussa</PRENOM>", "");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "1004\" ELENOET") + " : l'élève sans nom (ELEVE_ID 1004) n'a pas de nom.");
+    }
+
+    @Test
+    void a_pupil_in_a_division_named_inactifs_without_leaving_date_stays_and_it_is_said() {
+        String xml = samples.pupils().replace("<CODE_STRUCTURE>5B</CODE_STRUCTURE>",
+                "<CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+
+        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
+
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "1003\" ELENOET") + " : l'élève BŒUF Anne-Sophie est dans la division « Inactifs »"
+                + " mais n'a pas de date de sortie (DATE_SORTIE) : pour SIECLE, l'élève est toujours inscrit(e), et"
+                + " son compte reste actif. Si l'élève est parti(e), renseignez sa date de sortie dans SIECLE.");
+        assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4);
+    }
+
+    @Test
     void an_ampersand_written_as_is() {
         String xml = samples.guardians().replace("<NOM_DE_FAMILLE>DUPONT</NOM_DE_FAMILLE>",
                 "<NOM_DE_FAMILLE>DUPONT & FILS</NOM_DE_FAMILLE>");
@@ -537,16 +588,18 @@ class SiecleDefectsIT {
     }
 
     @Test
-    void an_export_without_school_year_is_a_warning() {
-        String xml = samples.pupils().replaceAll("<ANNEE_SCOLAIRE>\\d+</ANNEE_SCOLAIRE>\n", "");
-        assertThat(xml).doesNotContain("ANNEE_SCOLAIRE");
+    void an_export_without_school_year_is_refused_whatever_its_kind() {
+        String pupils = samples.pupils().replaceAll("<ANNEE_SCOLAIRE>\\d+</ANNEE_SCOLAIRE>\n", "");
+        assertThat(pupils).doesNotContain("ANNEE_SCOLAIRE");
+        assertRefused(samples.file("ElevesSansAdresses.xml", pupils), "ElevesSansAdresses.xml : l'année scolaire"
+                + " (ANNEE_SCOLAIRE) est absente des paramètres du fichier ; rien ne dit qu'il s'agit d'un export de"
+                + " l'année " + year + "-" + (year + 1) + " : exportez-le de nouveau.");
 
-        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
-
-        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml : l'année scolaire (ANNEE_SCOLAIRE)"
-                + " est absente des paramètres du fichier ; vérifiez qu'il s'agit bien d'un export de l'année "
-                + year + "-" + (year + 1) + ".");
-        assertThat(analysis.refused()).isFalse();
+        String staff = samples.staff().replaceAll("<ANNEE_SCOLAIRE ANNEE=\"\\d+\"/>\n", "");
+        assertThat(staff).doesNotContain("ANNEE_SCOLAIRE");
+        assertRefused(samples.file(samples.staffFileName(), staff), samples.staffFileName() + " : l'année scolaire"
+                + " (ANNEE_SCOLAIRE) est absente des paramètres du fichier ; rien ne dit qu'il s'agit d'un export de"
+                + " l'année " + year + "-" + (year + 1) + " : exportez-le de nouveau.");
     }
 
     @Test

@@ -130,6 +130,9 @@ class ExportOpener {
         Matcher declaration = DECLARED.matcher(new String(head, StandardCharsets.ISO_8859_1).stripLeading());
         Utf8Check utf8 = Utf8Check.of(xml);
         if (!declaration.find()) {
+            if (!startsLikeXml(head)) { // a spreadsheet, a CSV...: refused as not XML, its encoding does not matter
+                return new DecodedExport(name, xml, LATIN_9, 0, unpacked);
+            }
             Charset guessed = utf8.valid() ? StandardCharsets.UTF_8 : latin(name, xml, LATIN_9, null, findings);
             findings.add(Finding.warning("encoding.undeclared", name, null, guessed.name()));
             return new DecodedExport(name, xml, guessed, 0, unpacked);
@@ -171,6 +174,16 @@ class ExportOpener {
             return WINDOWS_1252;
         }
         return charset;
+    }
+
+    /** Whether the first byte that is not white space is a {@code <}. */
+    private static boolean startsLikeXml(byte[] head) {
+        for (byte b : head) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '<';
+            }
+        }
+        return true; // empty: said so by the parser's side
     }
 
     private static Optional<Charset> charset(String declared) {

@@ -28,6 +28,8 @@ import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.siecle.domain.ExportKind;
 import fr.rentree.siecle.domain.Finding;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * Reads what the exports say about a school's people, checks it, and turns it into the roster an import applies:
@@ -38,6 +40,12 @@ final class RosterBuilder {
     /** Where the last name is, in order of preference: SIECLE's files (NOM before 2016), STS-web's. */
     private static final String[] BEE_LAST_NAMES = {"NOM_USAGE", "NOM_DE_FAMILLE", "NOM"};
     private static final String[] STS_LAST_NAMES = {"NOM_USAGE", "NOM_PATRONYMIQUE"};
+    /**
+     * A division some schools (and some tools' fixtures) put pupils in: only a code; a pupil leaves with DATE_SORTIE.
+     */
+    private static final String INACTIVE_DIVISION = "Inactifs";
+    /** Whom a message names when their record gives no name at all: "l'élève sans nom (ELEVE_ID 1004)". */
+    private static final MessageSourceResolvable UNNAMED = new DefaultMessageSourceResolvable("siecle.unnamed");
 
     private final SiecleSettings settings;
     private final String uai;
@@ -89,8 +97,8 @@ final class RosterBuilder {
         } else if (!header.uai().equals(uai)) {
             findings.add(Finding.error("uai.mismatch", export.file(), null, header.uai(), uai));
         }
-        if (header == null || header.year() == null) {
-            findings.add(Finding.warning("year.missing", export.file(), null, year.label()));
+        if (header == null || header.year() == null) { // unchecked, it could be last year's: refused as a wrong one
+            findings.add(Finding.error("year.missing", export.file(), null, year.label()));
         } else if (!header.year().equals(Integer.toString(year.startYear()))) {
             String given = header.year().matches("\\d{4}")
                     ? new SchoolYear(Integer.parseInt(header.year())).label() : header.year();
@@ -135,7 +143,7 @@ final class RosterBuilder {
             if (name == null) {
                 continue;
             }
-            String who = subject.who();
+            Object who = subject.who();
             LocalDate birthDate = date(ExportDates.BEE, pupil, "DATE_NAISS", subject, file);
             if (pupil.text("DATE_NAISS") == null) {
                 findings.add(Finding.warning("pupil.birth-date.missing", file, pupil.line("DATE_NAISS"), who));
@@ -146,6 +154,8 @@ final class RosterBuilder {
             String division = divisions.get(id);
             if (division == null) {
                 findings.add(Finding.warning("pupil.no-class", file, pupil.line(), who));
+            } else if (division.equalsIgnoreCase(INACTIVE_DIVISION)) { // a school's name, not SIECLE's departure
+                findings.add(Finding.warning("pupil.inactive-division", file, pupil.line(), who, division));
             }
             String ine = pupil.text("ID_NATIONAL");
             if (ine != null) {
@@ -275,7 +285,7 @@ final class RosterBuilder {
             if (name == null) {
                 continue;
             }
-            String who = subject.who();
+            Object who = subject.who();
             LocalDate birthDate = date(ExportDates.STS, individual, "DATE_NAISSANCE", subject, file);
             boolean national = !"local".equals(individual.text("@TYPE")); // locals often lack both: not worth a word
             if (national && individual.text("DATE_NAISSANCE") == null) {
@@ -316,8 +326,8 @@ final class RosterBuilder {
         if (first == null) {
             return false;
         }
-        String firstWho = names(first, lastNameFields);
-        boolean samePerson = firstWho.equals(subject.who())
+        Object firstWho = Subject.of(first, subject.kind(), subject.id(), lastNameFields).who();
+        boolean samePerson = names(first, lastNameFields).equals(names(record, lastNameFields))
                 && (birthField == null || Objects.equals(first.text(birthField), record.text(birthField)));
         findings.add(samePerson
                 ? Finding.warning(subject.kind() + ".id.repeated", file, record.line(), subject.who(), subject.id(),
@@ -357,11 +367,13 @@ final class RosterBuilder {
      * Whom a record is about, as messages name them: the names it gives, as far as it gives them, and its identifier.
      *
      * @param kind {@code pupil}, {@code person} or {@code staff}: the start of the keys of the messages about them
+     * @param who  their names, or a text that says they have none ({@link #UNNAMED})
      */
-    private record Subject(String kind, String id, String who) {
+    private record Subject(String kind, String id, Object who) {
 
         static Subject of(Fields record, String kind, String id, String... lastNameFields) {
-            return new Subject(kind, id, names(record, lastNameFields));
+            String names = names(record, lastNameFields);
+            return new Subject(kind, id, names.isEmpty() ? UNNAMED : names);
         }
 
         /** Their identifier as the file names it: {@code ELEVE_ID 1001}, {@code PERSONNE_ID 2001}, {@code ID 3001}. */
@@ -374,11 +386,11 @@ final class RosterBuilder {
         }
     }
 
-    /** A person's names as far as their record gives them: "MARTIN Claire", "MARTIN", "Claire" or "?". */
+    /** A person's names as far as their record gives them: "MARTIN Claire", "MARTIN", "Claire" or none (empty). */
     private static String names(Fields record, String... lastNameFields) {
         String who = Stream.of(firstOf(record, lastNameFields), record.text("PRENOM")).filter(Objects::nonNull)
                 .collect(Collectors.joining(" ")).replaceAll("[\\x00-\\x1F\\x7F-\\x9F]", ""); // said apart
-        return who.isEmpty() ? "?" : who;
+        return who;
     }
 
     /** The date in a field, null when absent or "no end"; an unreadable date is an error naming whose it is. */
@@ -413,7 +425,7 @@ final class RosterBuilder {
     }
 
     private @Nullable String email(Fields record, String field, String file, Subject subject) {
-        String who = subject.who();
+        Object who = subject.who();
         if (control(record, field, subject, file)) {
             return null;
         }
