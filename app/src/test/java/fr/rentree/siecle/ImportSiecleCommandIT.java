@@ -85,6 +85,20 @@ class ImportSiecleCommandIT {
     }
 
     @Test
+    void two_pupils_under_one_eleve_id_are_refused_by_the_dry_run_as_by_the_import() throws Exception {
+        // the dry run said yes, then the import failed on uk_account_source (exit 1)
+        String xml = samples.pupils().replace("<ELEVE ELEVE_ID=\"1002\"", "<ELEVE ELEVE_ID=\"1001\"");
+        String file = samples.file("ElevesSansAdresses.xml", xml).path().toString();
+
+        for (Run run : List.of(importSiecle("--uai", uai, "--dry-run", file), importSiecle("--uai", uai, file))) {
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+            assertThat(run.output()).contains("l'élève BŒUF Noël a le même identifiant (ELEVE_ID 1001) que l'élève"
+                    + " MARTIN--DUPONT Zoé", "Import refusé : rien n'a été enregistré.");
+        }
+        assertThat(accounts()).isZero();
+    }
+
+    @Test
     void an_unreachable_database_exits_1() throws Exception {
         Run run = importSiecle("--uai", uai, paths(samples.all())[0],
                 "--spring.datasource.url=jdbc:mariadb://127.0.0.1:9/rentree?connectTimeout=500");
