@@ -547,6 +547,48 @@ class SiecleDefectsIT {
     }
 
     @Test
+    void a_guardians_file_that_would_send_most_parents_to_pre_deletion_asks_for_a_confirmation() {
+        analyse(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                samples.file("ResponsablesAvecAdresses.xml", samples.guardians())));
+        String fewLegal = samples.guardians() // only MARTIN Claire stays a legal guardian
+                .replace("<PERSONNE_ID>2002</PERSONNE_ID><CODE_PARENTE>20</CODE_PARENTE><NIVEAU_RESPONSABILITE>1",
+                        "<PERSONNE_ID>2002</PERSONNE_ID><CODE_PARENTE>20</CODE_PARENTE><NIVEAU_RESPONSABILITE>2")
+                .replace("<PERSONNE_ID>2003</PERSONNE_ID><CODE_PARENTE>10</CODE_PARENTE><NIVEAU_RESPONSABILITE>1",
+                        "<PERSONNE_ID>2003</PERSONNE_ID><CODE_PARENTE>10</CODE_PARENTE><NIVEAU_RESPONSABILITE>2")
+                .replace("<RESP_LEGAL>1</RESP_LEGAL>", "<RESP_LEGAL>0</RESP_LEGAL>");
+
+        ImportAnalysis analysis = imports.analyse(uai, List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                samples.file("ResponsablesAvecAdresses.xml", fewLegal)));
+
+        assertThat(analysis.changes().count(ChangeKind.PRE_DELETE)).isEqualTo(3);
+        assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml : cet import passerait en"
+                + " pré-suppression 3 des 4 comptes actifs du profil « Parent » (75 %) ; vérifiez les fichiers : il"
+                + " faut le confirmer expressément.");
+        assertThat(analysis.needsConfirmation()).isTrue();
+    }
+
+    @Test
+    void a_pupils_file_that_would_send_most_pupils_to_pre_deletion_asks_for_the_same_confirmation() {
+        analyse(samples.file("ElevesSansAdresses.xml", samples.pupils()));
+        String yesterday = LocalDate.now(clock).minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern(
+                "dd/MM/yyyy"));
+        String left = samples.pupils();
+        for (String name : List.of("Zoé", "Noël", "Anne-Sophie")) {
+            left = left.replace("<PRENOM>" + name + "</PRENOM>", "<PRENOM>" + name + "</PRENOM><DATE_SORTIE>"
+                    + yesterday + "</DATE_SORTIE>");
+        }
+
+        ImportAnalysis analysis = imports.analyse(uai, List.of(samples.file("ElevesSansAdresses.xml", left)));
+
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml : cet import passerait en"
+                + " pré-suppression 3 des 4 comptes actifs du profil « Élève » (75 %) ; vérifiez les fichiers : il"
+                + " faut le confirmer expressément.");
+        assertThat(analysis.needsConfirmation()).isTrue();
+        assertThat(imports.analyse(uai, List.of(samples.file("ElevesSansAdresses.xml", samples.pupils())))
+                .needsConfirmation()).isFalse();
+    }
+
+    @Test
     void windows_1252_under_a_latin_declaration_is_read_as_windows_1252_and_said() {
         for (String declared : List.of("ISO-8859-15", "ISO-8859-1")) {
             String xml = samples.pupils().replace("ISO-8859-15", declared)
