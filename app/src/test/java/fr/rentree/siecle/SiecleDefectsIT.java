@@ -375,6 +375,40 @@ class SiecleDefectsIT {
     }
 
     @Test
+    void a_guardian_linked_twice_to_one_pupil_is_one_link() {
+        String twice = "<RESPONSABLE_ELEVE><ELEVE_ID>1001</ELEVE_ID><PERSONNE_ID>2001</PERSONNE_ID><CODE_PARENTE>20"
+                + "</CODE_PARENTE><NIVEAU_RESPONSABILITE>1</NIVEAU_RESPONSABILITE></RESPONSABLE_ELEVE>\n";
+        String xml = samples.guardians().replace("</RESPONSABLES>", twice + "</RESPONSABLES>");
+
+        ImportAnalysis analysis = analyse(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                samples.file("ResponsablesAvecAdresses.xml", xml)));
+
+        assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml, ligne "
+                + lineOf(xml, twice.strip()) + " : le lien entre le responsable PERSONNE_ID 2001 et l'élève ELEVE_ID"
+                + " 1001 figure deux fois (aussi ligne " + lineOf(xml, "<ELEVE_ID>1001</ELEVE_ID><PERSONNE_ID>2001")
+                + ") : seul le premier est gardé.");
+        assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4 + 4);
+    }
+
+    @Test
+    void a_value_longer_than_the_directory_keeps_is_refused() {
+        String xml = samples.pupils().replace("0123456789A", "0123456789A0123456789A");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "0123456789A0123456789A") + " : <ID_NATIONAL> de MARTIN--DUPONT Zoé (ELEVE_ID 1001) a 22"
+                + " caractères, l'annuaire en garde 20 au plus ; corrigez le fichier ou exportez-le de nouveau.");
+    }
+
+    @Test
+    void a_division_code_longer_than_the_directory_keeps_is_refused() {
+        String code = "6A".repeat(30);
+        String xml = samples.pupils().replace("<CODE_STRUCTURE>5B</CODE_STRUCTURE>",
+                "<CODE_STRUCTURE>" + code + "</CODE_STRUCTURE>");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, code) + " : <CODE_STRUCTURE> de BŒUF Anne-Sophie (ELEVE_ID 1003) a 60 caractères,"
+                + " l'annuaire en garde 50 au plus ; corrigez le fichier ou exportez-le de nouveau.");
+    }
+
+    @Test
     void a_pupil_in_no_class_is_a_warning() {
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", samples.pupils()));
 

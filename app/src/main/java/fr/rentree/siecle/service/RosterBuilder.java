@@ -41,6 +41,15 @@ final class RosterBuilder {
     private static final String[] BEE_LAST_NAMES = {"NOM_USAGE", "NOM_DE_FAMILLE", "NOM"};
     private static final String[] STS_LAST_NAMES = {"NOM_USAGE", "NOM_PATRONYMIQUE"};
     /**
+     * The longest texts the directory keeps (its columns): a longer one is refused while reading, never cut, and never
+     * left to fail the import after a preview that said yes. An identifier takes its kind's prefix ({@code E:}...).
+     */
+    private static final int MAX_ID = 38;
+    private static final int MAX_NAME = 100;
+    private static final int MAX_INE = 20;
+    private static final int MAX_CLASS_CODE = 50;
+    private static final int MAX_CLASS_LABEL = 200;
+    /**
      * A division some schools (and some tools' fixtures) put pupils in: only a code; a pupil leaves with DATE_SORTIE.
      */
     private static final String INACTIVE_DIVISION = "Inactifs";
@@ -112,12 +121,13 @@ final class RosterBuilder {
     private Pupils pupils(ExportContent export, List<RosterEntry> entries) {
         String file = export.file();
         Map<String, String> divisions = new HashMap<>();
+        Map<String, Integer> divisionLines = new HashMap<>();
         for (Fields structures : export.records(ExportContent.STRUCTURES)) {
             List<String> codes = structures.texts("STRUCTURE/CODE_STRUCTURE");
             List<String> types = structures.texts("STRUCTURE/TYPE_STRUCTURE");
             for (int i = 0; i < Math.min(codes.size(), types.size()); i++) {
-                if (types.get(i).equals("D")) {
-                    divisions.putIfAbsent(structures.text("@ELEVE_ID"), codes.get(i));
+                if (types.get(i).equals("D") && divisions.putIfAbsent(structures.text("@ELEVE_ID"), codes.get(i)) == null) {
+                    divisionLines.put(structures.text("@ELEVE_ID"), structures.line("STRUCTURE/CODE_STRUCTURE"));
                 }
             }
         }
@@ -152,12 +162,17 @@ final class RosterBuilder {
                 findings.add(Finding.warning("pupil.sex.missing", file, pupil.line("CODE_SEXE"), who));
             }
             String division = divisions.get(id);
+            if (division != null && division.length() > MAX_CLASS_CODE) {
+                findings.add(Finding.error("field.too-long", file, divisionLines.get(id), "CODE_STRUCTURE", who,
+                        subject.identifier(), division.length(), MAX_CLASS_CODE));
+            }
             if (division == null) {
                 findings.add(Finding.warning("pupil.no-class", file, pupil.line(), who));
             } else if (division.equalsIgnoreCase(INACTIVE_DIVISION)) { // a school's name, not SIECLE's departure
                 findings.add(Finding.warning("pupil.inactive-division", file, pupil.line(), who, division));
             }
             String ine = pupil.text("ID_NATIONAL");
+            fits(pupil, "ID_NATIONAL", MAX_INE, subject, file);
             if (ine != null) {
                 Fields first = byIne.putIfAbsent(ine, pupil);
                 if (first != null) {
@@ -192,6 +207,7 @@ final class RosterBuilder {
         Map<String, Set<ChildLink>> children = new HashMap<>();
         Set<String> strangers = new HashSet<>(); // legal guardians linked to no pupil the import knows
         Set<String> ofKnownPupils = new HashSet<>();
+        Map<String, Integer> linkLines = new HashMap<>();
         for (Fields link : export.records(ExportContent.LINKS)) {
             String child = "E:" + link.text("ELEVE_ID");
             String person = link.text("PERSONNE_ID");
@@ -201,6 +217,12 @@ final class RosterBuilder {
                     : oldLegal != null ? settings.guardianOldLegalValues().contains(oldLegal)
                     : settings.guardiansWithoutLevel();
             if (!gets || person == null) {
+                continue;
+            }
+            Integer firstLine = linkLines.putIfAbsent(person + "\u0000" + child, link.line());
+            if (firstLine != null) { // one link per guardian and pupil: the directory keeps one
+                findings.add(Finding.warning("guardian.link.repeated", file, link.line(), person,
+                        link.text("ELEVE_ID"), firstLine));
                 continue;
             }
             (pupils.known().contains(child) ? ofKnownPupils : strangers).add(person);
@@ -252,6 +274,12 @@ final class RosterBuilder {
             }
             Fields first = byCode.putIfAbsent(code, division);
             String label = division.text("LIBELLE_LONG");
+            if (code.length() > MAX_CLASS_CODE || label != null && label.length() > MAX_CLASS_LABEL) {
+                boolean codeTooLong = code.length() > MAX_CLASS_CODE;
+                findings.add(Finding.error("division.too-long", file, division.line(), codeTooLong ? "CODE"
+                        : "LIBELLE_LONG", code, codeTooLong ? code.length() : label.length(),
+                        codeTooLong ? MAX_CLASS_CODE : MAX_CLASS_LABEL));
+            }
             if (first != null && first.text("LIBELLE_LONG") != null && label != null
                     && !first.text("LIBELLE_LONG").equals(label)) { // the same label twice: one class, its services merged
                 findings.add(Finding.error("division.duplicate", file, division.line(), code,
@@ -354,7 +382,9 @@ final class RosterBuilder {
         }
         String lastNameField = Arrays.stream(lastNameFields).filter(field -> record.text(field) != null).findFirst()
                 .orElseThrow();
-        if (control(record, lastNameField, subject, file) | control(record, "PRENOM", subject, file)) {
+        if (control(record, lastNameField, subject, file) | control(record, "PRENOM", subject, file)
+                | !fits(record, lastNameField, MAX_NAME, subject, file) | !fits(record, "PRENOM", MAX_NAME, subject, file)
+                | !fits(record, idField(subject), MAX_ID, subject, file)) {
             return null;
         }
         return new Name(lastName, firstName);
@@ -422,6 +452,25 @@ final class RosterBuilder {
         findings.add(Finding.error("control-character", file, record.line(field), field, subject.who(),
                 subject.identifier(), String.format("U+%04X", control)));
         return true;
+    }
+
+    /** Whether a field fits in the directory, after saying it does not. */
+    private boolean fits(Fields record, String field, int max, Subject subject, String file) {
+        String value = record.text(field);
+        if (value == null || value.length() <= max) {
+            return true;
+        }
+        findings.add(Finding.error("field.too-long", file, record.line(field), field, subject.who(),
+                subject.identifier(), value.length(), max));
+        return false;
+    }
+
+    private static String idField(Subject subject) {
+        return switch (subject.kind()) {
+            case "pupil" -> "@ELEVE_ID";
+            case "person" -> "@PERSONNE_ID";
+            default -> "@ID";
+        };
     }
 
     private @Nullable String email(Fields record, String field, String file, Subject subject) {
