@@ -20,12 +20,11 @@ import org.springframework.context.MessageSource;
 
 /**
  * {@code java -jar rentree-app.jar import-siecle --uai <UAI> [--dry-run] [--confirm-pre-deletion] <file>...}: the
- * import for scheduled runs.
- * Starts the application without web server, job executor, deployment or mail (only the database is needed), prints the
- * summary in French and exits 0 when imported (or importable, with {@code --dry-run}), 2 when the input or the
- * configuration is refused (an invalid UAI, no database) or when the import would send most of a profile's accounts
- * to pré-suppression without {@code --confirm-pre-deletion} (the dry run says so too), 1 on an internal error. Spring options
- * ({@code --spring.profiles.active=dev}...) pass through.
+ * import for scheduled runs. Starts the application without web server, job executor, deployment or mail (only the
+ * database is needed), prints the summary in French and exits 0 when imported (or importable, with
+ * {@code --dry-run}), 2 when the input or the configuration is refused (an invalid UAI, no database) or when the
+ * import would send most of a profile's accounts to pré-suppression without {@code --confirm-pre-deletion} (the dry
+ * run says so too), 1 on an internal error. Spring options ({@code --spring.profiles.active=dev}...) pass through.
  */
 public final class ImportSiecleCommand {
 

@@ -126,8 +126,9 @@ final class RosterBuilder {
             List<String> codes = structures.texts("STRUCTURE/CODE_STRUCTURE");
             List<String> types = structures.texts("STRUCTURE/TYPE_STRUCTURE");
             for (int i = 0; i < Math.min(codes.size(), types.size()); i++) {
-                if (types.get(i).equals("D") && divisions.putIfAbsent(structures.text("@ELEVE_ID"), codes.get(i)) == null) {
-                    divisionLines.put(structures.text("@ELEVE_ID"), structures.line("STRUCTURE/CODE_STRUCTURE"));
+                String pupil = structures.text("@ELEVE_ID");
+                if (types.get(i).equals("D") && divisions.putIfAbsent(pupil, codes.get(i)) == null) {
+                    divisionLines.put(pupil, structures.line("STRUCTURE/CODE_STRUCTURE"));
                 }
             }
         }
@@ -280,8 +281,9 @@ final class RosterBuilder {
                         : "LIBELLE_LONG", code, codeTooLong ? code.length() : label.length(),
                         codeTooLong ? MAX_CLASS_CODE : MAX_CLASS_LABEL));
             }
+            // the same label twice is one class, its services merged; two labels are two classes under one code
             if (first != null && first.text("LIBELLE_LONG") != null && label != null
-                    && !first.text("LIBELLE_LONG").equals(label)) { // the same label twice: one class, its services merged
+                    && !first.text("LIBELLE_LONG").equals(label)) {
                 findings.add(Finding.error("division.duplicate", file, division.line(), code,
                         first.text("LIBELLE_LONG"), first.line(), label));
             }
@@ -383,7 +385,8 @@ final class RosterBuilder {
         String lastNameField = Arrays.stream(lastNameFields).filter(field -> record.text(field) != null).findFirst()
                 .orElseThrow();
         if (control(record, lastNameField, subject, file) | control(record, "PRENOM", subject, file)
-                | !fits(record, lastNameField, MAX_NAME, subject, file) | !fits(record, "PRENOM", MAX_NAME, subject, file)
+                | !fits(record, lastNameField, MAX_NAME, subject, file)
+                | !fits(record, "PRENOM", MAX_NAME, subject, file)
                 | !fits(record, idField(subject), MAX_ID, subject, file)) {
             return null;
         }
