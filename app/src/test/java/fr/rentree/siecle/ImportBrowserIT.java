@@ -140,6 +140,7 @@ class ImportBrowserIT {
                 SiecleSamples.LATIN_9);
         browser.awaitText("vaadin-side-nav-item", "Import SIECLE").click();
         browser.upload("vaadin-upload", left);
+        browser.awaitText("span", "Fichiers déposés"); // the line pushes the buttons down: a click before it misses
         browser.awaitText("vaadin-button", "Analyser les fichiers").click();
         browser.awaitText("span", "Comptes à passer en pré-suppression : 1");
         browser.awaitText("vaadin-grid-cell-content", "Noël");
@@ -237,6 +238,38 @@ class ImportBrowserIT {
     }
 
     /** The exports under their real names (the upload sends the file's own name). */
+    @Test
+    void the_confirmation_of_an_import_sending_most_pupils_to_pre_deletion_says_so() throws Exception {
+        var school = fixtures.schoolWithDirector("Collège Lucie-Aubrac");
+        SiecleSamples samples = new SiecleSamples(folder, school.school().uai(),
+                SchoolYear.of(LocalDate.now(clock)).startYear());
+        imports.apply(imports.analyse(school.school().uai(), List.of(samples.all())), "directeur");
+        String yesterday = LocalDate.now(clock).minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String leaving = samples.pupils();
+        for (String name : List.of("Zoé", "Noël", "Anne-Sophie")) {
+            leaving = leaving.replace("<PRENOM>" + name + "</PRENOM>",
+                    "<PRENOM>" + name + "</PRENOM><DATE_SORTIE>" + yesterday + "</DATE_SORTIE>");
+        }
+        Path pupils = Files.writeString(folder.resolve("ElevesSansAdresses.xml"), leaving, SiecleSamples.LATIN_9);
+
+        browser.open("http://localhost:" + port + "/import");
+        browser.signIn(school.director(), Fixtures.PASSWORD);
+        browser.awaitText("h2", "Import SIECLE / STS-web");
+        browser.upload("vaadin-upload", pupils);
+        browser.awaitText("span", "Fichiers déposés");
+        browser.awaitText("vaadin-button", "Analyser les fichiers").click();
+        browser.awaitText("span", "Comptes à passer en pré-suppression : 3");
+        browser.awaitText("li", "cet import passerait en pré-suppression 3 des 4 comptes actifs du profil « Élève »");
+        browser.awaitText("vaadin-button", "Appliquer l'import").click();
+        browser.awaitDeepText("vaadin-confirm-dialog-overlay",
+                "cet import passerait en pré-suppression 3 des 4 comptes actifs du profil « Élève » (75 %)");
+        browser.screenshot("import-confirm-mass-pre-deletion");
+        browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
+        browser.awaitText("p", "Import effectué : 0 compte(s) créé(s)");
+        assertThat(jdbc.sql("select count(*) from account where school_uai = ? and state = 'PRE_DELETION'")
+                .param(school.school().uai()).query(Long.class).single()).isEqualTo(3);
+    }
+
     private Path[] named(fr.rentree.siecle.domain.ExportFile... files) throws Exception {
         Path dir = Files.createDirectories(folder.resolve("upload"));
         Path[] named = new Path[files.length];

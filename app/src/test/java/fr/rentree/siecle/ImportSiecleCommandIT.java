@@ -85,6 +85,50 @@ class ImportSiecleCommandIT {
     }
 
     @Test
+    void two_pupils_under_one_eleve_id_are_refused_by_the_dry_run_as_by_the_import() throws Exception {
+        // the dry run said yes, then the import failed on uk_account_source (exit 1)
+        String xml = samples.pupils().replace("<ELEVE ELEVE_ID=\"1002\"", "<ELEVE ELEVE_ID=\"1001\"");
+        String file = samples.file("ElevesSansAdresses.xml", xml).path().toString();
+
+        for (Run run : List.of(importSiecle("--uai", uai, "--dry-run", file), importSiecle("--uai", uai, file))) {
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+            assertThat(run.output()).contains("l'élève BŒUF Noël a le même identifiant (ELEVE_ID 1001) que l'élève"
+                    + " MARTIN--DUPONT Zoé", "Import refusé : rien n'a été enregistré.");
+        }
+        assertThat(accounts()).isZero();
+    }
+
+    @Test
+    void sending_most_parents_to_pre_deletion_needs_the_confirmation_option() throws Exception {
+        String[] files = paths(samples.all());
+        assertThat(importSiecle("--uai", uai, files[0], files[1], files[2]).exitCode()).isZero();
+        String fewLegal = samples.guardians().replace("<NIVEAU_RESPONSABILITE>1</NIVEAU_RESPONSABILITE>",
+                "<NIVEAU_RESPONSABILITE>2</NIVEAU_RESPONSABILITE>").replace("<RESP_LEGAL>1", "<RESP_LEGAL>0")
+                .replaceFirst("<NIVEAU_RESPONSABILITE>2</NIVEAU_RESPONSABILITE>",
+                        "<NIVEAU_RESPONSABILITE>1</NIVEAU_RESPONSABILITE>"); // only MARTIN Claire stays
+        String guardians = samples.file("ResponsablesAvecAdresses.xml", fewLegal).path().toString();
+
+        Run dryRun = importSiecle("--uai", uai, "--dry-run", files[0], guardians);
+        Run real = importSiecle("--uai", uai, files[0], guardians);
+
+        for (Run run : List.of(dryRun, real)) {
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+            assertThat(run.output()).contains("Comptes à passer en pré-suppression : 3",
+                    "cet import passerait en pré-suppression 3 des 4 comptes actifs du profil « Parent » (75 %)",
+                    "Import refusé : il passerait en pré-suppression la plupart des comptes d'un profil (voir les"
+                            + " avertissements). Rien n'a été enregistré ; si c'est bien ce que vous voulez, relancez la"
+                            + " commande avec l'option --confirm-pre-deletion.");
+        }
+        assertThat(preDeleted()).isZero();
+
+        Run confirmed = importSiecle("--uai", uai, "--confirm-pre-deletion", files[0], guardians);
+
+        assertThat(confirmed.exitCode()).as(confirmed.output()).isZero();
+        assertThat(confirmed.output()).contains("Import effectué.");
+        assertThat(preDeleted()).isEqualTo(3);
+    }
+
+    @Test
     void an_unreachable_database_exits_1() throws Exception {
         Run run = importSiecle("--uai", uai, paths(samples.all())[0],
                 "--spring.datasource.url=jdbc:mariadb://127.0.0.1:9/rentree?connectTimeout=500");
@@ -139,6 +183,11 @@ class ImportSiecleCommandIT {
 
     private long accounts() {
         return jdbc.sql("select count(*) from account where school_uai = ?").param(uai).query(Long.class).single();
+    }
+
+    private long preDeleted() {
+        return jdbc.sql("select count(*) from account where school_uai = ? and state = 'PRE_DELETION'").param(uai)
+                .query(Long.class).single();
     }
 
     private static String[] paths(ExportFile... files) {

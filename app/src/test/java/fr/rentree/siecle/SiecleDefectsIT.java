@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import fr.rentree.directory.domain.ChangeKind;
+import fr.rentree.directory.domain.RosterChanges;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.siecle.domain.Finding;
@@ -32,8 +38,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The defects real exports have (siecle-format.md), each with the exact words the director reads. A refused import
- * writes nothing: every refusal is followed by an import attempt and a count of the school's accounts.
+ * The defects real exports have (docs/siecle-format.md), each with the exact words the director reads. A refused
+ * import writes nothing: every refusal is followed by a count of the school's accounts. The analysis and the import
+ * agree: every analysis that is not refused (a dry run that says yes) is applied, and must succeed.
  */
 @RentreeIntegrationTest
 class SiecleDefectsIT {
@@ -54,6 +61,7 @@ class SiecleDefectsIT {
     String uai;
     int year;
     SiecleSamples samples;
+    long created;
 
     @BeforeEach
     void aSchool() {
@@ -64,9 +72,7 @@ class SiecleDefectsIT {
 
     @AfterEach
     void aRefusedOrWarnedImportLeavesNoHalfWrittenData() {
-        long accounts = jdbc.sql("select count(*) from account where school_uai = ?").param(uai)
-                .query(Long.class).single();
-        assertThat(accounts).as("accounts written for a refused import").isZero();
+        assertThat(accounts()).as("accounts written but by the imports the analysis accepted").isEqualTo(created);
     }
 
     @Test
@@ -205,6 +211,57 @@ class SiecleDefectsIT {
     }
 
     @Test
+    void a_file_with_only_the_xml_declaration_is_empty() {
+        assertRefused(samples.file("ElevesSansAdresses.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n"),
+                "ElevesSansAdresses.xml : le fichier ne contient aucun élément XML.");
+    }
+
+    @Test
+    void files_that_are_not_xml_get_no_word_about_their_encoding() {
+        byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+        for (ExportFile file : List.of(samples.file("ElevesSansAdresses.csv", "ELEVE_ID;NOM;PRENOM\n1001;BŒUF;Noël\n"),
+                samples.file("ElevesSansAdresses.xls", xls))) {
+            ImportAnalysis analysis = analyse(file);
+
+            assertThat(texts(analysis.errors())).as(file.name()).containsExactly(file.name() + " : le fichier n'est pas"
+                    + " du XML ; déposez l'export tel que SIECLE ou STS-web l'a produit (le fichier .xml, ou le .zip qui"
+                    + " le contient).");
+            assertThat(analysis.warnings()).as(file.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_truncated_file_is_said_truncated() {
+        String xml = samples.pupils();
+        String cut = xml.substring(0, xml.indexOf("<PRENOM>Anne-Sophie"));
+        assertRefused(samples.file("ElevesSansAdresses.xml", cut), "ElevesSansAdresses.xml : le fichier s'arrête au"
+                + " milieu de l'élément <ELEVE> ouvert ligne " + lineOf(xml, "1003\" ELENOET") + " : il semble tronqué"
+                + " (téléchargement ou copie interrompus ?) ; exportez-le de nouveau.");
+    }
+
+    @Test
+    void a_pupil_without_any_name_is_said_unnamed() {
+        String xml = samples.pupils().replace("<NOM_DE_FAMILLE>N'DIAYE</NOM_DE_FAMILLE>", "")
+                .replace("<PRENOM>Moussa</PRENOM>", "");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "1004\" ELENOET") + " : l'élève sans nom (ELEVE_ID 1004) n'a pas de nom.");
+    }
+
+    @Test
+    void a_pupil_in_a_division_named_inactifs_without_leaving_date_stays_and_it_is_said() {
+        String xml = samples.pupils().replace("<CODE_STRUCTURE>5B</CODE_STRUCTURE>",
+                "<CODE_STRUCTURE>Inactifs</CODE_STRUCTURE>");
+
+        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
+
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "1003\" ELENOET") + " : l'élève BŒUF Anne-Sophie est dans la division « Inactifs »"
+                + " mais n'a pas de date de sortie (DATE_SORTIE) : pour SIECLE, l'élève est toujours inscrit(e), et"
+                + " son compte reste actif. Si l'élève est parti(e), renseignez sa date de sortie dans SIECLE.");
+        assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4);
+    }
+
+    @Test
     void an_ampersand_written_as_is() {
         String xml = samples.guardians().replace("<NOM_DE_FAMILLE>DUPONT</NOM_DE_FAMILLE>",
                 "<NOM_DE_FAMILLE>DUPONT & FILS</NOM_DE_FAMILLE>");
@@ -261,6 +318,94 @@ class SiecleDefectsIT {
                 + " : l'INE 0123456789B de l'élève BŒUF Anne-Sophie est aussi celui de BŒUF Noël (ligne "
                 + lineOf(xml, "0123456789B") + ").");
         assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4);
+    }
+
+    @Test
+    void two_pupils_with_the_same_eleve_id_are_refused_naming_both() {
+        String xml = samples.pupils().replace("<ELEVE ELEVE_ID=\"1002\"", "<ELEVE ELEVE_ID=\"1001\"");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "ELEVE_ID=\"1001\" ELENOET=\"102\"") + " : l'élève BŒUF Noël a le même identifiant"
+                + " (ELEVE_ID 1001) que l'élève MARTIN--DUPONT Zoé (ligne " + lineOf(xml, "ELEVE_ID=\"1001\" ELENOET")
+                + ") ; un identifiant désigne une seule personne : exportez de nouveau le fichier depuis SIECLE.");
+    }
+
+    @Test
+    void the_same_pupil_written_twice_is_one_account_and_a_warning() {
+        String moussa = "<ELEVE ELEVE_ID=\"1004\" ELENOET=\"104\">\n<NOM_DE_FAMILLE>N'DIAYE</NOM_DE_FAMILLE>\n"
+                + "<PRENOM>Moussa</PRENOM>\n<DATE_NAISS>14/07/2014</DATE_NAISS>\n<CODE_SEXE>1</CODE_SEXE>\n</ELEVE>\n";
+        String xml = samples.pupils().replace("</ELEVES>", moussa + "</ELEVES>");
+        int second = lineOf(xml, "ELEVE_ID=\"1004\"", lineOf(xml, "ELEVE_ID=\"1004\"") + 1);
+
+        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
+
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne " + second + " : l'élève"
+                + " N'DIAYE Moussa (ELEVE_ID 1004) figure deux fois dans le fichier, avec les mêmes nom, prénom et"
+                + " date de naissance (aussi ligne " + lineOf(xml, "ELEVE_ID=\"1004\"") + ") : un seul compte.");
+        assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4);
+    }
+
+    @Test
+    void two_guardians_with_the_same_personne_id_are_refused_naming_both() {
+        String xml = samples.guardians().replace("<PERSONNE PERSONNE_ID=\"2004\">", "<PERSONNE PERSONNE_ID=\"2001\">");
+        assertRefused(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                        samples.file("ResponsablesAvecAdresses.xml", xml)), "ResponsablesAvecAdresses.xml, ligne "
+                + lineOf(xml, "<PERSONNE PERSONNE_ID=\"2001\">", lineOf(xml, "Claire")) + " : le responsable"
+                + " N'DIAYE Ibrahima a le même identifiant (PERSONNE_ID 2001) que MARTIN Claire (ligne "
+                + lineOf(xml, "PERSONNE_ID=\"2001\"") + ") ; un identifiant désigne une seule personne : exportez"
+                + " de nouveau le fichier depuis SIECLE.");
+    }
+
+    @Test
+    void two_staff_members_with_the_same_id_are_refused_naming_both() {
+        String xml = samples.staff().replace("<INDIVIDU ID=\"3002\"", "<INDIVIDU ID=\"3001\"");
+        assertRefused(samples.file(samples.staffFileName(), xml), samples.staffFileName() + ", ligne "
+                + (lineOf(xml, "LEROY") - 1) + " : l'individu LEROY François a le même identifiant (ID 3001) que DURAND"
+                + " Béatrice (ligne " + lineOf(xml, "<INDIVIDU ID=\"3001\"") + ") ; un identifiant désigne une seule"
+                + " personne : exportez de nouveau le fichier depuis STS-web.");
+    }
+
+    @Test
+    void a_division_code_given_twice_with_two_labels_is_refused() {
+        String xml = samples.staff().replace("<DIVISION CODE=\"5B\"><LIBELLE_LONG>5EME B",
+                "<DIVISION CODE=\"6A\"><LIBELLE_LONG>5EME B");
+        assertRefused(samples.file(samples.staffFileName(), xml), samples.staffFileName() + ", ligne "
+                + lineOf(xml, "5EME B") + " : la division 6A est décrite deux fois, sous les libellés « 6EME A »"
+                + " (ligne " + lineOf(xml, "6EME A") + ") et « 5EME B » ; exportez de nouveau le fichier depuis"
+                + " STS-web.");
+    }
+
+    @Test
+    void a_guardian_linked_twice_to_one_pupil_is_one_link() {
+        String twice = "<RESPONSABLE_ELEVE><ELEVE_ID>1001</ELEVE_ID><PERSONNE_ID>2001</PERSONNE_ID><CODE_PARENTE>20"
+                + "</CODE_PARENTE><NIVEAU_RESPONSABILITE>1</NIVEAU_RESPONSABILITE></RESPONSABLE_ELEVE>\n";
+        String xml = samples.guardians().replace("</RESPONSABLES>", twice + "</RESPONSABLES>");
+
+        ImportAnalysis analysis = analyse(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                samples.file("ResponsablesAvecAdresses.xml", xml)));
+
+        assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml, ligne "
+                + lineOf(xml, twice.strip()) + " : le lien entre le responsable PERSONNE_ID 2001 et l'élève ELEVE_ID"
+                + " 1001 figure deux fois (aussi ligne " + lineOf(xml, "<ELEVE_ID>1001</ELEVE_ID><PERSONNE_ID>2001")
+                + ") : seul le premier est gardé.");
+        assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4 + 4);
+    }
+
+    @Test
+    void a_value_longer_than_the_directory_keeps_is_refused() {
+        String xml = samples.pupils().replace("0123456789A", "0123456789A0123456789A");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "0123456789A0123456789A") + " : <ID_NATIONAL> de MARTIN--DUPONT Zoé (ELEVE_ID 1001) a 22"
+                + " caractères, l'annuaire en garde 20 au plus ; corrigez le fichier ou exportez-le de nouveau.");
+    }
+
+    @Test
+    void a_division_code_longer_than_the_directory_keeps_is_refused() {
+        String code = "6A".repeat(30);
+        String xml = samples.pupils().replace("<CODE_STRUCTURE>5B</CODE_STRUCTURE>",
+                "<CODE_STRUCTURE>" + code + "</CODE_STRUCTURE>");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, code) + " : <CODE_STRUCTURE> de BŒUF Anne-Sophie (ELEVE_ID 1003) a 60 caractères,"
+                + " l'annuaire en garde 50 au plus ; corrigez le fichier ou exportez-le de nouveau.");
     }
 
     @Test
@@ -332,6 +477,29 @@ class SiecleDefectsIT {
     }
 
     @Test
+    void a_truncated_zip_is_said_so_and_leaves_nothing_unpacked_on_disk() throws IOException {
+        Set<Path> before = unpackedExports();
+        ExportFile whole = samples.zip("ElevesSansAdresses.zip", "ElevesSansAdresses.xml", samples.pupils());
+        byte[] bytes = Files.readAllBytes(whole.path());
+        ExportFile truncated = samples.file("ElevesSansAdresses.zip", Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertRefused(truncated, "ElevesSansAdresses.zip : l'archive zip est tronquée (téléchargement interrompu ?) ;"
+                + " téléchargez-la de nouveau.");
+        assertThat(unpackedExports()).as("unpacked pupils' data left on disk").isSubsetOf(before);
+    }
+
+    @Test
+    void a_zipped_export_refused_in_the_middle_of_its_reading_leaves_nothing_unpacked_on_disk() {
+        Set<Path> before = unpackedExports();
+        String xml = samples.pupils().replace("<PRENOM>Noël</PRENOM>", "<PRENOM>Noël");
+
+        ImportAnalysis analysis = analyse(samples.zip("ElevesSansAdresses.zip", "ElevesSansAdresses.xml", xml));
+
+        assertThat(analysis.refused()).isTrue();
+        assertThat(unpackedExports()).as("unpacked pupils' data left on disk").isSubsetOf(before);
+    }
+
+    @Test
     void a_zip_bomb_is_refused_after_reading_no_more_than_the_limit() throws IOException {
         Path bomb = folder.resolve("bombe.zip");
         byte[] zeros = new byte[1 << 20];
@@ -367,26 +535,147 @@ class SiecleDefectsIT {
 
     @Test
     void guardians_of_pupils_the_import_does_not_know_are_counted_in_a_warning() {
-        ImportAnalysis analysis = analyse(samples.file("ResponsablesAvecAdresses.xml", samples.guardians()));
+        String xml = samples.guardians().replace("<ELEVE_ID>1004</ELEVE_ID>", "<ELEVE_ID>9004</ELEVE_ID>");
+        ImportAnalysis analysis = analyse(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                samples.file("ResponsablesAvecAdresses.xml", xml)));
 
-        assertThat(texts(analysis.warnings())).containsExactly("ResponsablesAvecAdresses.xml : 4 responsables légaux"
-                + " ne sont liés à aucun élève connu de l'établissement (ni dans le fichier des élèves, ni parmi les"
-                + " élèves déjà importés) : ils n'auront pas de compte. Déposez le fichier des élèves avec celui des"
-                + " responsables.");
-        assertThat(analysis.changes().isEmpty()).isTrue();
+        assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml : un responsable légal n'est"
+                + " lié à aucun élève connu de l'établissement (ni dans le fichier des élèves, ni parmi les élèves déjà"
+                + " importés) : il n'aura pas de compte. Déposez le fichier des élèves avec celui des responsables.");
+        assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4 + 3);
     }
 
     @Test
-    void an_export_without_school_year_is_a_warning() {
-        String xml = samples.pupils().replaceAll("<ANNEE_SCOLAIRE>\\d+</ANNEE_SCOLAIRE>\n", "");
-        assertThat(xml).doesNotContain("ANNEE_SCOLAIRE");
+    void a_guardians_file_without_the_pupils_it_names_is_refused() {
+        assertRefused(samples.file("ResponsablesAvecAdresses.xml", samples.guardians()), "ResponsablesAvecAdresses.xml :"
+                + " aucun des 4 responsables légaux de ce fichier n'est lié à un élève de l'établissement (ni dans le"
+                + " fichier des élèves, ni parmi les élèves déjà importés) : aucun parent n'aurait de compte, et ceux"
+                + " qui en ont passeraient en pré-suppression. Vérifiez qu'il s'agit du fichier de cet établissement et"
+                + " déposez-le avec celui des élèves.");
+    }
 
-        ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
+    @Test
+    void a_guardians_file_whose_links_name_none_of_the_schools_pupils_does_not_send_the_parents_away() {
+        ImportAnalysis first = analyse(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                samples.file("ResponsablesAvecAdresses.xml", samples.guardians())));
+        assertThat(first.changes().count(ChangeKind.CREATE)).isEqualTo(4 + 4);
 
-        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml : l'année scolaire (ANNEE_SCOLAIRE)"
-                + " est absente des paramètres du fichier ; vérifiez qu'il s'agit bien d'un export de l'année "
-                + year + "-" + (year + 1) + ".");
-        assertThat(analysis.refused()).isFalse();
+        String otherSchools = samples.guardians().replace("<ELEVE_ID>100", "<ELEVE_ID>700");
+        assertRefused(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                        samples.file("ResponsablesAvecAdresses.xml", otherSchools)), "ResponsablesAvecAdresses.xml :"
+                + " aucun des 4 responsables légaux de ce fichier n'est lié à un élève de l'établissement (ni dans le"
+                + " fichier des élèves, ni parmi les élèves déjà importés) : aucun parent n'aurait de compte, et ceux"
+                + " qui en ont passeraient en pré-suppression. Vérifiez qu'il s'agit du fichier de cet établissement et"
+                + " déposez-le avec celui des élèves.");
+    }
+
+    @Test
+    void a_guardians_file_that_names_no_legal_guardian_is_refused() {
+        String xml = samples.guardians().replaceAll("<NIVEAU_RESPONSABILITE>1</NIVEAU_RESPONSABILITE>", "")
+                .replace("<RESP_LEGAL>1</RESP_LEGAL>", "");
+        assertRefused(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                        samples.file("ResponsablesAvecAdresses.xml", xml)), "ResponsablesAvecAdresses.xml : aucun lien"
+                + " RESPONSABLE_ELEVE de ce fichier ne désigne un responsable légal (NIVEAU_RESPONSABILITE ou"
+                + " RESP_LEGAL) : aucun parent n'aurait de compte, et ceux qui en ont passeraient en pré-suppression."
+                + " Vérifiez qu'il s'agit bien de l'export ResponsablesAvecAdresses de SIECLE.");
+    }
+
+    @Test
+    void a_guardians_file_that_would_send_most_parents_to_pre_deletion_asks_for_a_confirmation() {
+        analyse(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                samples.file("ResponsablesAvecAdresses.xml", samples.guardians())));
+        String fewLegal = samples.guardians() // only MARTIN Claire stays a legal guardian
+                .replace("<PERSONNE_ID>2002</PERSONNE_ID><CODE_PARENTE>20</CODE_PARENTE><NIVEAU_RESPONSABILITE>1",
+                        "<PERSONNE_ID>2002</PERSONNE_ID><CODE_PARENTE>20</CODE_PARENTE><NIVEAU_RESPONSABILITE>2")
+                .replace("<PERSONNE_ID>2003</PERSONNE_ID><CODE_PARENTE>10</CODE_PARENTE><NIVEAU_RESPONSABILITE>1",
+                        "<PERSONNE_ID>2003</PERSONNE_ID><CODE_PARENTE>10</CODE_PARENTE><NIVEAU_RESPONSABILITE>2")
+                .replace("<RESP_LEGAL>1</RESP_LEGAL>", "<RESP_LEGAL>0</RESP_LEGAL>");
+
+        ImportAnalysis analysis = imports.analyse(uai, List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
+                samples.file("ResponsablesAvecAdresses.xml", fewLegal)));
+
+        assertThat(analysis.changes().count(ChangeKind.PRE_DELETE)).isEqualTo(3);
+        assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml : cet import passerait en"
+                + " pré-suppression 3 des 4 comptes actifs du profil « Parent » (75 %) ; vérifiez les fichiers : il"
+                + " faut le confirmer expressément.");
+        assertThat(analysis.needsConfirmation()).isTrue();
+    }
+
+    @Test
+    void a_pupils_file_that_would_send_most_pupils_to_pre_deletion_asks_for_the_same_confirmation() {
+        analyse(samples.file("ElevesSansAdresses.xml", samples.pupils()));
+        String yesterday = LocalDate.now(clock).minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern(
+                "dd/MM/yyyy"));
+        String left = samples.pupils();
+        for (String name : List.of("Zoé", "Noël", "Anne-Sophie")) {
+            left = left.replace("<PRENOM>" + name + "</PRENOM>", "<PRENOM>" + name + "</PRENOM><DATE_SORTIE>"
+                    + yesterday + "</DATE_SORTIE>");
+        }
+
+        ImportAnalysis analysis = imports.analyse(uai, List.of(samples.file("ElevesSansAdresses.xml", left)));
+
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml : cet import passerait en"
+                + " pré-suppression 3 des 4 comptes actifs du profil « Élève » (75 %) ; vérifiez les fichiers : il"
+                + " faut le confirmer expressément.");
+        assertThat(analysis.needsConfirmation()).isTrue();
+        assertThat(imports.analyse(uai, List.of(samples.file("ElevesSansAdresses.xml", samples.pupils())))
+                .needsConfirmation()).isFalse();
+    }
+
+    @Test
+    void windows_1252_under_a_latin_declaration_is_read_as_windows_1252_and_said() {
+        for (String declared : List.of("ISO-8859-15", "ISO-8859-1")) {
+            String xml = samples.pupils().replace("ISO-8859-15", declared)
+                    .replace("<PRENOM>Noël</PRENOM>", "<PRENOM>Cocœ</PRENOM>");
+
+            ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml",
+                    xml.getBytes(java.nio.charset.Charset.forName("windows-1252"))));
+
+            assertThat(texts(analysis.warnings())).as(declared).contains("ElevesSansAdresses.xml, ligne "
+                    + lineOf(xml, "BŒUF") + " : le fichier déclare l'encodage " + declared + " mais contient des"
+                    + " caractères écrits en windows-1252 (œ, Œ, €, guillemets d'un tableur ou d'un éditeur sous"
+                    + " Windows) ; il a été lu en windows-1252.");
+            assertThat(firstNames(analysis)).as(declared).contains("Cocœ");
+            assertThat(lastNames(analysis)).as(declared).contains("BŒUF");
+        }
+        List<String> logins = jdbc.sql("select login from account where school_uai = ?").param(uai)
+                .query(String.class).list(); // with a counter when another test's school took the login first
+        assertThat(logins).allMatch(login -> login.matches("[a-z0-9.-]+"))
+                .anyMatch(login -> login.matches("cocoe\\.boeuf\\d*"));
+    }
+
+    @Test
+    void a_control_byte_windows_1252_does_not_define_either_is_refused() {
+        String xml = samples.pupils().replace("<PRENOM>Moussa</PRENOM>", "<PRENOM>Mou\u0081ssa</PRENOM>");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
+                + lineOf(xml, "Mou\u0081ssa") + " : le fichier contient l'octet 0x81, un caractère de contrôle qui"
+                + " n'a pas sa place dans un export (ni en ISO-8859-15 ni en windows-1252) ; exportez de nouveau le"
+                + " fichier.");
+    }
+
+    @Test
+    void a_c1_control_character_in_a_name_is_refused_whatever_the_encoding() {
+        String xml = samples.pupils().replace("ISO-8859-15", "UTF-8")
+                .replace("<PRENOM>Noël</PRENOM>", "<PRENOM>Coc\u009C</PRENOM>");
+        assertRefused(samples.file("ElevesSansAdresses.xml", xml.getBytes(StandardCharsets.UTF_8)),
+                "ElevesSansAdresses.xml, ligne " + lineOf(xml, "Coc\u009C") + " : <PRENOM> de BŒUF Coc (ELEVE_ID 1002)"
+                        + " contient un caractère de contrôle (U+009C) qui ne peut figurer ni dans un nom ni dans une"
+                        + " adresse ; corrigez le fichier ou exportez-le de nouveau.");
+    }
+
+    @Test
+    void an_export_without_school_year_is_refused_whatever_its_kind() {
+        String pupils = samples.pupils().replaceAll("<ANNEE_SCOLAIRE>\\d+</ANNEE_SCOLAIRE>\n", "");
+        assertThat(pupils).doesNotContain("ANNEE_SCOLAIRE");
+        assertRefused(samples.file("ElevesSansAdresses.xml", pupils), "ElevesSansAdresses.xml : l'année scolaire"
+                + " (ANNEE_SCOLAIRE) est absente des paramètres du fichier ; rien ne dit qu'il s'agit d'un export de"
+                + " l'année " + year + "-" + (year + 1) + " : exportez-le de nouveau.");
+
+        String staff = samples.staff().replaceAll("<ANNEE_SCOLAIRE ANNEE=\"\\d+\"/>\n", "");
+        assertThat(staff).doesNotContain("ANNEE_SCOLAIRE");
+        assertRefused(samples.file(samples.staffFileName(), staff), samples.staffFileName() + " : l'année scolaire"
+                + " (ANNEE_SCOLAIRE) est absente des paramètres du fichier ; rien ne dit qu'il s'agit d'un export de"
+                + " l'année " + year + "-" + (year + 1) + " : exportez-le de nouveau.");
     }
 
     @Test
@@ -418,14 +707,40 @@ class SiecleDefectsIT {
         ImportAnalysis analysis = analyse(files);
         assertThat(texts(analysis.errors())).containsExactly(message);
         assertThat(analysis.refused()).isTrue();
+        assertThat(accounts()).as("accounts written for a refused import").isEqualTo(created);
     }
 
     private ImportAnalysis analyse(ExportFile file) {
         return analyse(List.of(file));
     }
 
+    /**
+     * Analyses, then applies what the analysis accepted, as the director (or {@code import-siecle} without
+     * {@code --dry-run}) would: an analysis that says yes must be followed by an import that succeeds.
+     */
     private ImportAnalysis analyse(List<ExportFile> files) {
-        return imports.analyse(uai, files);
+        ImportAnalysis analysis = imports.analyse(uai, files);
+        if (!analysis.refused()) {
+            RosterChanges applied = imports.apply(analysis, "siecle-defects");
+            assertThat(applied.count(ChangeKind.CREATE)).isEqualTo(analysis.changes().count(ChangeKind.CREATE));
+            created += applied.count(ChangeKind.CREATE);
+            assertThat(accounts()).isEqualTo(created);
+        }
+        return analysis;
+    }
+
+    /** The XML files unpacked from zips, in the temporary folder they are unpacked to. */
+    private static Set<Path> unpackedExports() {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().matches("rentree-siecle-.*\\.xml"))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long accounts() {
+        return jdbc.sql("select count(*) from account where school_uai = ?").param(uai).query(Long.class).single();
     }
 
     private List<String> texts(List<Finding> findings) {

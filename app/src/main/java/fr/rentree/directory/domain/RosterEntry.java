@@ -18,6 +18,10 @@ public record RosterEntry(String sourceId, Origin origin, Profile profile, Strin
                           Set<String> classes, Set<String> headOf, Set<ChildLink> children) {
 
     public RosterEntry {
+        HolderTexts.printable("last name", lastName);
+        HolderTexts.printable("first name", firstName);
+        HolderTexts.printable("national identifier", nationalId);
+        HolderTexts.printable("e-mail", email);
         classes = Set.copyOf(classes);
         headOf = Set.copyOf(headOf);
         children = Set.copyOf(children);

@@ -20,6 +20,7 @@ import fr.rentree.directory.domain.AccountState;
 import fr.rentree.directory.domain.ActivationCode;
 import fr.rentree.directory.domain.Civility;
 import fr.rentree.directory.domain.CreatedAccount;
+import fr.rentree.directory.domain.HolderTexts;
 import fr.rentree.directory.domain.Login;
 import fr.rentree.directory.domain.NewAccount;
 import fr.rentree.directory.domain.Origin;
@@ -111,6 +112,7 @@ public class SchoolAccounts {
         AccountDetails account = details(schoolUai, accountId);
         checkEmail(edit.email());
         checkLength(edit.entId());
+        HolderTexts.printable("ENT identifier", edit.entId());
         Map<String, Long> classIds = classIds(schoolUai);
         if (!account.hasClasses() && !edit.classes().isEmpty() || !account.mayHeadClasses() && !edit.headOf().isEmpty()
                 || !classIds.keySet().containsAll(edit.classes()) || !edit.classes().containsAll(edit.headOf())) {
@@ -255,6 +257,9 @@ public class SchoolAccounts {
         checkLength(account.lastName());
         checkLength(account.firstName());
         checkLength(account.discipline());
+        HolderTexts.printable("last name", account.lastName());
+        HolderTexts.printable("first name", account.firstName());
+        HolderTexts.printable("discipline", account.discipline());
         checkEmail(account.email());
         if (account.birthDate().isBefore(EARLIEST_BIRTH) || account.birthDate().isAfter(LocalDate.now(clock))) {
             throw new IllegalArgumentException("Not a birth date: " + account.birthDate());
@@ -265,6 +270,7 @@ public class SchoolAccounts {
         if (email != null && !EmailAddress.isValid(email)) {
             throw new IllegalArgumentException("Not an e-mail address: " + email);
         }
+        HolderTexts.printable("e-mail", email);
     }
 
     private static void checkLength(String text) {

@@ -19,11 +19,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 
 /**
- * {@code java -jar rentree-app.jar import-siecle --uai <UAI> [--dry-run] <file>...}: the import for scheduled runs.
- * Starts the application without web server, job executor, deployment or mail (only the database is needed), prints the
- * summary in French and exits 0 when imported (or importable, with {@code --dry-run}), 2 when the input or the
- * configuration is refused (an invalid UAI, no database), 1 on an internal error. Spring options
- * ({@code --spring.profiles.active=dev}...) pass through.
+ * {@code java -jar rentree-app.jar import-siecle --uai <UAI> [--dry-run] [--confirm-pre-deletion] <file>...}: the
+ * import for scheduled runs. Starts the application without web server, job executor, deployment or mail (only the
+ * database is needed), prints the summary in French and exits 0 when imported (or importable, with
+ * {@code --dry-run}), 2 when the input or the configuration is refused (an invalid UAI, no database) or when the
+ * import would send most of a profile's accounts to pré-suppression without {@code --confirm-pre-deletion} (the dry
+ * run says so too), 1 on an internal error. Spring options ({@code --spring.profiles.active=dev}...) pass through.
  */
 public final class ImportSiecleCommand {
 
@@ -42,6 +43,7 @@ public final class ImportSiecleCommand {
     public int run(Class<?> application, String... args) {
         String uai = null;
         boolean dryRun = false;
+        boolean confirmed = false;
         List<ExportFile> files = new ArrayList<>();
         List<String> springArgs = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
@@ -50,6 +52,8 @@ public final class ImportSiecleCommand {
                 uai = args[++i].strip().toUpperCase(Locale.ROOT);
             } else if (arg.equals("--dry-run")) {
                 dryRun = true;
+            } else if (arg.equals("--confirm-pre-deletion")) {
+                confirmed = true;
             } else if (arg.startsWith("--")) {
                 springArgs.add(arg);
             } else {
@@ -69,8 +73,9 @@ public final class ImportSiecleCommand {
         }
         String school = uai;
         boolean simulation = dryRun;
+        boolean massConfirmed = confirmed;
         return HeadlessApplication.run(application, springArgs, err, "cli.import.internal-error",
-                context -> importFiles(context, school, files, simulation));
+                context -> importFiles(context, school, files, simulation, massConfirmed));
     }
 
     private String text(String key, Object... arguments) {
@@ -78,18 +83,21 @@ public final class ImportSiecleCommand {
     }
 
     private int importFiles(ConfigurableApplicationContext context, String uai, List<ExportFile> files,
-                            boolean dryRun) {
+                            boolean dryRun, boolean massConfirmed) {
         SiecleImportService imports = context.getBean(SiecleImportService.class);
         ImportAnalysis analysis = imports.analyse(uai, files);
-        RosterChanges changes = analysis.refused() || dryRun ? analysis.changes() : imports.apply(analysis, "cli");
+        boolean unconfirmed = !analysis.refused() && analysis.needsConfirmation() && !massConfirmed;
+        RosterChanges changes = analysis.refused() || unconfirmed || dryRun ? analysis.changes()
+                : imports.apply(analysis, "cli");
         out.println(text("cli.import.title", uai, String.join(", ", analysis.files())));
         for (ChangeKind kind : ChangeKind.values()) {
             out.println(text("import.change." + kind) + " : " + changes.count(kind));
         }
         print("cli.import.errors", analysis.errors());
         print("cli.import.warnings", analysis.warnings());
-        out.println(text(analysis.refused() ? "cli.import.refused" : dryRun ? "cli.import.dry-run" : "cli.import.done"));
-        return analysis.refused() ? 2 : 0;
+        out.println(text(analysis.refused() ? "cli.import.refused" : unconfirmed ? "cli.import.unconfirmed"
+                : dryRun ? "cli.import.dry-run" : "cli.import.done"));
+        return analysis.refused() || unconfirmed ? 2 : 0; // a dry run says what the import would do
     }
 
     private void print(String title, List<Finding> findings) {

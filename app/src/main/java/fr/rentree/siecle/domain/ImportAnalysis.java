@@ -18,6 +18,17 @@ public record ImportAnalysis(String schoolUai, List<String> files, List<Finding>
         findings = List.copyOf(findings);
     }
 
+    /** The key of the warning of an import that would send most of a profile's accounts to pré-suppression. */
+    public static final String MASS_PRE_DELETION = "pre-deletion.mass";
+
+    /**
+     * Whether applying it needs to be confirmed expressly: it would send most of a profile's accounts to
+     * pré-suppression (a file of another school or of another year, an export cut short...).
+     */
+    public boolean needsConfirmation() {
+        return findings.stream().anyMatch(finding -> finding.key().equals(MASS_PRE_DELETION));
+    }
+
     public boolean refused() {
         return roster == null;
     }

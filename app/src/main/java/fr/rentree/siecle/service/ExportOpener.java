@@ -1,6 +1,7 @@
 package fr.rentree.siecle.service;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,8 +34,9 @@ import fr.rentree.siecle.domain.Finding;
 class ExportOpener {
 
     static final Charset LATIN_9 = Charset.forName("ISO-8859-15");
-    private static final Set<Charset> ACCEPTED = Set.of(LATIN_9, StandardCharsets.ISO_8859_1,
-            Charset.forName("windows-1252"), StandardCharsets.UTF_8);
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Set<Charset> ACCEPTED = Set.of(LATIN_9, StandardCharsets.ISO_8859_1, WINDOWS_1252,
+            StandardCharsets.UTF_8);
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -65,10 +67,15 @@ class ExportOpener {
         return decode(file.name(), file.path(), null, findings);
     }
 
+    /**
+     * The one XML of a zip, unpacked to a temporary file. Whatever stops the unpacking (a truncated or damaged
+     * archive, a zip bomb, a full disk), the part already unpacked is deleted: pupils' data is not left on the disk.
+     */
     private Path unzip(ExportFile file) throws IOException, RefusedExport {
+        Path unpacked = null;
+        boolean done = false;
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file.path())))) {
             List<String> xmlEntries = new ArrayList<>();
-            Path unpacked = null;
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName();
                 if (entry.isDirectory() || name.startsWith("__MACOSX/")
@@ -82,15 +89,19 @@ class ExportOpener {
                 }
             }
             if (xmlEntries.size() != 1) {
-                if (unpacked != null) {
-                    Files.deleteIfExists(unpacked);
-                }
                 throw new RefusedExport(xmlEntries.isEmpty() ? Finding.error("zip.empty", file.name(), null)
                         : Finding.error("zip.several", file.name(), null, String.join(", ", xmlEntries)));
             }
+            done = true;
             return unpacked;
+        } catch (EOFException e) { // the archive ends inside an entry: a download cut short
+            throw new RefusedExport(Finding.error("zip.truncated", file.name(), null));
         } catch (ZipException e) {
             throw new RefusedExport(Finding.error("zip.corrupt", file.name(), null));
+        } finally {
+            if (!done && unpacked != null) {
+                Files.deleteIfExists(unpacked);
+            }
         }
     }
 
@@ -102,8 +113,6 @@ class ExportOpener {
             for (int read = entry.read(buffer); read >= 0; read = entry.read(buffer)) {
                 copied += read;
                 if (copied > maxBytes) {
-                    out.close();
-                    Files.deleteIfExists(target);
                     throw new RefusedExport(Finding.error("zip.bomb", zipName, null, megabytes(maxBytes)));
                 }
                 out.write(buffer, 0, read);
@@ -121,7 +130,10 @@ class ExportOpener {
         Matcher declaration = DECLARED.matcher(new String(head, StandardCharsets.ISO_8859_1).stripLeading());
         Utf8Check utf8 = Utf8Check.of(xml);
         if (!declaration.find()) {
-            Charset guessed = utf8.valid() ? StandardCharsets.UTF_8 : LATIN_9;
+            if (!startsLikeXml(head)) { // a spreadsheet, a CSV...: refused as not XML, its encoding does not matter
+                return new DecodedExport(name, xml, LATIN_9, 0, unpacked);
+            }
+            Charset guessed = utf8.valid() ? StandardCharsets.UTF_8 : latin(name, xml, LATIN_9, null, findings);
             findings.add(Finding.warning("encoding.undeclared", name, null, guessed.name()));
             return new DecodedExport(name, xml, guessed, 0, unpacked);
         }
@@ -135,8 +147,43 @@ class ExportOpener {
         } else if (utf8.valid() && utf8.multiByte()) {
             findings.add(Finding.warning("encoding.mislabelled", name, null, declared));
             return new DecodedExport(name, xml, StandardCharsets.UTF_8, 0, unpacked);
+        } else if (charset.equals(LATIN_9) || charset.equals(StandardCharsets.ISO_8859_1)) {
+            charset = latin(name, xml, charset, declared, findings);
         }
         return new DecodedExport(name, xml, charset, 0, unpacked);
+    }
+
+    /**
+     * The character set of a file in Latin-9 or Latin-1, or in fact in windows-1252: bytes 0x80 to 0x9F are control
+     * characters in the first two, never written in a name, and the letters œ, Œ, Š, Ÿ, € and the typographic quotes
+     * in windows-1252 (a file saved by a spreadsheet or an editor under Windows). Such a file is read as windows-1252,
+     * with a warning; a byte that is not a character in windows-1252 either (0x81, 0x8D, 0x8F, 0x90, 0x9D) is refused.
+     *
+     * @param declared the declared encoding, null when none is
+     */
+    private static Charset latin(String name, Path xml, Charset charset, String declared, List<Finding> findings)
+            throws IOException, RefusedExport {
+        ControlBytes controls = ControlBytes.of(xml);
+        if (controls.undefinedLine() > 0) {
+            throw new RefusedExport(Finding.error("encoding.control", name, controls.undefinedLine(),
+                    String.format("0x%02X", controls.undefined())));
+        }
+        if (controls.firstLine() > 0) {
+            findings.add(Finding.warning("encoding.windows-1252", name, controls.firstLine(),
+                    declared != null ? declared : charset.name()));
+            return WINDOWS_1252;
+        }
+        return charset;
+    }
+
+    /** Whether the first byte that is not white space is a {@code <}. */
+    private static boolean startsLikeXml(byte[] head) {
+        for (byte b : head) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '<';
+            }
+        }
+        return true; // empty: said so by the parser's side
     }
 
     private static Optional<Charset> charset(String declared) {
@@ -168,6 +215,33 @@ class ExportOpener {
 
     private static long megabytes(long bytes) {
         return (bytes + (1 << 20) - 1) >> 20;
+    }
+
+    /**
+     * Where a file has bytes 0x80 to 0x9F, read once in constant memory: the first line with one (0 when none), and the
+     * first of them that windows-1252 leaves undefined, with its line (0 when none).
+     */
+    record ControlBytes(int firstLine, int undefined, int undefinedLine) {
+
+        static ControlBytes of(Path file) throws IOException {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                int line = 1;
+                int first = 0;
+                for (int b = in.read(); b >= 0; b = in.read()) {
+                    if (b == '\n') {
+                        line++;
+                    } else if (b >= 0x80 && b <= 0x9F) {
+                        if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
+                            return new ControlBytes(first == 0 ? line : first, b, line);
+                        }
+                        if (first == 0) {
+                            first = line;
+                        }
+                    }
+                }
+                return new ControlBytes(first, 0, 0);
+            }
+        }
     }
 
     /**

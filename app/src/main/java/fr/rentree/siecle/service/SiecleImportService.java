@@ -12,6 +12,8 @@ import java.util.Optional;
 import fr.rentree.audit.domain.AuditAction;
 import fr.rentree.audit.service.AuditLog;
 import fr.rentree.directory.domain.ChangeKind;
+import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.domain.Roster;
 import fr.rentree.directory.domain.RosterChanges;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.service.DirectoryService;
@@ -22,6 +24,7 @@ import fr.rentree.siecle.domain.Finding;
 import fr.rentree.siecle.domain.ImportAnalysis;
 import fr.rentree.siecle.domain.Severity;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,7 +89,43 @@ public class SiecleImportService {
         if (hasErrors(findings)) {
             return refused(uai, names, findings);
         }
-        return new ImportAnalysis(uai, names, findings, roster, directory.preview(roster));
+        RosterChanges changes = directory.preview(roster);
+        massPreDeletions(roster, changes, contents, findings);
+        return new ImportAnalysis(uai, names, findings, roster, changes);
+    }
+
+    /**
+     * Says which profiles the import would send mostly to pré-suppression ({@link SiecleSettings#massPreDeletionPercent}
+     * of their active imported accounts, at least {@link SiecleSettings#massPreDeletionMinimum}): applying it then
+     * needs an express confirmation ({@link ImportAnalysis#needsConfirmation()}). The accounts active before are the
+     * roster's entries matched (neither created nor restored) plus those leaving.
+     */
+    private void massPreDeletions(Roster roster, RosterChanges changes, Map<ExportKind, ExportContent> contents,
+                                  List<Finding> findings) {
+        for (Profile profile : Profile.values()) {
+            int leaving = count(changes, ChangeKind.PRE_DELETE, profile);
+            if (leaving == 0 || leaving < settings.massPreDeletionMinimum()) {
+                continue;
+            }
+            long listed = roster.entries().stream().filter(entry -> entry.profile() == profile).count();
+            long active = listed - count(changes, ChangeKind.CREATE, profile)
+                    - count(changes, ChangeKind.RESTORE, profile) + leaving;
+            if (leaving * 100L > settings.massPreDeletionPercent() * active) {
+                ExportKind kind = switch (profile) {
+                    case STUDENT -> ExportKind.PUPILS;
+                    case PARENT -> ExportKind.GUARDIANS;
+                    default -> ExportKind.STAFF;
+                };
+                ExportContent export = contents.get(kind);
+                findings.add(Finding.warning(ImportAnalysis.MASS_PRE_DELETION, export == null ? "" : export.file(),
+                        null, leaving, active, leaving * 100 / active,
+                        new DefaultMessageSourceResolvable("profile." + profile)));
+            }
+        }
+    }
+
+    private static int count(RosterChanges changes, ChangeKind kind, Profile profile) {
+        return (int) changes.ofKind(kind).stream().filter(change -> change.entry().profile() == profile).count();
     }
 
     /**

@@ -18,6 +18,10 @@ import org.springframework.util.unit.DataSize;
  * @param guardianOldLegalValues the RESP_LEGAL values of the pre-2018 format that get one (1 and 2 = legal)
  * @param guardiansWithoutLevel  whether a link carrying neither field gets one
  * @param teacherFunctions       the STS-web FONCTION codes of the teacher profile; every other one is staff
+ * @param massPreDeletionPercent an import that would send more than this share (in %) of a profile's active imported
+ *                               accounts to pré-suppression needs an express confirmation, for every profile alike
+ *                               (pupils, parents, teachers, staff): a file of another school or of last year...
+ * @param massPreDeletionMinimum ...and at least this many of them: a school of five parents losing three is not one
  */
 @ConfigurationProperties("rentree.siecle")
 public record SiecleSettings(@DefaultValue("100MB") DataSize maxFileSize,
@@ -26,5 +30,7 @@ public record SiecleSettings(@DefaultValue("100MB") DataSize maxFileSize,
                              @DefaultValue("1") Set<Integer> guardianLevels,
                              @DefaultValue({"1", "2"}) Set<Integer> guardianOldLegalValues,
                              @DefaultValue("false") boolean guardiansWithoutLevel,
-                             @DefaultValue("ENS") Set<String> teacherFunctions) {
+                             @DefaultValue("ENS") Set<String> teacherFunctions,
+                             @DefaultValue("50") int massPreDeletionPercent,
+                             @DefaultValue("3") int massPreDeletionMinimum) {
 }

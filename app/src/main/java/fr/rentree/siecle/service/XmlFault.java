@@ -24,6 +24,7 @@ final class XmlFault {
     private static final Pattern ENTITY = Pattern.compile("&[^&;<>\\s]*;?$");
     private static final Pattern END_TAG = Pattern.compile("</[^<>\\s]*$");
     private static final int WINDOW = 80;
+    private static final String DECLARATION = "<?xml";
 
     private XmlFault() {
     }
@@ -39,7 +40,7 @@ final class XmlFault {
         Integer line = location == null ? null : location.getLineNumber();
         String column = location == null ? "?" : Integer.toString(location.getColumnNumber());
         if (root == null) {
-            int first = firstVisibleCharacter(export);
+            int first = firstAfterDeclaration(export);
             return first < 0 ? Finding.error("empty", file, null)
                     : first != '<' ? Finding.error("not-xml", file, null)
                     : Finding.error("malformed.other", file, line, column);
@@ -56,21 +57,48 @@ final class XmlFault {
         if (ENTITY.matcher(place.before()).find()) {
             return Finding.error("malformed.ampersand", file, line);
         }
-        if (END_TAG.matcher(place.before()).find() || place.atEnd()) { // another end tag, or the end of the file
+        if (place.atEnd()) { // the file ends inside an element: cut short, not mistyped
+            return Finding.error("truncated", file, null, innermost.name(), innermost.line());
+        }
+        if (END_TAG.matcher(place.before()).find()) { // another element's end tag
             return Finding.error("malformed", file, line, innermost.name(), innermost.line());
         }
         return Finding.error("malformed.other", file, line, column);
     }
 
-    private static int firstVisibleCharacter(DecodedExport export) throws IOException {
+    /**
+     * The first character that is neither white space nor part of the XML declaration, -1 when there is none: a file
+     * that has only its declaration is as empty as one that has nothing.
+     */
+    private static int firstAfterDeclaration(DecodedExport export) throws IOException {
         try (Reader reader = export.reader()) {
-            for (int c = reader.read(); c >= 0; c = reader.read()) {
-                if (!Character.isWhitespace(c)) {
-                    return c;
+            int c = firstVisible(reader);
+            if (c != '<') {
+                return c;
+            }
+            StringBuilder start = new StringBuilder("<");
+            for (int next = reader.read(); next >= 0 && start.length() < DECLARATION.length(); next = reader.read()) {
+                start.append((char) next);
+            }
+            if (!start.toString().equals(DECLARATION)) {
+                return '<';
+            }
+            for (int previous = -1, next = reader.read(); next >= 0; previous = next, next = reader.read()) {
+                if (previous == '?' && next == '>') {
+                    return firstVisible(reader);
                 }
             }
-            return -1;
+            return '<'; // a declaration never closed: malformed, not empty
         }
+    }
+
+    private static int firstVisible(Reader reader) throws IOException {
+        for (int c = reader.read(); c >= 0; c = reader.read()) {
+            if (!Character.isWhitespace(c)) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -211,9 +211,15 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     private void confirm(RosterChanges changes, Button apply) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setHeader(getTranslation("import.confirm.title"));
-        dialog.setText(getTranslation("import.confirm.text", school.getValue().name(),
+        String text = getTranslation("import.confirm.text", school.getValue().name(),
                 changes.count(ChangeKind.CREATE), changes.count(ChangeKind.UPDATE),
-                changes.count(ChangeKind.PRE_DELETE), changes.count(ChangeKind.RESTORE)));
+                changes.count(ChangeKind.PRE_DELETE), changes.count(ChangeKind.RESTORE));
+        for (Finding finding : analysis.warnings()) { // most of a profile to pré-suppression: said where one confirms
+            if (finding.key().equals(ImportAnalysis.MASS_PRE_DELETION)) {
+                text += " " + getTranslation(finding.messageKey(), finding.arguments());
+            }
+        }
+        dialog.setText(text);
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("action.cancel"));
         dialog.setConfirmText(getTranslation("import.apply"));

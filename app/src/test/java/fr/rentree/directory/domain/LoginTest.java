@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Logins as siecle-format.md wants them: prenom.nom, ASCII-folded, lower case, compound names kept whole. */
+/** Logins as docs/siecle-format.md wants them: prenom.nom, ASCII-folded, lower case, compound names kept whole. */
 class LoginTest {
 
     @ParameterizedTest

@@ -22,7 +22,7 @@ import org.springframework.util.unit.DataSize;
 class ExportUploadTest {
 
     private final ExportUpload upload = new ExportUpload(new SiecleSettings(DataSize.ofKilobytes(1), 3,
-            DataSize.ofKilobytes(2), Set.of(1), Set.of(1, 2), false, Set.of("ENS")));
+            DataSize.ofKilobytes(2), Set.of(1), Set.of(1, 2), false, Set.of("ENS"), 50, 3));
 
     @Test
     void files_within_the_limits_are_kept_then_deleted_by_clear() throws IOException {
