@@ -1,8 +1,12 @@
 package fr.rentree.demo;
 
+import java.util.Locale;
+
+import fr.rentree.base.cli.HeadlessApplication;
 import fr.rentree.base.config.RefusedConfiguration;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.MessageSource;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -21,11 +25,9 @@ public final class DemoRefusedInProduction implements ApplicationListener<Applic
     static void check(ConfigurableEnvironment environment) {
         if (environment.matchesProfiles("prod")
                 && environment.getProperty("rentree.demo.enabled", Boolean.class, false)) {
-            throw new RefusedConfiguration("The demo data (rentree.demo.enabled=true) is refused under the prod"
-                    + " profile: it creates users with a published password (" + DemoData.PASSWORD + ") and schools"
-                    + " that do not exist.",
-                    "Remove RENTREE_DEMO_ENABLED (or rentree.demo.enabled) from the production configuration; to"
-                    + " try Rentrée with demo data, run it without the prod profile (./rentree run).");
+            MessageSource texts = HeadlessApplication.texts();
+            throw new RefusedConfiguration(texts.getMessage("config.demo.refused", new Object[] {DemoData.PASSWORD},
+                    Locale.FRENCH), texts.getMessage("config.demo.action", null, Locale.FRENCH));
         }
     }
 }

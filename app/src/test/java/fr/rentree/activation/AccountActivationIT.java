@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -21,12 +22,15 @@ import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.StateFilter;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.directory.service.StatisticsService;
+import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -50,6 +54,8 @@ class AccountActivationIT {
     JdbcClient jdbc;
     @TempDir
     Path folder;
+    @LocalServerPort
+    int port;
 
     String uai;
 
@@ -108,25 +114,70 @@ class AccountActivationIT {
         assertThat(activation.check("zoe.martin-dupont", fresh, "192.0.2.1").refusal()).isNull();
     }
 
+    /** The page's words, a step off before: "une minute" for a wait of 30 s, "incorrect" for the code that locked. */
+    @Test
+    void the_page_says_how_long_to_wait_and_that_the_sixth_wrong_code_locked_the_account() throws Exception {
+        try (Browser phone = Browser.phone()) {
+            phone.open("http://localhost:" + port + "/activation?identifiant=zoe.martin-dupont");
+            phone.awaitText("h1", "Activer mon compte");
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                wrongCode(phone);
+                phone.awaitText("p", "Identifiant ou code d’activation incorrect. Vérifiez-les");
+            }
+            wrongCode(phone);
+            phone.awaitText("p", "Identifiant ou code d’activation incorrect. Trop d’essais à la suite : patientez"
+                    + " 1 seconde avant le prochain.");
+            wrongCode(phone);
+            phone.awaitText("p", "Trop d’essais à la suite : patientez encore 1 seconde avant de réessayer.");
+            for (int attempt = 4; attempt <= 5; attempt++) {
+                Thread.sleep(1_500);
+                wrongCode(phone);
+                phone.awaitText("p", "Identifiant ou code d’activation incorrect. Trop d’essais à la suite");
+            }
+            Thread.sleep(1_500);
+            wrongCode(phone);
+            phone.awaitText("p", "Ce compte est maintenant bloqué après 6 essais sans succès. Demandez à"
+                    + " l’établissement de le débloquer.");
+            phone.screenshot("activation-locked");
+        }
+    }
+
+    private static void wrongCode(Browser phone) {
+        phone.type("vaadin-text-field:nth-of-type(2) input", "AAAAAAAA");
+        phone.awaitText("vaadin-button", "Continuer").click();
+        // the page answers before the next attempt
+        phone.await(By.xpath("//p[@id='activation-refusal' and string-length(normalize-space(.)) > 0]"));
+    }
+
     @Test
     void wrong_codes_slow_a_login_down_then_lock_it_even_to_the_right_code_and_every_refusal_is_recorded()
             throws InterruptedException {
         String code = code("zoe.martin-dupont");
         // a wrong login and a wrong code are refused alike
         assertThat(activation.check("personne.inconnue", code, "192.0.2.9").refusal()).isEqualTo(Refusal.WRONG);
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            assertThat(activation.check("zoe.martin-dupont", "AAAAAAAA", "192.0.2.1").refusal())
-                    .isEqualTo(Refusal.WRONG);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            var wrong = activation.check("zoe.martin-dupont", "AAAAAAAA", "192.0.2.1");
+            assertThat(wrong.refusal()).isEqualTo(Refusal.WRONG);
+            assertThat(wrong.retryIn()).as("no wait yet").isNull();
         }
-        // after three failures the next attempt waits (one second in tests), even with the right code
-        assertThat(activation.check("zoe.martin-dupont", code, "192.0.2.1").refusal()).isEqualTo(Refusal.THROTTLED);
-        for (int attempt = 4; attempt <= 6; attempt++) {
+        // the third failure says so, and how long the next attempt must wait (one second in tests)
+        var third = activation.check("zoe.martin-dupont", "AAAAAAAA", "192.0.2.1");
+        assertThat(third.refusal()).isEqualTo(Refusal.WRONG);
+        assertThat(third.retryIn()).isEqualTo(Duration.ofSeconds(1));
+        // the next attempt waits, even with the right code, and is told how long is left
+        var throttled = activation.check("zoe.martin-dupont", code, "192.0.2.1");
+        assertThat(throttled.refusal()).isEqualTo(Refusal.THROTTLED);
+        assertThat(throttled.retryIn()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1));
+        for (int attempt = 4; attempt <= 5; attempt++) {
             Thread.sleep(1_100);
             assertThat(activation.check("zoe.martin-dupont", "AAAAAAAA", "192.0.2.2").refusal())
                     .isEqualTo(Refusal.WRONG);
         }
         Thread.sleep(1_100);
-        // six failures lock the login, from any address, until the school unlocks it
+        // the sixth failure locks the login, and says so (it said "incorrect", as if one could try again)
+        assertThat(activation.check("zoe.martin-dupont", "AAAAAAAA", "192.0.2.2").refusal())
+                .isEqualTo(Refusal.LOGIN_LOCKED);
+        // locked from any address, until the school unlocks it
         assertThat(activation.check("zoe.martin-dupont", code, "198.51.100.7").refusal())
                 .isEqualTo(Refusal.LOGIN_LOCKED);
         assertThat(jdbc.sql("select outcome from holder_attempt where login = 'zoe.martin-dupont' order by id")
@@ -149,8 +200,9 @@ class AccountActivationIT {
         while (failures < 30) {
             for (String login : logins) {
                 if (failures < 30) {
+                    // the thirtieth failure locks the address, and says so
                     assertThat(activation.check(login + failures, "AAAAAAAA", "203.0.113.5").refusal())
-                            .isEqualTo(Refusal.WRONG);
+                            .isEqualTo(failures < 29 ? Refusal.WRONG : Refusal.ADDRESS_LOCKED);
                     failures++;
                 }
             }

@@ -51,7 +51,7 @@ class SignInBenchmark {
         for (int i = 0; i < WARM_UP + USERS; i++) {
             String username = "banc.connexion." + i + "." + System.nanoTime() % 100_000;
             users.createIfAbsent(username, Fixtures.PASSWORD, "Banc " + i, Role.DIRECTOR, Set.of());
-            SecondFactorEnrolment enrolment = secondFactor.newEnrolment(username);
+            SecondFactorEnrolment enrolment = secondFactor.pendingEnrolment(username);
             secondFactor.enrol(username, enrolment.secret(), SecondFactorCodes.code(enrolment.secret(),
                     SecondFactorCodes.currentStep() - 1),
                     ADDRESS);

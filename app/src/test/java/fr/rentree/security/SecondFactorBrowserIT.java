@@ -68,8 +68,10 @@ class SecondFactorBrowserIT {
                 assertThat(browser.currentUrl()).as(page).endsWith("/connexion/code");
             }
             assertThat(signIns(director)).isZero();
-            // the page drawn again made a new secret: the one shown now is the one to enrol
-            secret = browser.await(By.id("totp-secret")).getText();
+            // the page drawn again keeps the secret: the app that scanned the first QR code gives codes that work
+            // (a new secret at each load refused them, and the refusals counted toward the lock)
+            assertThat(browser.await(By.id("totp-secret")).getText()).isEqualTo(secret);
+            browser.awaitText("p", "Ce QR code reste le même jusqu’à ce que vous le validiez");
 
             long step = SecondFactorCodes.currentStep();
             browser.type("#totp-code input", SecondFactorCodes.code(secret, step));
@@ -102,6 +104,29 @@ class SecondFactorBrowserIT {
         assertThat(jdbc.sql("select outcome from sign_in_attempt where username = ? order by id").param(director)
                 .query(String.class).list())
                 .containsExactly("AWAITING_CODE", "SUCCESS", "AWAITING_CODE", "WRONG_CODE", "SUCCESS");
+    }
+
+    @Test
+    void restarting_the_enrolment_on_purpose_shows_a_new_qr_code_says_so_and_only_its_codes_work() throws Exception {
+        String director = fixtures.schoolWithDirector("Collège Lucie-Aubrac").director();
+        try (AutoCloseable required = SecondFactorCodes.required(environment); Browser browser = new Browser()) {
+            browser.open("http://localhost:" + port + "/login");
+            browser.signIn(director, Fixtures.PASSWORD);
+            String first = browser.await(By.id("totp-secret")).getText();
+
+            browser.await(By.id("totp-restart")).click();
+            browser.awaitText("p", "Nouveau QR code : supprimez de l’application le compte Rentrée ajouté avant");
+            String second = browser.await(By.id("totp-secret")).getText();
+            assertThat(second).isNotEqualTo(first);
+            browser.screenshot("second-factor-restarted");
+
+            browser.open("http://localhost:" + port + "/connexion/code");
+            assertThat(browser.await(By.id("totp-secret")).getText()).as("kept across a reload").isEqualTo(second);
+            long step = SecondFactorCodes.currentStep();
+            browser.type("#totp-code input", SecondFactorCodes.code(second, step));
+            browser.await(By.id("totp-submit")).click();
+            browser.awaitText("h2", "Mes tâches");
+        }
     }
 
     /** The text of the QR code a {@code data:image/png} address draws, as a phone's camera reads it. */

@@ -96,7 +96,7 @@ class SecondFactorIT {
         assertThat(password(director, Fixtures.PASSWORD)).isInstanceOf(PendingSignIn.class);
         assertThat(secondFactor.enrolled(director)).isFalse();
 
-        SecondFactorEnrolment enrolment = secondFactor.newEnrolment(director);
+        SecondFactorEnrolment enrolment = secondFactor.pendingEnrolment(director);
         assertThat(enrolment.uri()).isEqualTo("otpauth://totp/Rentr%C3%A9e%3A" + director + "?secret="
                 + enrolment.secret() + "&issuer=Rentr%C3%A9e");
         assertThat(enrolment.groupedSecret()).matches("([A-Z2-7]{4} )+[A-Z2-7]{1,4}");
@@ -132,7 +132,7 @@ class SecondFactorIT {
     void wrong_codes_count_against_the_guard_and_a_throttled_username_is_refused_the_right_code()
             throws InterruptedException {
         String director = fixtures.schoolWithDirector("École Louise-Michel").director();
-        SecondFactorEnrolment enrolment = secondFactor.newEnrolment(director);
+        SecondFactorEnrolment enrolment = secondFactor.pendingEnrolment(director);
         long now = SecondFactorCodes.currentStep();
         secondFactor.enrol(director, enrolment.secret(), SecondFactorCodes.code(enrolment.secret(), now - 1), ADDRESS);
 
@@ -159,9 +159,27 @@ class SecondFactorIT {
     }
 
     @Test
+    void the_secret_being_enrolled_stays_the_same_until_enrolled_or_restarted_on_purpose() {
+        String director = fixtures.schoolWithDirector("Collège Simone-Veil").director();
+        SecondFactorEnrolment first = secondFactor.pendingEnrolment(director);
+        assertThat(secondFactor.pendingEnrolment(director).secret()).as("a reload shows the same")
+                .isEqualTo(first.secret());
+
+        SecondFactorEnrolment restarted = secondFactor.restartEnrolment(director);
+        assertThat(restarted.secret()).isNotEqualTo(first.secret());
+        assertThat(secondFactor.pendingEnrolment(director).secret()).isEqualTo(restarted.secret());
+
+        secondFactor.enrol(director, restarted.secret(),
+                SecondFactorCodes.code(restarted.secret(), SecondFactorCodes.currentStep()), ADDRESS);
+        assertThat(jdbc.sql("""
+                        select count(*) from back_office_user where username = ? and totp_pending_secret is not null""")
+                .param(director).query(Integer.class).single()).as("nothing pending once enrolled").isZero();
+    }
+
+    @Test
     void a_reset_factor_is_enrolled_anew_at_the_next_sign_in() {
         String director = fixtures.schoolWithDirector("Collège Jean-Zay").director();
-        SecondFactorEnrolment enrolment = secondFactor.newEnrolment(director);
+        SecondFactorEnrolment enrolment = secondFactor.pendingEnrolment(director);
         secondFactor.enrol(director, enrolment.secret(),
                 SecondFactorCodes.code(enrolment.secret(), SecondFactorCodes.currentStep()), ADDRESS);
         assertThat(secondFactor.enrolled(director)).isTrue();

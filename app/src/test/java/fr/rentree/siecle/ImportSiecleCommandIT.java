@@ -168,8 +168,8 @@ class ImportSiecleCommandIT {
         Run run = importSiecle("--uai", uai, paths(samples.all())[0], "--spring.datasource.username=");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
-        assertThat(run.output()).contains("Configuration refusée, rien n’a été enregistré : The database",
-                "configured without a user under the prod profile", "Set SPRING_DATASOURCE_USERNAME");
+        assertThat(run.output()).contains("Configuration refusée, rien n’a été enregistré : La base de données",
+                "est configurée sans utilisateur sous le profil prod", "Donnez SPRING_DATASOURCE_USERNAME");
         assertThat(accounts()).isZero();
     }
 

@@ -3,6 +3,7 @@ package fr.rentree.activation.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -44,18 +45,29 @@ public class AccountActivation {
         this.clock = clock;
     }
 
-    /** The account these credentials open, or why they are refused. A refusal counts against the login and address. */
+    /**
+     * The account these credentials open, or why they are refused. A refusal counts against the login and address,
+     * and says what it led to: the failure that locks the login (or the address) says locked, not wrong; one after
+     * which attempts are spaced out says how long the next must wait ({@link Result#retryIn()}), as a refusal for
+     * waiting says how long is left.
+     */
     public Result<Holder> check(String login, String code, String address) {
         Optional<Refusal> refused = guard.refusal(login, address);
         if (refused.isPresent()) {
             guard.failed(login, address, refused.get());
-            return Result.refused(refused.get());
+            return new Result<>(null, refused.get(),
+                    refused.get() == Refusal.THROTTLED ? guard.retryIn(login).orElse(null) : null);
         }
         Optional<Holder> holder = holders.find(login.strip());
         Refusal refusal = holder.isPresent() ? verdict(holder.get(), code) : Refusal.WRONG;
         if (refusal != null) {
             guard.failed(login, address, refusal);
-            return Result.refused(refusal);
+            Optional<Refusal> locked = guard.refusal(login, address)
+                    .filter(now -> now == Refusal.LOGIN_LOCKED || now == Refusal.ADDRESS_LOCKED);
+            return locked.isPresent() ? Result.refused(locked.get())
+                    // spaced out from this failure on: the next attempt waits the whole delay
+                    : new Result<>(null, refusal, guard.retryIn(login).map(left -> settings.throttleDelay())
+                            .orElse(null));
         }
         return Result.of(holder.get());
     }
@@ -114,14 +126,14 @@ public class AccountActivation {
     }
 
     /** A value, or why there is none. */
-    public record Result<T>(@Nullable T value, @Nullable Refusal refusal) {
+    public record Result<T>(@Nullable T value, @Nullable Refusal refusal, @Nullable Duration retryIn) {
 
         static <T> Result<T> of(T value) {
-            return new Result<>(value, null);
+            return new Result<>(value, null, null);
         }
 
         static <T> Result<T> refused(Refusal refusal) {
-            return new Result<>(null, refusal);
+            return new Result<>(null, refusal, null);
         }
     }
 }

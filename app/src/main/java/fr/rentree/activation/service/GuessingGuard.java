@@ -2,6 +2,7 @@ package fr.rentree.activation.service;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,6 +51,15 @@ class GuessingGuard {
             return Optional.of(Refusal.THROTTLED);
         }
         return Optional.empty();
+    }
+
+    /** How long attempts on this login must still wait (spaced out after a few failures); empty when they need not. */
+    Optional<Duration> retryIn(String login) {
+        Instant now = clock.instant();
+        return guard("LOGIN", key(login))
+                .filter(guard -> guard.failures() >= settings.throttleAfter())
+                .map(guard -> Duration.between(now, guard.lastFailure().plus(settings.throttleDelay())))
+                .filter(Duration::isPositive);
     }
 
     /**

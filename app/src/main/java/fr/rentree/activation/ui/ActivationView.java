@@ -1,7 +1,9 @@
 package fr.rentree.activation.ui;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import fr.rentree.activation.domain.Refusal;
 import fr.rentree.activation.service.AccountActivation;
 import fr.rentree.activation.service.ActivationSettings;
 import fr.rentree.base.i18n.Languages;
@@ -45,6 +48,7 @@ import org.jspecify.annotations.Nullable;
 public class ActivationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AccountActivation activation;
+    private final ActivationSettings settings;
     private final SchoolService schools;
     private final String charter;
     private final String address;
@@ -57,6 +61,7 @@ public class ActivationView extends VerticalLayout implements BeforeEnterObserve
             Languages languages) {
         this.activation = activation;
         this.schools = schools;
+        this.settings = settings;
         this.charter = settings.charter().isBlank() ? getTranslation("activation.charter.text") : settings.charter();
         this.address = VaadinSession.getCurrent().getBrowser().getAddress();
         setAlignItems(FlexComponent.Alignment.CENTER);
@@ -101,10 +106,34 @@ public class ActivationView extends VerticalLayout implements BeforeEnterObserve
                 login, code, refusal, next);
     }
 
+    /**
+     * What happened, exactly: a wrong code after which the next attempt waits says how long; a wait says how long is
+     * left; the code that locked the account says it is locked now, after how many.
+     */
+    private String refused(AccountActivation.Result<Holder> result) {
+        Refusal why = Objects.requireNonNull(result.refusal());
+        Duration wait = result.retryIn();
+        return switch (why) {
+            case WRONG -> wait == null ? getTranslation("activation.refused.WRONG")
+                    : getTranslation("activation.refused.WRONG.wait", duration(wait));
+            case THROTTLED -> getTranslation("activation.refused.THROTTLED",
+                    duration(wait == null ? Duration.ofSeconds(1) : wait));
+            case LOGIN_LOCKED -> getTranslation("activation.refused.LOGIN_LOCKED", settings.lockAfter());
+            default -> getTranslation("activation.refused." + why);
+        };
+    }
+
+    /** "30 secondes", "1 seconde", "2 minutes": rounded up, never less than what is left. */
+    private String duration(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return seconds < 120 ? getTranslation("activation.wait.seconds", seconds)
+                : getTranslation("activation.wait.minutes", (seconds + 59) / 60);
+    }
+
     private void checkCredentials() {
         AccountActivation.Result<Holder> checked = activation.check(login.getValue(), code.getValue(), address);
         if (checked.refusal() != null) {
-            refusal.setText(getTranslation("activation.refused." + checked.refusal()));
+            refusal.setText(refused(checked));
             return;
         }
         refusal.setText("");
@@ -146,7 +175,7 @@ public class ActivationView extends VerticalLayout implements BeforeEnterObserve
             AccountActivation.Result<Holder> done = activation.activate(login.getValue(), code.getValue(),
                     password.value(), email.getValue(), accepted.getValue(), reported, address);
             if (done.refusal() != null) {
-                refusal.setText(getTranslation("activation.refused." + done.refusal()));
+                refusal.setText(refused(done));
                 activate.setEnabled(true);
                 return;
             }

@@ -1,9 +1,13 @@
 package fr.rentree.base.config;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
+
+import fr.rentree.base.cli.HeadlessApplication;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.MessageSource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.StringUtils;
 
@@ -31,10 +35,9 @@ public final class ProductionDatabase implements ApplicationListener<Application
         }
         String user = environment.getProperty("spring.datasource.username");
         if (!StringUtils.hasText(user) && !USER_IN_URL.matcher(url).find()) {
-            throw new RefusedConfiguration("The database " + url + " is configured without a user under the prod"
-                    + " profile (the root user without a password is a default of the dev and test profiles only).",
-                    "Set SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD (or spring.datasource.username"
-                    + " and spring.datasource.password) to the account Rentrée uses on this server.");
+            MessageSource texts = HeadlessApplication.texts();
+            throw new RefusedConfiguration(texts.getMessage("config.database.no-user", new Object[] {url},
+                    Locale.FRENCH), texts.getMessage("config.database.action", null, Locale.FRENCH));
         }
     }
 }

@@ -43,7 +43,8 @@ public interface BackOfficeUserRepository extends ListCrudRepository<BackOfficeU
     int forgetSchool(String uai);
 
     @Modifying
-    @Query("update back_office_user set totp_secret = null, totp_last_step = null where id = :id")
+    @Query("update back_office_user set totp_secret = null, totp_last_step = null, totp_pending_secret = null"
+            + " where id = :id")
     int forgetSecondFactor(long id);
 
     @Modifying

@@ -61,11 +61,39 @@ public class SecondFactorService {
         return secret(username).isPresent();
     }
 
-    /** A fresh secret for this user, and the address that hands it to an authenticator app; nothing is saved yet. */
-    public SecondFactorEnrolment newEnrolment(String username) {
+    /**
+     * The secret this user is enrolling, and the address that hands it to an authenticator app: the same at every
+     * showing of the page until the app's first code is accepted, so that an app that scanned it keeps working after a
+     * reload. Made (and kept aside, not yet the user's second factor) at the first showing.
+     */
+    @Transactional
+    public SecondFactorEnrolment pendingEnrolment(String username) {
+        Optional<String> pending = jdbc.sql("""
+                        select totp_pending_secret from back_office_user
+                        where username = ? and totp_pending_secret is not null for update""")
+                .param(username).query(String.class).optional();
+        return enrolment(username, pending.orElseGet(() -> keepPending(username, newSecret())));
+    }
+
+    /** A new secret for this user's enrolment, replacing the one shown before (the user restarts on purpose). */
+    @Transactional
+    public SecondFactorEnrolment restartEnrolment(String username) {
+        return enrolment(username, keepPending(username, newSecret()));
+    }
+
+    private String newSecret() {
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
-        String secret = new Base32().encodeToString(bytes).replace("=", "");
+        return new Base32().encodeToString(bytes).replace("=", "");
+    }
+
+    private String keepPending(String username, String secret) {
+        jdbc.sql("update back_office_user set totp_pending_secret = ? where username = ? and totp_secret is null")
+                .params(secret, username).update();
+        return secret;
+    }
+
+    private static SecondFactorEnrolment enrolment(String username, String secret) {
         String label = encode(ISSUER + ":" + username);
         return new SecondFactorEnrolment(secret,
                 "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + encode(ISSUER));
@@ -79,7 +107,7 @@ public class SecondFactorService {
      */
     public SignedInUser enrol(String username, String secret, String code, String address) {
         return check(username, address, secret, code, step -> jdbc.sql("""
-                        update back_office_user set totp_secret = ?, totp_last_step = ?
+                        update back_office_user set totp_secret = ?, totp_last_step = ?, totp_pending_secret = null
                         where username = ? and totp_secret is null""")
                 .params(secret, step, username).update() == 1);
     }

@@ -33,7 +33,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 /**
  * The second step of the back-office sign-in, outside any menu. A user without a second factor enrols one: a QR code
  * for their authenticator app (and the secret in groups of four, to type instead), then the app's first code, which
- * alone saves the secret. A user who has one types the app's current code. Only a session whose password was right
+ * alone saves the secret. The secret stays the same across reloads until then; "Recommencer" makes a new one, and
+ * says so. A user who has one types the app's current code. Only a session whose password was right
  * reaches this page ({@link PendingSignIn}), and it reaches no other until the code is accepted.
  */
 @Route(value = "connexion/code", autoLayout = false)
@@ -89,7 +90,7 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
         if (secondFactor.enrolled(pending.username())) {
             panel.add(new Paragraph(getTranslation("second-factor.verify.intro")));
         } else {
-            enrolment = secondFactor.newEnrolment(pending.username());
+            enrolment = secondFactor.pendingEnrolment(pending.username());
             Image qr = new Image(QrCode.dataUri(enrolment.uri()), getTranslation("second-factor.enrol.qr"));
             qr.setId("totp-qr");
             qr.setWidth("12em");
@@ -105,8 +106,23 @@ public class SecondFactorView extends VerticalLayout implements BeforeEnterObser
             HorizontalLayout scan = new HorizontalLayout(qr, manual);
             scan.setAlignItems(FlexComponent.Alignment.CENTER);
             scan.setWrap(true); // a phone shows the key under the QR code
+            // the same secret at every showing until the app's first code is accepted; a new one only on purpose
+            Paragraph kept = new Paragraph(getTranslation("second-factor.enrol.kept"));
+            kept.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            Paragraph restarted = new Paragraph(getTranslation("second-factor.enrol.restarted"));
+            restarted.getElement().setAttribute("role", "status");
+            restarted.setVisible(false);
+            Button restart = new Button(getTranslation("second-factor.enrol.restart"), e -> {
+                enrolment = secondFactor.restartEnrolment(pending.username());
+                qr.setSrc(QrCode.dataUri(enrolment.uri()));
+                secret.setText(enrolment.groupedSecret());
+                restarted.setVisible(true);
+                code.clear();
+            });
+            restart.setId("totp-restart");
+            restart.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             panel.add(new Paragraph(getTranslation("second-factor.enrol.intro")),
-                    new Paragraph(getTranslation("second-factor.enrol.scan")), scan,
+                    new Paragraph(getTranslation("second-factor.enrol.scan")), scan, kept, restart, restarted,
                     new Paragraph(getTranslation("second-factor.enrol.code")));
         }
         HorizontalLayout actions = new HorizontalLayout(submit, cancel);

@@ -38,16 +38,16 @@ class ProductionConfigurationTest {
                 "--spring.datasource.url=jdbc:mariadb://127.0.0.1:9/rentree", "--spring.datasource.username=rentree",
                 "--rentree.demo.enabled=true"))
                 .isInstanceOf(RefusedConfiguration.class)
-                .hasMessageContaining("rentree.demo.enabled=true) is refused under the prod profile")
-                .hasMessageContaining("Remove RENTREE_DEMO_ENABLED");
+                .hasMessageContaining("(rentree.demo.enabled=true) sont refusées sous le profil prod")
+                .hasMessageContaining("Retirez RENTREE_DEMO_ENABLED");
     }
 
     @Test
     void under_the_prod_profile_a_database_without_a_user_is_refused_rather_than_reached_as_root() {
         assertThatThrownBy(() -> application().run(PROD_DATABASE_WITHOUT_USER))
                 .isInstanceOf(RefusedConfiguration.class)
-                .hasMessageContaining("configured without a user under the prod profile")
-                .hasMessageContaining("Set SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD");
+                .hasMessageContaining("est configurée sans utilisateur sous le profil prod")
+                .hasMessageContaining("Donnez SPRING_DATASOURCE_USERNAME et SPRING_DATASOURCE_PASSWORD");
     }
 
     @Test
