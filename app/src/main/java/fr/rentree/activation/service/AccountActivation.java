@@ -46,17 +46,18 @@ public class AccountActivation {
 
     /** The account these credentials open, or why they are refused. A refusal counts against the login and address. */
     public Result<Holder> check(String login, String code, String address) {
-        Optional<Refusal> refused = guard.refusal(login, address);
-        if (refused.isPresent()) {
-            guard.failed(login, address, refused.get());
-            return Result.refused(refused.get());
+        // counted before the code is read: codes sent all at once wait on each other here
+        GuessingGuard.Reserved reserved = guard.reserve(login, address);
+        if (reserved.attempt() == null) {
+            return Result.refused(reserved.refused().orElseThrow());
         }
         Optional<Holder> holder = holders.find(login.strip());
         Refusal refusal = holder.isPresent() ? verdict(holder.get(), code) : Refusal.WRONG;
         if (refusal != null) {
-            guard.failed(login, address, refusal);
+            guard.failed(login, reserved.attempt(), refusal);
             return Result.refused(refusal);
         }
+        guard.released(reserved.attempt());
         return Result.of(holder.get());
     }
 
