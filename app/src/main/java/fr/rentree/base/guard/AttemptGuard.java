@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * account's attempts are spaced out after a few failures and locked after more, an address is locked after too many
  * within a window.
  * <p>
+ * Addresses count as {@link ClientAddresses#counted} says: an IPv6 client with its /64.
+ * <p>
  * An attempt is <em>reserved</em> before its secret is read: under a row lock on the address's row, then on the
  * account's (always in that order, so two attempts never wait on each other in a circle), the counts are checked and
  * the attempt counted as if it failed, in one short transaction. A parallel attempt on the same key waits for that
@@ -63,7 +65,7 @@ public final class AttemptGuard {
      * An attempt counted before its secret is read: the keys, and what each row's last failure was before, so that
      * a release puts it back (a right password must not start a wait).
      */
-    public record Reservation(@Nullable String account, String address, Instant at,
+    public record Reservation(@Nullable String account, String address, String addressKey, Instant at,
                               @Nullable Instant accountBefore, @Nullable Instant addressBefore) {
     }
 
@@ -99,7 +101,8 @@ public final class AttemptGuard {
      */
     public Outcome reserve(@Nullable String account, String address, Instant when) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS); // as datetime(6) keeps it, so that a release finds it
-        Row byAddress = locked(ADDRESS, address, now);
+        String addressKey = ClientAddresses.counted(address);
+        Row byAddress = locked(ADDRESS, addressKey, now);
         boolean windowOver = byAddress.lastFailure().isBefore(now.minus(rules.addressLock()));
         int addressFailures = windowOver ? 0 : byAddress.failures();
         if (byAddress.lockedAt(now) || addressFailures >= rules.addressFailures()) {
@@ -116,8 +119,8 @@ public final class AttemptGuard {
             }
             count(rules.accountKind(), account, byAccount.failures() + 1, now);
         }
-        count(ADDRESS, address, addressFailures + 1, now);
-        return new Outcome(new Reservation(account, address, now,
+        count(ADDRESS, addressKey, addressFailures + 1, now);
+        return new Outcome(new Reservation(account, address, addressKey, now,
                 byAccount == null || byAccount.failures() == 0 ? null : byAccount.lastFailure(),
                 addressFailures == 0 ? null : byAddress.lastFailure()), null);
     }
@@ -126,7 +129,7 @@ public final class AttemptGuard {
     public Set<Lock> failed(Reservation reservation) {
         Set<Lock> locks = EnumSet.noneOf(Lock.class);
         Instant now = reservation.at();
-        if (lock(ADDRESS, reservation.address(), rules.addressFailures(), now.plus(rules.addressLock()), now)) {
+        if (lock(ADDRESS, reservation.addressKey(), rules.addressFailures(), now.plus(rules.addressLock()), now)) {
             locks.add(Lock.ADDRESS);
         }
         if (reservation.account() != null && lock(rules.accountKind(), reservation.account(), rules.lockAfter(),
@@ -138,7 +141,7 @@ public final class AttemptGuard {
 
     /** Takes a reserved attempt back from both counts: it was right (a password whose second factor follows). */
     public void released(Reservation reservation) {
-        release(ADDRESS, reservation.address(), reservation.at(), reservation.addressBefore());
+        release(ADDRESS, reservation.addressKey(), reservation.at(), reservation.addressBefore());
         if (reservation.account() != null) {
             release(rules.accountKind(), reservation.account(), reservation.at(), reservation.accountBefore());
         }
@@ -146,7 +149,7 @@ public final class AttemptGuard {
 
     /** A reserved attempt that succeeded: the address's count goes back down, the account's is forgotten. */
     public void succeeded(Reservation reservation) {
-        release(ADDRESS, reservation.address(), reservation.at(), reservation.addressBefore());
+        release(ADDRESS, reservation.addressKey(), reservation.at(), reservation.addressBefore());
         if (reservation.account() != null) {
             cleared(reservation.account());
         }
