@@ -10,6 +10,7 @@ import java.util.Set;
 
 import fr.rentree.activation.domain.Refusal;
 import fr.rentree.base.guard.AttemptGuard;
+import fr.rentree.base.guard.TypedNames;
 import fr.rentree.directory.service.HolderAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,10 +30,13 @@ class GuessingGuard {
     private final ActivationSettings settings;
     private final HolderAccounts holders;
     private final AttemptGuard guard;
+    private final TypedNames names;
     private final Clock clock;
 
-    GuessingGuard(JdbcClient jdbc, ActivationSettings settings, HolderAccounts holders, Clock clock) {
+    GuessingGuard(JdbcClient jdbc, ActivationSettings settings, HolderAccounts holders, TypedNames names,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.names = names;
         this.settings = settings;
         this.holders = holders;
         // a login stays locked until the school unlocks it (null: no end of its own)
@@ -51,7 +55,7 @@ class GuessingGuard {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     Reserved reserve(String login, String address) {
         Instant now = clock.instant();
-        AttemptGuard.Outcome outcome = guard.reserve(key(login), address, now);
+        AttemptGuard.Outcome outcome = guard.reserve(names.counted(login), address, now);
         if (outcome.reservation() != null) {
             return new Reserved(outcome.reservation(), null);
         }
@@ -75,7 +79,7 @@ class GuessingGuard {
         Set<AttemptGuard.Lock> locks = guard.failed(attempt);
         if (locks.contains(AttemptGuard.Lock.ACCOUNT)) {
             record(login, attempt.address(), "LOGIN_LOCK", now);
-            holders.markLocked(key(login), true);
+            holders.markLocked(login.strip().toLowerCase(Locale.ROOT), true);
         }
         if (locks.contains(AttemptGuard.Lock.ADDRESS)) {
             record(login, attempt.address(), "ADDRESS_LOCK", now);
@@ -110,21 +114,12 @@ class GuessingGuard {
 
     /** A success, or a director's unlock, clears the login's count (the address's stays: others may be guessed from there). */
     void succeeded(String login) {
-        guard.cleared(key(login));
+        guard.cleared(names.counted(login));
     }
 
     private void record(String login, String address, String outcome, Timestamp at) {
         jdbc.sql("insert into holder_attempt (at, login, address, outcome) values (?, ?, ?, ?)")
-                .params(at, abbreviated(login), address, outcome).update();
-    }
-
-    /** Logins are compared as typed on a phone: case and surrounding spaces do not matter. */
-    static String key(String login) {
-        return abbreviated(login.strip().toLowerCase(Locale.ROOT));
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 100 ? text : text.substring(0, 100);
+                .params(at, names.recorded(login), address, outcome).update(); // a code typed as the login stays secret
     }
 
     /** A reserved attempt, or why it was refused unread. */

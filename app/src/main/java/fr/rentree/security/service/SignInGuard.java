@@ -3,11 +3,11 @@ package fr.rentree.security.service;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import fr.rentree.base.guard.AttemptGuard;
+import fr.rentree.base.guard.TypedNames;
 import fr.rentree.security.domain.SignInOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +33,18 @@ import org.springframework.transaction.annotation.Transactional;
 class SignInGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignInGuard.class);
-    private static final int KEY_LENGTH = 100;
     private static final int ADDRESS_LENGTH = 45;
     private static final String NO_ADDRESS = "unknown";
 
     private final JdbcClient jdbc;
     private final SignInSettings settings;
     private final AttemptGuard guard;
+    private final TypedNames names;
     private final Clock clock;
 
-    SignInGuard(JdbcClient jdbc, SignInSettings settings, Clock clock) {
+    SignInGuard(JdbcClient jdbc, SignInSettings settings, TypedNames names, Clock clock) {
         this.jdbc = jdbc;
+        this.names = names;
         this.settings = settings;
         this.guard = new AttemptGuard(jdbc, "sign_in_guard", new AttemptGuard.Rules("USERNAME", settings::delayAfter,
                 settings.lockAfter(), settings.lockDuration(), settings.addressFailures(), settings.addressLock()));
@@ -69,7 +70,7 @@ class SignInGuard {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     Optional<AttemptGuard.Reservation> reserve(String username, String address) {
         Instant now = clock.instant();
-        AttemptGuard.Outcome outcome = guard.reserve(key(username), address(address), now);
+        AttemptGuard.Outcome outcome = guard.reserve(names.counted(username), address(address), now);
         outcome.refused().ifPresent(hold -> record(username, address, switch (hold) {
             case ADDRESS_LOCKED -> SignInOutcome.ADDRESS_LOCKED;
             case ACCOUNT_LOCKED -> SignInOutcome.LOCKED;
@@ -125,7 +126,7 @@ class SignInGuard {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void succeeded(String username, String address) {
         record(username, address, SignInOutcome.SUCCESS, Timestamp.from(clock.instant()));
-        guard.cleared(key(username));
+        guard.cleared(names.counted(username));
     }
 
     /**
@@ -141,12 +142,8 @@ class SignInGuard {
 
     private void record(String username, String address, SignInOutcome outcome, Timestamp at) {
         jdbc.sql("insert into sign_in_attempt (at, username, address, outcome) values (?, ?, ?, ?)")
-                .params(at, cut(username, KEY_LENGTH), address(address), outcome.name()).update();
-    }
-
-    /** Usernames compare as the database finds users: case and surrounding spaces do not matter. */
-    private static String key(String username) {
-        return cut(username.strip().toLowerCase(Locale.ROOT), KEY_LENGTH);
+                // a password typed as the username stays secret: only a login's shape is kept as typed
+                .params(at, names.recorded(username), address(address), outcome.name()).update();
     }
 
     private static String address(String address) {
