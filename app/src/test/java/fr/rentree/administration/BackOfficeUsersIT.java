@@ -143,6 +143,20 @@ class BackOfficeUsersIT {
     }
 
     @Test
+    void a_password_chosen_through_an_invitation_ends_the_sessions_the_user_has_open() {
+        // "Renvoyer l'invitation" is offered to active users too: whoever holds the link sets a new password
+        SignedInUser before = (SignedInUser) signIn.loadUserByUsername(school.director());
+        assertThat(signIn.stillSignedIn(before)).isTrue();
+        BackOfficeUser director = fixtures.as(admin, () -> users.findByUsername(school.director())).orElseThrow();
+
+        URI link = fixtures.as(admin, () -> links.link(director));
+        assertThat(links.accept(tokenOf(link), "Un-nouveau-mot-de-passe-2026!")).isTrue();
+
+        assertThat(signIn.stillSignedIn(before)).as("the session opened with the old password").isFalse();
+        assertThat(signIn.stillSignedIn((SignedInUser) signIn.loadUserByUsername(school.director()))).isTrue();
+    }
+
+    @Test
     void when_the_mail_server_is_down_the_administrator_is_told_the_user_stays_and_no_link_is_kept() throws IOException {
         BackOfficeUser claire = fixtures.as(admin, () -> users.create(draft("claire." + System.nanoTime())));
         int port = smtp.getPort();

@@ -85,8 +85,9 @@ public class BackOfficeUserService implements UserDetailsService {
     }
 
     /**
-     * Sets the password an invited user chose. The caller has checked the invitation: this service cannot tell who
-     * holds the link, so it never runs on a screen's word alone.
+     * Sets the password an invited user chose, and ends every session the user has open (a new password is a new
+     * sign-in for everyone). The caller has checked the invitation: this service cannot tell who holds the link, so it
+     * never runs on a screen's word alone.
      */
     @Transactional
     public void setPassword(long id, String password) {
