@@ -64,6 +64,8 @@ class SecurityConfiguration {
             OidcUsers oidcUsers) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll());
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+        // a sign-in posted from another site is refused before the form is read (login CSRF)
+        http.addFilterBefore(new SameOriginSignIn(), UsernamePasswordAuthenticationFilter.class);
         // the login page, shown again after a refusal, fills in the username tried
         http.addFilterBefore(new RememberedUsername(), UsernamePasswordAuthenticationFilter.class);
         // a user disabled (or given other schools) by an administrator is signed out at their next request
