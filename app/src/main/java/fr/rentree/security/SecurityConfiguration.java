@@ -1,7 +1,10 @@
 package fr.rentree.security;
 
+import java.util.Arrays;
+
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.security.service.EndedSessions;
 import fr.rentree.security.service.OidcSettings;
@@ -67,7 +70,11 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, BackOfficeUserService users, OidcSettings oidc,
             OidcUsers oidcUsers) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll());
+        // the actuator's other endpoints for a signed-in user only: a session whose second factor is still awaited
+        // (PendingSignIn) is authenticated in Spring's sense, but no user yet
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/**").hasAnyRole(Arrays.stream(Role.values()).map(Role::name)
+                        .toArray(String[]::new)));
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 // a link to another site carries no address along (the one-time links' tokens are in theirs)
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
