@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 
 import fr.rentree.activation.service.AccountActivation;
+import fr.rentree.security.domain.Role;
+import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.support.RentreeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +32,8 @@ class WrongFieldIT {
     AccountActivation activation;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    BackOfficeUserService users;
 
     @Test
     void a_password_typed_as_the_username_is_neither_journaled_nor_counted_in_clear() {
@@ -52,6 +57,23 @@ class WrongFieldIT {
                 .isEqualTo(recorded.get(1));
         assertThat(count("select failures from sign_in_guard where kind = 'USERNAME' and guard_key = ?",
                 recorded.get(0))).isEqualTo(2);
+    }
+
+    @Test
+    void a_username_that_a_user_has_is_kept_as_typed_whatever_its_shape() {
+        String plain = "jdupont" + System.nanoTime() % 100_000; // no dot: not a login's shape, but a user's name
+        users.createIfAbsent(plain, "mot-de-passe-de-test", "J. Dupont", Role.DIRECTOR, Set.of());
+        String accented = "zoé.lefèvre" + System.nanoTime() % 100_000;
+        for (String username : List.of(plain, accented)) {
+            UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(username,
+                    "mauvais");
+            attempt.setDetails(new WebAuthenticationDetails("192.0.2.83", null));
+            assertThatThrownBy(() -> signIn.authenticate(attempt)).isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThat(count("select count(*) from sign_in_attempt where username = ?", plain)).isEqualTo(1);
+        assertThat(count("select count(*) from sign_in_attempt where username = ?", accented))
+                .as("a login's shape, in any alphabet").isEqualTo(1);
     }
 
     @Test

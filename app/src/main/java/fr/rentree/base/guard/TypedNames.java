@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * What the guessing guards keep of the words typed in a login or username field. People type a code, a password or
  * an e-mail there by mistake: kept as typed, a journal or a guard's count would hold a secret in clear. So only what
  * has the shape of a login ({@code prenom.nom}, {@code jean.martin2}: letters, digits and hyphens around a dot) or of
- * an e-mail address is kept (cut at 100 characters); anything else is kept as a keyed hash, {@code #} and 24
+ * an e-mail address, or that the guard knows to be a name (a back-office user's), is kept (cut at 100 characters),
+ * in any alphabet; anything else is kept as a keyed hash, {@code #} and 24
  * hexadecimal digits (HMAC-SHA256 under a key derived from the activation-code key, which the database does not
  * hold): the same words give the same hash, so they are still counted and followed, and a copy of the database tells
  * nothing of them.
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TypedNames {
 
-    private static final Pattern LOGIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
+    private static final Pattern LOGIN = Pattern.compile("[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int LENGTH = 100;
     private static final int HASH_HEX = 24;
@@ -46,12 +47,22 @@ public class TypedNames {
 
     /** What a journal keeps of these words: as typed if shaped like a login or an e-mail, else their keyed hash. */
     public String recorded(String typed) {
-        return kept(typed.strip()) ? cut(typed.strip()) : hash(typed);
+        return recorded(typed, false);
+    }
+
+    /** As {@link #recorded(String)}, kept as typed also when they are known to be a name (a user has it). */
+    public String recorded(String typed, boolean aName) {
+        return aName || kept(typed.strip()) ? cut(typed.strip()) : hash(typed);
     }
 
     /** What a guard counts these words under: lower case if shaped like a login or an e-mail, else their keyed hash. */
     public String counted(String typed) {
-        return kept(typed.strip()) ? cut(typed.strip().toLowerCase(Locale.ROOT)) : hash(typed);
+        return counted(typed, false);
+    }
+
+    /** As {@link #counted(String)}, in lower case also when they are known to be a name (a user has it). */
+    public String counted(String typed, boolean aName) {
+        return aName || kept(typed.strip()) ? cut(typed.strip().toLowerCase(Locale.ROOT)) : hash(typed);
     }
 
     private static boolean kept(String typed) {

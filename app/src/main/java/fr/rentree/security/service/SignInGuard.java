@@ -70,7 +70,7 @@ class SignInGuard {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     Optional<AttemptGuard.Reservation> reserve(String username, String address) {
         Instant now = clock.instant();
-        AttemptGuard.Outcome outcome = guard.reserve(names.counted(username), address(address), now);
+        AttemptGuard.Outcome outcome = guard.reserve(names.counted(username, aUser(username)), address(address), now);
         outcome.refused().ifPresent(hold -> record(username, address, switch (hold) {
             case ADDRESS_LOCKED -> SignInOutcome.ADDRESS_LOCKED;
             case ACCOUNT_LOCKED -> SignInOutcome.LOCKED;
@@ -126,7 +126,7 @@ class SignInGuard {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void succeeded(String username, String address) {
         record(username, address, SignInOutcome.SUCCESS, Timestamp.from(clock.instant()));
-        guard.cleared(names.counted(username));
+        guard.cleared(names.counted(username, aUser(username)));
     }
 
     /**
@@ -143,10 +143,16 @@ class SignInGuard {
     private void record(String username, String address, SignInOutcome outcome, Timestamp at) {
         jdbc.sql("insert into sign_in_attempt (at, username, address, outcome) values (?, ?, ?, ?)")
                 // a password typed as the username stays secret: only a login's shape is kept as typed
-                .params(at, names.recorded(username), address(address), outcome.name()).update();
+                .params(at, names.recorded(username, aUser(username)), address(address), outcome.name()).update();
     }
 
-    private static String address(String address) {
+    /** Whether a back-office user has this username (case aside, as sign-in finds users): then it is kept as typed. */
+    private boolean aUser(String username) {
+        return jdbc.sql("select count(*) from back_office_user where username = ?").param(username.strip())
+                .query(Integer.class).single() > 0;
+    }
+
+        private static String address(String address) {
         return cut(address, ADDRESS_LENGTH);
     }
 
