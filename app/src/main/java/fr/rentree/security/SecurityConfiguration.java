@@ -1,7 +1,10 @@
 package fr.rentree.security;
 
+import java.util.Arrays;
+
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.security.service.EndedSessions;
 import fr.rentree.security.service.OidcSettings;
@@ -27,6 +30,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Form login on the Vaadin login view, and, when an académie's provider is configured, OpenID Connect login next to it
@@ -59,11 +63,25 @@ class SecurityConfiguration {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** Features every browser knows (an unknown one is an error in Chromium's console, which the browser tests read). */
+    private static final String PERMISSIONS_POLICY = String.join(", ", "camera=()", "microphone=()",
+            "geolocation=()", "payment=()", "usb=()");
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, BackOfficeUserService users, OidcSettings oidc,
             OidcUsers oidcUsers) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll());
-        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+        // the actuator's other endpoints for a signed-in user only: a session whose second factor is still awaited
+        // (PendingSignIn) is authenticated in Spring's sense, but no user yet
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/**").hasAnyRole(Arrays.stream(Role.values()).map(Role::name)
+                        .toArray(String[]::new)));
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                // a link to another site carries no address along (the one-time links' tokens are in theirs)
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                // no screen uses a device or a payment: no page, nor anything it embeds, may ask for one
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
+        // a sign-in posted from another site is refused before the form is read (login CSRF)
+        http.addFilterBefore(new SameOriginSignIn(), UsernamePasswordAuthenticationFilter.class);
         // the login page, shown again after a refusal, fills in the username tried
         http.addFilterBefore(new RememberedUsername(), UsernamePasswordAuthenticationFilter.class);
         // a user disabled (or given other schools) by an administrator is signed out at their next request

@@ -92,7 +92,8 @@ class BackOfficeUsersIT {
     void a_new_director_is_invited_chooses_a_password_once_and_signs_in_to_their_school() {
         BackOfficeUser claire = fixtures.as(admin, () -> users.create(draft("claire." + System.nanoTime())));
         assertThat(claire.passwordHash()).isNull();
-        assertThat(signIn.loadUserByUsername(claire.username()).isEnabled()).isFalse(); // no password yet
+        // no password yet: nothing typed matches (after the same hashing as a wrong password)
+        assertThat(passwords.matches(PASSWORD, signIn.loadUserByUsername(claire.username()).getPassword())).isFalse();
 
         Instant until = fixtures.as(admin, () -> invitations.send(claire.id(), Locale.FRENCH));
         assertThat(until).isBetween(Instant.now().plus(Duration.ofHours(47)), Instant.now().plus(Duration.ofHours(49)));
@@ -138,7 +139,21 @@ class BackOfficeUsersIT {
                 .params(Timestamp.from(Instant.now().minusSeconds(1)), claire.id()).update();
         assertThat(links.invited(tokenOf(second))).isEmpty();
         assertThat(links.accept(tokenOf(second), PASSWORD)).isFalse();
-        assertThat(signIn.loadUserByUsername(claire.username()).isEnabled()).isFalse();
+        assertThat(passwords.matches(PASSWORD, signIn.loadUserByUsername(claire.username()).getPassword())).isFalse();
+    }
+
+    @Test
+    void a_password_chosen_through_an_invitation_ends_the_sessions_the_user_has_open() {
+        // "Renvoyer l'invitation" is offered to active users too: whoever holds the link sets a new password
+        SignedInUser before = (SignedInUser) signIn.loadUserByUsername(school.director());
+        assertThat(signIn.stillSignedIn(before)).isTrue();
+        BackOfficeUser director = fixtures.as(admin, () -> users.findByUsername(school.director())).orElseThrow();
+
+        URI link = fixtures.as(admin, () -> links.link(director));
+        assertThat(links.accept(tokenOf(link), "Un-nouveau-mot-de-passe-2026!")).isTrue();
+
+        assertThat(signIn.stillSignedIn(before)).as("the session opened with the old password").isFalse();
+        assertThat(signIn.stillSignedIn((SignedInUser) signIn.loadUserByUsername(school.director()))).isTrue();
     }
 
     @Test

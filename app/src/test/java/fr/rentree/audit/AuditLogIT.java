@@ -31,6 +31,8 @@ import fr.rentree.school.service.SchoolService;
 import fr.rentree.sheets.service.SheetService;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,5 +200,30 @@ class AuditLogIT {
         assertThat(lines).hasSize(2);
         assertThat(lines[1]).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d;" + director.replace(".", "\\.")
                 + ";;" + uai + ";Import;\"'=HYPERLINK\\(\"\"http://exemple\\.fr\"\"\\)\"");
+    }
+
+    @Test
+    void every_cell_of_the_csv_export_is_inert_the_address_and_actor_included() {
+        // what a forged X-Forwarded-For or a crafted username once left in the journal, and tab or carriage-return
+        // starts that a spreadsheet also reads as the start of a formula
+        jdbc.sql("""
+                        insert into audit_event (at, actor, address, school_uai, action, subject)
+                        values (now(6), ?, ?, ?, 'IMPORT', 'x')""")
+                .params("=HYPERLINK(\"http://evil.test/x\")", "+1-2", uai).update();
+        StringWriter csv = new StringWriter();
+        fixtures.as(director, () -> journal.exportCsv(new AuditQuery(uai, Set.of(AuditAction.IMPORT), "evil.test",
+                null, null), csv, List.of("Date", "Par", "Adresse", "Établissement", "Action", "Détail"), action -> "@Import",
+                event -> "\t=1+1", ZoneId.of("Europe/Paris")));
+        List<String> cells;
+        try (var parser = CSVParser.parse(csv.toString().substring(1), CSVFormat.Builder.create(CSVFormat.EXCEL)
+                .setDelimiter(';').get())) {
+            cells = parser.getRecords().get(1).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        assertThat(cells.subList(1, 6)).containsExactly("'=HYPERLINK(\"http://evil.test/x\")", "'+1-2", uai,
+                "'@Import", "'\t=1+1");
+        assertThat(cells).noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
     }
 }

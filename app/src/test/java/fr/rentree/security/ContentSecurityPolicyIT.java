@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Every answer of the running server carries the Content Security Policy: the pages, the public ones included, and
- * the redirect of a visitor not signed in to the login page. The browser tests check that Vaadin's screens, the charts
+ * Every answer of the running server carries the Content Security Policy, a same-origin Referrer-Policy and a
+ * Permissions-Policy that gives no page any device: the pages, the public ones included, and the redirect of a
+ * visitor not signed in to the login page. The browser tests check that Vaadin's screens, the charts
  * and the BPMN diagram work under it (Chromium's console reports no refusal); this one checks that such a refusal
  * would be seen.
  */
@@ -31,13 +32,18 @@ class ContentSecurityPolicyIT {
     int port;
 
     @Test
-    void pages_and_redirects_carry_the_policy() throws Exception {
+    void pages_and_redirects_carry_the_policies() throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             for (String path : new String[] {"/login", "/activation", "/journal"}) {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + path)).build(), HttpResponse.BodyHandlers.discarding());
                 assertThat(response.statusCode()).as(path).isIn(200, 302);
                 assertThat(response.headers().allValues("Content-Security-Policy")).as(path).containsExactly(POLICY);
+                // a link to another site carries no address along (/invitation?jeton=…, /mot-de-passe?jeton=…)
+                assertThat(response.headers().allValues("Referrer-Policy")).as(path).containsExactly("same-origin");
+                // no page asks for a camera, a microphone, a position or a payment
+                assertThat(response.headers().firstValue("Permissions-Policy")).as(path).hasValueSatisfying(policy ->
+                        assertThat(policy).contains("camera=()", "microphone=()", "geolocation=()", "payment=()"));
             }
         }
     }

@@ -102,17 +102,7 @@ class OidcSignInStartIT {
 
     /** The main classes on this test's database and SMTP server, with none of the tests' provider settings. */
     private Map<String, String> settings(int port) {
-        return Map.ofEntries(
-                Map.entry("server.port", String.valueOf(port)),
-                Map.entry("rentree.dev-services.enabled", "false"),
-                Map.entry("spring.datasource.url", environment.getRequiredProperty("spring.datasource.url")),
-                Map.entry("spring.datasource.username", environment.getProperty("spring.datasource.username", "")),
-                Map.entry("spring.datasource.password", environment.getProperty("spring.datasource.password", "")),
-                Map.entry("spring.mail.host", environment.getProperty("spring.mail.host", "localhost")),
-                Map.entry("spring.mail.port", environment.getRequiredProperty("spring.mail.port")),
-                Map.entry("rentree.activation-codes.key-file", keyFile.toAbsolutePath().toString()),
-                Map.entry("rentree.campaign.sheets-dir", folder.resolve("sheets").toString()),
-                Map.entry("operaton.bpm.job-execution.enabled", "false"));
+        return ForkedApplication.besideTheTests(environment, keyFile, folder, port);
     }
 
     private static int status(HttpClient http, String url) {

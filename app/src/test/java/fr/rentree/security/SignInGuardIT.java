@@ -1,6 +1,7 @@
 package fr.rentree.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * The back-office sign-in under guessing, through the real login endpoint of the running server, as a proxy forwards
@@ -39,6 +44,8 @@ class SignInGuardIT {
     BackOfficeUserService users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AuthenticationProvider signIn;
 
     private final HttpClient http = HttpClient.newHttpClient(); // follows no redirect: the answer is the redirect
 
@@ -115,6 +122,36 @@ class SignInGuardIT {
         assertThat(outcomes(user)).containsExactly("ADDRESS_LOCKED");
         assertThat(signIn(user, Fixtures.PASSWORD, address())).as("the same user from elsewhere")
                 .isEqualTo(Answer.SIGNED_IN);
+    }
+
+    @Test
+    void an_invited_user_without_a_password_takes_the_path_of_a_wrong_password() throws Exception {
+        String invited = user("invite");
+        jdbc.sql("update back_office_user set password_hash = null where username = ?").param(invited).update();
+        String real = user("reel");
+        String address = address();
+
+        // the same exception as a wrong password, after the same hashing: no pending invitation shows
+        assertThatThrownBy(() -> signIn.authenticate(attempt(invited, "mauvais", address)))
+                .isExactlyInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> signIn.authenticate(attempt(real, "mauvais", address)))
+                .isExactlyInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> signIn.authenticate(attempt(invited, "", address)))
+                .isExactlyInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> signIn.authenticate(attempt(real, "", address)))
+                .isExactlyInstanceOf(BadCredentialsException.class);
+        HttpResponse<Void> a = post(invited, "mauvais", address);
+        HttpResponse<Void> b = post(real, "mauvais", address);
+        assertThat(a.statusCode()).isEqualTo(b.statusCode());
+        assertThat(a.headers().firstValue("Location")).isEqualTo(b.headers().firstValue("Location"));
+        assertThat(outcomes(invited)).isEqualTo(outcomes(real)).containsExactly("FAILURE", "FAILURE", "FAILURE");
+    }
+
+    private static UsernamePasswordAuthenticationToken attempt(String username, String password, String address) {
+        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(username,
+                password);
+        attempt.setDetails(new WebAuthenticationDetails(address, null));
+        return attempt;
     }
 
     private String user(String name) {

@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import fr.rentree.RentreeApplication;
+import org.springframework.core.env.Environment;
 
 /**
  * Rentrée in a JVM of its own, as command 1 runs it (main classes, no test ones), for tests that kill it mid-work:
@@ -36,6 +38,25 @@ public final class ForkedApplication implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The settings of an instance beside the tests' own: the same database, SMTP server and activation-code key, its
+     * sheets in this folder, no job executor (the tests' instance runs the jobs), on this port (0: any). A map to add
+     * to.
+     */
+    public static Map<String, String> besideTheTests(Environment environment, Path keyFile, Path folder, int port) {
+        return new HashMap<>(Map.ofEntries(
+                Map.entry("server.port", String.valueOf(port)),
+                Map.entry("rentree.dev-services.enabled", "false"),
+                Map.entry("spring.datasource.url", environment.getRequiredProperty("spring.datasource.url")),
+                Map.entry("spring.datasource.username", environment.getProperty("spring.datasource.username", "")),
+                Map.entry("spring.datasource.password", environment.getProperty("spring.datasource.password", "")),
+                Map.entry("spring.mail.host", environment.getProperty("spring.mail.host", "localhost")),
+                Map.entry("spring.mail.port", environment.getRequiredProperty("spring.mail.port")),
+                Map.entry("rentree.activation-codes.key-file", keyFile.toAbsolutePath().toString()),
+                Map.entry("rentree.campaign.sheets-dir", folder.resolve("sheets").toString()),
+                Map.entry("operaton.bpm.job-execution.enabled", "false")));
     }
 
     /**

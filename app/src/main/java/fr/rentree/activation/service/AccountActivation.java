@@ -52,23 +52,22 @@ public class AccountActivation {
      * waiting says how long is left.
      */
     public Result<Holder> check(String login, String code, String address) {
-        Optional<Refusal> refused = guard.refusal(login, address);
-        if (refused.isPresent()) {
-            guard.failed(login, address, refused.get());
-            return new Result<>(null, refused.get(),
-                    refused.get() == Refusal.THROTTLED ? guard.retryIn(login).orElse(null) : null);
+        // counted before the code is read: codes sent all at once wait on each other here
+        GuessingGuard.Reserved reserved = guard.reserve(login, address);
+        if (reserved.attempt() == null) {
+            Refusal refused = reserved.refused().orElseThrow();
+            return new Result<>(null, refused, refused == Refusal.THROTTLED ? guard.retryIn(login).orElse(null) : null);
         }
         Optional<Holder> holder = holders.find(login.strip());
         Refusal refusal = holder.isPresent() ? verdict(holder.get(), code) : Refusal.WRONG;
         if (refusal != null) {
-            guard.failed(login, address, refusal);
-            Optional<Refusal> locked = guard.refusal(login, address)
-                    .filter(now -> now == Refusal.LOGIN_LOCKED || now == Refusal.ADDRESS_LOCKED);
+            Optional<Refusal> locked = guard.failed(login, reserved.attempt(), refusal);
             return locked.isPresent() ? Result.refused(locked.get())
                     // spaced out from this failure on: the next attempt waits the whole delay
                     : new Result<>(null, refusal, guard.retryIn(login).map(left -> settings.throttleDelay())
                             .orElse(null));
         }
+        guard.released(reserved.attempt());
         return Result.of(holder.get());
     }
 

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import fr.rentree.activation.domain.Refusal;
+import fr.rentree.base.guard.AttemptGuard;
+import fr.rentree.base.guard.TypedNames;
 import fr.rentree.directory.service.HolderAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,147 +19,123 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps guessing at the public pages slow and short: failures are counted per login and per client address, spaced
- * out after a few, then locked. Every refusal and every lock is recorded ({@code holder_attempt}).
+ * out after a few, then locked. Every refusal and every lock is recorded ({@code holder_attempt}). Each attempt is
+ * counted before its code is read ({@link AttemptGuard}, the same mechanism as the back-office sign-in's guard): codes
+ * sent all at once are evaluated no more than one by one, on every instance.
  */
 @Component
 class GuessingGuard {
 
-    /** A login stays locked until the school unlocks it. */
-    private static final Timestamp UNTIL_UNLOCKED = Timestamp.valueOf("9999-12-31 00:00:00");
-
     private final JdbcClient jdbc;
     private final ActivationSettings settings;
     private final HolderAccounts holders;
+    private final AttemptGuard guard;
+    private final TypedNames names;
     private final Clock clock;
 
-    GuessingGuard(JdbcClient jdbc, ActivationSettings settings, HolderAccounts holders, Clock clock) {
+    GuessingGuard(JdbcClient jdbc, ActivationSettings settings, HolderAccounts holders, TypedNames names,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.names = names;
         this.settings = settings;
         this.holders = holders;
+        // a login stays locked until the school unlocks it (null: no end of its own)
+        this.guard = new AttemptGuard(jdbc, "holder_guard", new AttemptGuard.Rules("LOGIN",
+                failures -> failures >= settings.throttleAfter() ? settings.throttleDelay() : Duration.ZERO,
+                settings.lockAfter(), null, settings.addressFailures(), settings.addressLock()));
         this.clock = clock;
     }
 
-    /** Why an attempt on this login from this address is refused before it is even looked at; empty if it may go. */
-    Optional<Refusal> refusal(String login, String address) {
+    /**
+     * Reserves an attempt on this login from this address before its code is read, or records why it is refused
+     * unread (nothing counted: it brought no new guess). Its own transaction, committed before the code is looked at.
+     *
+     * @return the reservation to settle once the code is read, or why there is none
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    Reserved reserve(String login, String address) {
         Instant now = clock.instant();
-        if (addressLocked(address)) {
-            return Optional.of(Refusal.ADDRESS_LOCKED);
+        AttemptGuard.Outcome outcome = guard.reserve(names.counted(login), address, now);
+        if (outcome.reservation() != null) {
+            return new Reserved(outcome.reservation(), null);
         }
-        Optional<Guard> byLogin = guard("LOGIN", key(login));
-        if (byLogin.filter(guard -> guard.lockedAfter(now)).isPresent()) {
-            return Optional.of(Refusal.LOGIN_LOCKED);
-        }
-        if (byLogin.filter(guard -> guard.failures() >= settings.throttleAfter()
-                && now.isBefore(guard.lastFailure().plus(settings.throttleDelay()))).isPresent()) {
-            return Optional.of(Refusal.THROTTLED);
-        }
-        return Optional.empty();
+        Refusal refusal = switch (outcome.refused().orElseThrow()) {
+            case ADDRESS_LOCKED -> Refusal.ADDRESS_LOCKED;
+            case ACCOUNT_LOCKED -> Refusal.LOGIN_LOCKED;
+            case THROTTLED -> Refusal.THROTTLED;
+        };
+        record(login, address, refusal.name(), Timestamp.from(now));
+        return new Reserved(null, refusal);
     }
 
     /** How long attempts on this login must still wait (spaced out after a few failures); empty when they need not. */
     Optional<Duration> retryIn(String login) {
-        Instant now = clock.instant();
-        return guard("LOGIN", key(login))
-                .filter(guard -> guard.failures() >= settings.throttleAfter())
-                .map(guard -> Duration.between(now, guard.lastFailure().plus(settings.throttleDelay())))
-                .filter(Duration::isPositive);
+        return guard.waitLeft(names.counted(login), clock.instant());
     }
 
     /**
-     * Counts a failure against the login and the address, locks either past its limit, and records it. Its own
-     * transaction: the count stays whatever the caller does next.
+     * Confirms a reserved attempt as a failure, locks the login or the address past its limit, and records it. Its
+     * own transaction: the count stays whatever the caller does next. Returns the lock it set, if it set one.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void failed(String login, String address, Refusal refusal) {
-        Timestamp now = Timestamp.from(clock.instant());
-        record(login, address, refusal.name(), now);
-        if (refusal == Refusal.THROTTLED || refusal == Refusal.LOGIN_LOCKED || refusal == Refusal.ADDRESS_LOCKED) {
-            return; // refused unread: no new evidence of guessing
+    Optional<Refusal> failed(String login, AttemptGuard.Reservation attempt, Refusal refusal) {
+        Timestamp now = Timestamp.from(attempt.at());
+        record(login, attempt.address(), refusal.name(), now);
+        Set<AttemptGuard.Lock> locks = guard.failed(attempt);
+        if (locks.contains(AttemptGuard.Lock.ACCOUNT)) {
+            record(login, attempt.address(), "LOGIN_LOCK", now);
+            holders.markLocked(login.strip().toLowerCase(Locale.ROOT), true);
         }
-        jdbc.sql("""
-                        insert into holder_guard (kind, guard_key, failures, last_failure_at) values ('LOGIN', ?, 1, ?)
-                        on duplicate key update failures = failures + 1, last_failure_at = values(last_failure_at)""")
-                .params(key(login), now).update();
-        if (jdbc.sql("""
-                        update holder_guard set locked_until = ?
-                        where kind = 'LOGIN' and guard_key = ? and failures >= ? and locked_until is null""")
-                .params(UNTIL_UNLOCKED, key(login), settings.lockAfter()).update() > 0) {
-            record(login, address, "LOGIN_LOCK", now);
-            holders.markLocked(key(login), true);
+        if (locks.contains(AttemptGuard.Lock.ADDRESS)) {
+            record(login, attempt.address(), "ADDRESS_LOCK", now);
         }
-        count(address, login, now);
+        // what this failure led to: a lock it set says more than "wrong"
+        return locks.contains(AttemptGuard.Lock.ACCOUNT) ? Optional.of(Refusal.LOGIN_LOCKED)
+                : locks.contains(AttemptGuard.Lock.ADDRESS) ? Optional.of(Refusal.ADDRESS_LOCKED) : Optional.empty();
     }
 
-    /** Whether this address is locked for now. */
-    boolean addressLocked(String address) {
-        return guard("ADDRESS", address).filter(guard -> guard.lockedAfter(clock.instant())).isPresent();
+    /** Takes back a reserved attempt whose code was right: it counts against nothing. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void released(AttemptGuard.Reservation attempt) {
+        guard.released(attempt);
     }
 
     /**
      * Counts a request that sends an e-mail (a lost password) against the address, as a failure would: a page that
      * sends e-mails must not send them by the thousand.
+     *
+     * @return false if the address is locked (nothing was counted, the request must not be served)
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void requested(String address, String words) {
-        Timestamp now = Timestamp.from(clock.instant());
-        record(words, address, "RESET_REQUEST", now);
-        count(address, words, now);
-    }
-
-    private void count(String address, String login, Timestamp now) {
-        // an address's failures count within a window: a school's shared connection forgets yesterday's typos
-        Timestamp windowStart = Timestamp.from(now.toInstant().minus(settings.addressLock()));
-        jdbc.sql("""
-                        insert into holder_guard (kind, guard_key, failures, last_failure_at) values ('ADDRESS', ?, 1, ?)
-                        on duplicate key update failures = if(last_failure_at < ?, 1, failures + 1),
-                                                last_failure_at = values(last_failure_at)""")
-                .params(address, now, windowStart).update();
-        if (jdbc.sql("""
-                        update holder_guard set locked_until = ?
-                        where kind = 'ADDRESS' and guard_key = ? and failures >= ?
-                          and (locked_until is null or locked_until < ?)""")
-                .params(Timestamp.from(now.toInstant().plus(settings.addressLock())), address,
-                        settings.addressFailures(), now).update() > 0) {
-            record(login, address, "ADDRESS_LOCK", now);
+    boolean requested(String address, String words) {
+        AttemptGuard.Outcome outcome = guard.reserve(null, address, clock.instant());
+        if (outcome.reservation() == null) {
+            return false;
         }
+        Timestamp now = Timestamp.from(outcome.reservation().at());
+        record(words, address, "RESET_REQUEST", now);
+        if (guard.failed(outcome.reservation()).contains(AttemptGuard.Lock.ADDRESS)) {
+            record(words, address, "ADDRESS_LOCK", now);
+        }
+        return true;
     }
 
-    /** A success clears the login's count (the address's stays: others may be guessed from there). */
+    /** A success, or a director's unlock, clears the login's count (the address's stays: others may be guessed from there). */
     void succeeded(String login) {
-        jdbc.sql("delete from holder_guard where kind = 'LOGIN' and guard_key = ?").param(key(login)).update();
+        guard.cleared(names.counted(login));
     }
 
     private void record(String login, String address, String outcome, Timestamp at) {
         jdbc.sql("insert into holder_attempt (at, login, address, outcome) values (?, ?, ?, ?)")
-                .params(at, abbreviated(login), address, outcome).update();
+                .params(at, names.recorded(login), address, outcome).update(); // a code typed as the login stays secret
     }
 
-    private Optional<Guard> guard(String kind, String key) {
-        return jdbc.sql("""
-                        select failures, last_failure_at, locked_until from holder_guard
-                        where kind = ? and guard_key = ?""")
-                .params(kind, key)
-                .query((row, n) -> {
-                    Timestamp locked = row.getTimestamp(3);
-                    return new Guard(row.getInt(1), row.getTimestamp(2).toInstant(),
-                            locked == null ? null : locked.toInstant());
-                })
-                .optional();
-    }
+    /** A reserved attempt, or why it was refused unread. */
+    record Reserved(AttemptGuard.@org.jspecify.annotations.Nullable Reservation attempt,
+                    @org.jspecify.annotations.Nullable Refusal refusal) {
 
-    /** Logins are compared as typed on a phone: case and surrounding spaces do not matter. */
-    static String key(String login) {
-        return abbreviated(login.strip().toLowerCase(Locale.ROOT));
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 100 ? text : text.substring(0, 100);
-    }
-
-    private record Guard(int failures, Instant lastFailure, @org.jspecify.annotations.Nullable Instant lockedUntil) {
-
-        boolean lockedAfter(Instant now) {
-            return lockedUntil != null && lockedUntil.isAfter(now);
+        Optional<Refusal> refused() {
+            return Optional.ofNullable(refusal);
         }
     }
 }

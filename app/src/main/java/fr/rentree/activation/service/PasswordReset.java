@@ -117,10 +117,9 @@ public class PasswordReset {
      * refused (nothing sent) only when this client address asked too often.
      */
     public Optional<Refusal> request(String loginOrEmail, String address, Locale locale) {
-        if (guard.addressLocked(address)) {
+        if (!guard.requested(address, loginOrEmail)) {
             return Optional.of(Refusal.ADDRESS_LOCKED);
         }
-        guard.requested(address, loginOrEmail);
         List<Holder> accounts = holders.withLoginOrEmail(loginOrEmail.strip());
         for (Holder holder : accounts) {
             String token = issue(holder);

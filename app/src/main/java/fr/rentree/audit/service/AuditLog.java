@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import fr.rentree.audit.domain.AuditAction;
 import fr.rentree.audit.domain.AuditEvent;
@@ -117,9 +118,12 @@ public class AuditLog {
                         .query((ResultSet row) -> {
                             AuditEvent event = event(row, 0);
                             try {
-                                csv.printRecord(SPREADSHEET_TIME.format(event.at().atZone(zone)),
+                                // every cell: an actor, an address or a label is text from outside as much as a
+                                // detail is
+                                csv.printRecord(Stream.of(SPREADSHEET_TIME.format(event.at().atZone(zone)),
                                         event.actor(), event.address(), event.schoolUai(),
-                                        actionLabel.apply(event.action()), inert(detail.apply(event)));
+                                        actionLabel.apply(event.action()), detail.apply(event))
+                                        .map(AuditLog::inert).toList());
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                             }
@@ -140,9 +144,15 @@ public class AuditLog {
         }
     }
 
-    /** A cell a spreadsheet will not run as a formula: a file named "=HYPERLINK(…)" stays text. */
-    private static String inert(String cell) {
-        return !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    /**
+     * A cell a spreadsheet will not run as a formula: a file named "=HYPERLINK(…)" stays text, as does one that a tab
+     * or a carriage return starts (OWASP's list of formula starts). Empty for none.
+     */
+    private static String inert(@Nullable String cell) {
+        if (cell == null) {
+            return "";
+        }
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     /** The query's conditions, joined by {@code and}: no piece relies on its whitespace. */

@@ -9,7 +9,8 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 /**
  * A person who signs in to the back office (not an ENT account holder).
  *
- * @param passwordHash a {@code {bcrypt}...} hash, never the password; none until an invited user has chosen one
+ * @param passwordHash a {@code {bcrypt}...} hash, never the password; none until an invited user has chosen one (the
+ *                     sign-in then compares with a hash nothing matches)
  * @param email        where the invitation goes
  * @param district     for district staff: they follow every school of this district (besides {@code schools})
  * @param sessionEpoch raised to end every session of the user (disabled, schools changed)
@@ -17,9 +18,4 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 public record BackOfficeUser(@Id @Nullable Long id, String username, @Nullable String passwordHash, String displayName,
         Role role, boolean enabled, @Nullable String email, @Nullable String district, int sessionEpoch,
         @MappedCollection(idColumn = "back_office_user") Set<SchoolScope> schools) {
-
-    /** Whether the user may sign in: enabled, and past the invitation (a password chosen). */
-    public boolean maySignIn() {
-        return enabled && passwordHash != null;
-    }
 }

@@ -47,7 +47,11 @@ public interface BackOfficeUserRepository extends ListCrudRepository<BackOfficeU
             + " where id = :id")
     int forgetSecondFactor(long id);
 
+    /**
+     * Sets a new password and ends every session opened with the old one (whoever held an invitation link, or the
+     * old password, is signed out at their next request).
+     */
     @Modifying
-    @Query("update back_office_user set password_hash = :passwordHash where id = :id")
+    @Query("update back_office_user set password_hash = :passwordHash, session_epoch = session_epoch + 1 where id = :id")
     int setPassword(long id, String passwordHash);
 }

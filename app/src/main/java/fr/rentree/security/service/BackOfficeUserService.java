@@ -1,5 +1,7 @@
 package fr.rentree.security.service;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -32,11 +34,19 @@ public class BackOfficeUserService implements UserDetailsService {
     private final BackOfficeUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final DistrictSchools districts;
+    /**
+     * What an invited user who has not chosen a password yet is compared with: the hash of 256 random bits, drawn at
+     * start-up and forgotten, so that nothing typed matches, after the same hashing as a real password.
+     */
+    private final String noPasswordYet;
 
     BackOfficeUserService(BackOfficeUserRepository users, PasswordEncoder passwordEncoder, DistrictSchools districts) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.districts = districts;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.noPasswordYet = passwordEncoder.encode(Base64.getEncoder().encodeToString(secret));
     }
 
     @Override
@@ -48,9 +58,10 @@ public class BackOfficeUserService implements UserDetailsService {
             schools = new HashSet<>(schools);
             schools.addAll(districts.of(user.district()));
         }
-        // an invited user who has not chosen a password yet is disabled: refused before any password is compared
-        return new SignedInUser(user.username(), Optional.ofNullable(user.passwordHash()).orElse(""),
-                user.maySignIn(), user.displayName(), user.role(), schools, user.sessionEpoch());
+        // an invited user who has not chosen a password yet takes the path of a wrong password (the same hashing, the
+        // same answer, counted and recorded the same): the sign-in page does not tell who has a pending invitation
+        return new SignedInUser(user.username(), Optional.ofNullable(user.passwordHash()).orElse(noPasswordYet),
+                user.enabled(), user.displayName(), user.role(), schools, user.sessionEpoch());
     }
 
     /**
@@ -78,8 +89,9 @@ public class BackOfficeUserService implements UserDetailsService {
     }
 
     /**
-     * Sets the password an invited user chose. The caller has checked the invitation: this service cannot tell who
-     * holds the link, so it never runs on a screen's word alone.
+     * Sets the password an invited user chose, and ends every session the user has open (a new password is a new
+     * sign-in for everyone). The caller has checked the invitation: this service cannot tell who holds the link, so it
+     * never runs on a screen's word alone.
      */
     @Transactional
     public void setPassword(long id, String password) {

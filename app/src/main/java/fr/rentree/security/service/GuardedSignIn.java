@@ -1,7 +1,6 @@
 package fr.rentree.security.service;
 
-import java.util.Optional;
-
+import fr.rentree.base.guard.AttemptGuard;
 import fr.rentree.security.domain.SignInOutcome;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -13,7 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The back-office sign-in: the {@link SignInGuard} is asked first, before any user is looked up or any password
+ * The back-office sign-in: the {@link SignInGuard} counts the attempt first, before any user is looked up or any password
  * hashed, so that a locked username or address is refused even with the right password, and a username nobody has
  * is answered like one that exists; then the password is checked by Spring Security's own provider, and the outcome
  * is recorded. As the application's one {@link AuthenticationProvider} bean, Spring Security builds its
@@ -42,22 +41,19 @@ class GuardedSignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) throws AuthenticationException {
         String username = attempt.getName(); // what was typed; the password is never read here, nor logged
         String address = SignInGuard.addressOf(attempt);
-        Optional<SignInOutcome> refusal = guard.refusal(username, address);
-        if (refusal.isPresent()) {
-            guard.refused(username, address, refusal.get());
-            throw new SignInRefused();
-        }
+        // counted before the password is read: guesses sent all at once wait on each other here
+        AttemptGuard.Reservation reserved = guard.reserve(username, address).orElseThrow(SignInRefused::new);
         try {
             Authentication signedIn = passwords.authenticate(attempt);
             if (secondFactor.enabled()) {
-                guard.awaitingCode(username, address);
+                guard.awaitingCode(username, reserved);
                 return new PendingSignIn(signedIn.getName(), signedIn.getDetails());
             }
-            guard.succeeded(username, address);
+            guard.succeeded(username, reserved);
             return signedIn;
         } catch (BadCredentialsException | AccountStatusException e) {
             // a wrong username or password, or a disabled user: all count, and all get the same generic answer
-            guard.failed(username, address);
+            guard.failed(username, reserved, SignInOutcome.FAILURE);
             throw e;
         }
     }

@@ -15,12 +15,14 @@ import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import fr.rentree.base.guard.AttemptGuard;
 import fr.rentree.security.domain.SecondFactorEnrolment;
 import fr.rentree.security.domain.SignInOutcome;
 import org.apache.commons.codec.binary.Base32;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -105,6 +107,7 @@ public class SecondFactorService {
      * @throws SignInRefused         the username or address is locked or throttled: the code was not even read
      * @throws WrongSecondFactorCode the code is not the app's (the secret is not saved)
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED) // no connection held while the guard takes its own
     public SignedInUser enrol(String username, String secret, String code, String address) {
         return check(username, address, secret, code, step -> jdbc.sql("""
                         update back_office_user set totp_secret = ?, totp_last_step = ?, totp_pending_secret = null
@@ -118,6 +121,7 @@ public class SecondFactorService {
      * @throws SignInRefused         the username or address is locked or throttled: the code was not even read
      * @throws WrongSecondFactorCode the code is wrong, or was accepted once already
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED) // no connection held while the guard takes its own
     public SignedInUser verify(String username, String code, String address) {
         String secret = secret(username).orElseThrow(() -> new IllegalStateException(username + " has no second factor"));
         return check(username, address, secret, code, step -> jdbc.sql("""
@@ -128,22 +132,19 @@ public class SecondFactorService {
 
 
     private SignedInUser check(String username, String address, String secret, String code, StepUse use) {
-        Optional<SignInOutcome> refusal = guard.refusal(username, address);
-        if (refusal.isPresent()) {
-            guard.refused(username, address, refusal.get());
-            throw new SignInRefused();
-        }
+        // counted before the code is read: codes sent all at once wait on each other here
+        AttemptGuard.Reservation reserved = guard.reserve(username, address).orElseThrow(SignInRefused::new);
         SignedInUser user = (SignedInUser) users.loadUserByUsername(username);
         if (!user.isEnabled()) { // disabled between the password and the code
-            guard.failed(username, address);
+            guard.failed(username, reserved, SignInOutcome.FAILURE);
             throw new DisabledException(username + " is disabled");
         }
         OptionalLong step = matchingStep(secret, code.replace(" ", ""));
         if (step.isEmpty() || !use.firstUse(step.getAsLong())) {
-            guard.failed(username, address, SignInOutcome.WRONG_CODE);
+            guard.failed(username, reserved, SignInOutcome.WRONG_CODE);
             throw new WrongSecondFactorCode();
         }
-        guard.succeeded(username, address);
+        guard.succeeded(username, reserved);
         return user;
     }
 
