@@ -84,7 +84,7 @@ class ParallelGuessingIT {
             throws Exception {
         String username = user("totp");
         String address = address();
-        SecondFactorEnrolment enrolment = secondFactor.newEnrolment(username);
+        SecondFactorEnrolment enrolment = secondFactor.pendingEnrolment(username);
         long step = SecondFactorCodes.currentStep();
         secondFactor.enrol(username, enrolment.secret(), SecondFactorCodes.code(enrolment.secret(), step - 1),
                 address);
