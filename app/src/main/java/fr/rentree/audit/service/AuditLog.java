@@ -1,7 +1,5 @@
 package fr.rentree.audit.service;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,16 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import fr.rentree.audit.domain.AuditAction;
 import fr.rentree.audit.domain.AuditEvent;
 import fr.rentree.audit.domain.AuditQuery;
+import fr.rentree.base.Spreadsheet;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.CurrentUser;
 import fr.rentree.security.service.SignedInUser;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,32 +102,20 @@ public class AuditLog {
     public void exportCsv(AuditQuery query, Writer out, List<String> header, Function<AuditAction, String> actionLabel,
                           Function<AuditEvent, String> detail, ZoneId zone) {
         requireReader(query);
-        CSVFormat format = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
-                .setHeader(header.toArray(String[]::new)).get();
-        try {
-            out.write('\ufeff');
-            try (CSVPrinter csv = new CSVPrinter(out, format)) {
-                jdbc.sql("""
-                                select id, at, actor, address, school_uai, action, subject from audit_event where %s
-                                order by at desc, id desc""".formatted(where(query)))
-                        .paramSource(parameters(query))
-                        .query((ResultSet row) -> {
-                            AuditEvent event = event(row, 0);
-                            try {
-                                // every cell: an actor, an address or a label is text from outside as much as a
-                                // detail is
-                                csv.printRecord(Stream.of(SPREADSHEET_TIME.format(event.at().atZone(zone)),
-                                        event.actor(), event.address(), event.schoolUai(),
-                                        actionLabel.apply(event.action()), detail.apply(event))
-                                        .map(AuditLog::inert).toList());
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        });
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (Spreadsheet csv = new Spreadsheet(out, header)) {
+            jdbc.sql("""
+                            select id, at, actor, address, school_uai, action, subject from audit_event where %s
+                            order by at desc, id desc""".formatted(where(query)))
+                    .paramSource(parameters(query))
+                    .query((ResultSet row) -> {
+                        AuditEvent event = event(row, 0);
+                        // every cell inert: an actor, an address, a label is text from outside as a detail is
+                        csv.line(SPREADSHEET_TIME.format(event.at().atZone(zone)), nullToEmpty(event.actor()),
+                                nullToEmpty(event.address()), nullToEmpty(event.schoolUai()),
+                                actionLabel.apply(event.action()), detail.apply(event));
+                    });
         }
+    }
     }
 
     /** A school's journal is read by its directors and the administrators; the whole journal by administrators. */
@@ -148,10 +132,9 @@ public class AuditLog {
      * A cell a spreadsheet will not run as a formula: a file named "=HYPERLINK(…)" stays text, as does one that a tab
      * or a carriage return starts (OWASP's list of formula starts). Empty for none.
      */
-    private static String inert(@Nullable String cell) {
-        if (cell == null) {
-            return "";
-        }
+    private static String nullToEmpty(@Nullable String cell) {
+        return cell == null ? "" : cell;
+    }
         return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 

@@ -82,14 +82,15 @@ public final class ExportDistrictCommand {
         }
         DistrictDashboard dashboard = context.getBean(DistrictDashboard.class);
         long campaignId = chosen.get().id();
+        int schools;
         try (Writer csv = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            dashboard.exportCsv(campaignId, DashboardFilter.ALL, DashboardOrder.BY_SCHOOL, csv, Locale.FRENCH);
+            schools = dashboard.exportCsv(campaignId, DashboardFilter.ALL, DashboardOrder.BY_SCHOOL, csv,
+                    Locale.FRENCH);
         } catch (IOException | UncheckedIOException e) {
             err.println(text("cli.export.file", file));
             return 2;
         }
-        out.println(text("cli.export.done", chosen.get().name(), district, dashboard.count(campaignId,
-                DashboardFilter.ALL), file));
+        out.println(text("cli.export.done", chosen.get().name(), district, schools, file));
         return 0;
     }
 

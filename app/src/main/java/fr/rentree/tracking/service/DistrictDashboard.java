@@ -70,22 +70,27 @@ public class DistrictDashboard {
 
     /**
      * Writes the lines the filter keeps, in this order, as CSV (semicolons, BOM, no formula), its header and words in
-     * the reader's language.
+     * the reader's language. Returns how many lines were written.
      */
-    public void exportCsv(long campaignId, DashboardFilter filter, DashboardOrder order, Writer out, Locale locale) {
+    public int exportCsv(long campaignId, DashboardFilter filter, DashboardOrder order, Writer out, Locale locale) {
         DistrictCampaign campaign = districtCampaigns.followedOrSystem(campaignId);
         List<String> header = CSV_COLUMNS.stream().map(column -> text("district-dashboard.csv." + column, locale))
                 .toList();
         String yes = text("district-dashboard.yes", locale);
         String no = text("district-dashboard.no", locale);
+        int[] written = {0};
         try (Spreadsheet csv = new Spreadsheet(out, header)) {
-            lines.each(campaignId, filter, campaign.targetPercent(), order, line -> csv.line(line.schoolName(),
-                    line.schoolUai(), text("school.kind." + line.kind().name(), locale),
-                    line.commune() == null ? "" : line.commune(), text("phase." + line.phase().name(), locale),
-                    daysWaiting(line) == null ? "" : daysWaiting(line), line.late() ? yes : no,
-                    line.adopted() ? yes : no, percent(line.all()), percent(line.students()), percent(line.parents()),
-                    percent(line.teachers()), percent(line.staff()), line.all().accounts(), line.all().activated()));
+            lines.each(campaignId, filter, campaign.targetPercent(), order, line -> {
+                csv.line(line.schoolName(), line.schoolUai(), text("school.kind." + line.kind().name(), locale),
+                        line.commune() == null ? "" : line.commune(), text("phase." + line.phase().name(), locale),
+                        daysWaiting(line) == null ? "" : daysWaiting(line), line.late() ? yes : no,
+                        line.adopted() ? yes : no, percent(line.all()), percent(line.students()),
+                        percent(line.parents()), percent(line.teachers()), percent(line.staff()),
+                        line.all().accounts(), line.all().activated());
+                written[0]++;
+            });
         }
+        return written[0];
     }
 
     private String text(String key, Locale locale) {
