@@ -38,7 +38,10 @@ public final class Spreadsheet implements AutoCloseable {
         }
     }
 
-    /** A cell a spreadsheet will not run as a formula, nor as a command after a tab or a line break. */
+    /**
+     * A cell a spreadsheet will not run as a formula: a file named "=HYPERLINK(…)" stays text, as does one that a tab
+     * or a carriage return starts (OWASP's list of formula starts).
+     */
     public static String inert(String cell) {
         return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }

@@ -116,7 +116,6 @@ public class AuditLog {
                     });
         }
     }
-    }
 
     /** A school's journal is read by its directors and the administrators; the whole journal by administrators. */
     private void requireReader(AuditQuery query) {
@@ -128,14 +127,8 @@ public class AuditLog {
         }
     }
 
-    /**
-     * A cell a spreadsheet will not run as a formula: a file named "=HYPERLINK(…)" stays text, as does one that a tab
-     * or a carriage return starts (OWASP's list of formula starts). Empty for none.
-     */
     private static String nullToEmpty(@Nullable String cell) {
         return cell == null ? "" : cell;
-    }
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     /** The query's conditions, joined by {@code and}: no piece relies on its whitespace. */
