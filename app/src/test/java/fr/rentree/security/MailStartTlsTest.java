@@ -65,10 +65,12 @@ class MailStartTlsTest {
     }
 
     private ConfigurableApplicationContext mailUnder(String profile, String... arguments) {
-        String[] all = new String[arguments.length + 2];
+        String[] all = new String[arguments.length + 4];
         all[0] = "--spring.mail.host=127.0.0.1";
         all[1] = "--spring.mail.port=" + port;
-        System.arraycopy(arguments, 0, all, 2, arguments.length);
+        all[2] = "--rentree.public-url=https://rentree.ac-exemple.fr"; // both required under prod
+        all[3] = "--rentree.activation-codes.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+        System.arraycopy(arguments, 0, all, 4, arguments.length);
         return new SpringApplicationBuilder(MailOnly.class).web(WebApplicationType.NONE).profiles(profile)
                 .bannerMode(org.springframework.boot.Banner.Mode.OFF).logStartupInfo(false).run(all);
     }
