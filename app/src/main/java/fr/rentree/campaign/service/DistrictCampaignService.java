@@ -2,10 +2,8 @@ package fr.rentree.campaign.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,6 @@ import fr.rentree.process.domain.ProcessStarted;
 import fr.rentree.process.service.ProcessService;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
-import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.security.service.CurrentUser;
 import fr.rentree.security.service.SignedInUser;

@@ -77,7 +77,7 @@ public final class ExportDistrictCommand {
                 : campaigns.stream().filter(campaign -> id.equals(campaign.id())).findFirst();
         if (chosen.isEmpty()) {
             err.println(id == null ? text("cli.export.no-campaign", district)
-                    : text("cli.export.not-this-district", id, district));
+                    : text("cli.export.not-this-district", String.valueOf(id), district));
             return 2;
         }
         DistrictDashboard dashboard = context.getBean(DistrictDashboard.class);
