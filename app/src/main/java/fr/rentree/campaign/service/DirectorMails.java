@@ -22,6 +22,7 @@ import fr.rentree.mailing.service.OutgoingMail;
 import fr.rentree.mailing.service.SendOutcome;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
+import fr.rentree.security.domain.DirectorContact;
 import fr.rentree.security.service.BackOfficeUserService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -82,7 +83,11 @@ class DirectorMails {
     private void send(Campaign campaign, DirectorNotice.Kind kind, String step,
             Function<DirectorNotice, OutgoingMail> compose) {
         long id = Objects.requireNonNull(campaign.id());
-        notices.plan(id, kind, step, users.directorsOf(campaign.schoolUai()), clock.instant());
+        List<DirectorContact> directors = users.directorsOf(campaign.schoolUai());
+        if (directors.isEmpty()) { // nobody to tell: no second connection taken for nothing
+            return;
+        }
+        notices.plan(id, kind, step, directors, clock.instant());
         List<DirectorNotice> pending = notices.pending(id, kind, step);
         if (pending.isEmpty()) {
             return;
