@@ -37,8 +37,6 @@ import fr.rentree.school.domain.School;
 import fr.rentree.school.domain.SchoolKind;
 import fr.rentree.school.domain.Uai;
 import fr.rentree.school.service.SchoolService;
-import fr.rentree.security.domain.Role;
-import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.support.Fixtures;
 import fr.rentree.tracking.domain.DashboardFilter;
 import fr.rentree.tracking.domain.DashboardOrder;
@@ -75,8 +73,6 @@ class DistrictCampaignIT {
     @Autowired
     SchoolService schools;
     @Autowired
-    BackOfficeUserService users;
-    @Autowired
     TaskService tasks;
     @Autowired
     InboxService inbox;
@@ -97,7 +93,7 @@ class DistrictCampaignIT {
     void a_district_of_fifty_schools_starts_once_each_adopts_an_open_campaign_and_isolates_a_failing_school() {
         District district = district("Circonscription de Bondy", 50);
         String adoptedSchool = district.uais().getFirst();
-        String director = director(adoptedSchool);
+        String director = fixtures.directorOf(adoptedSchool);
         Campaign own = fixtures.as(director, () -> campaigns.launch(adoptedSchool, plan("Rentrée de l’école"), false));
         // the database refuses the campaign of one school (a fault injected for the test): its start fails alone
         String failing = district.uais().getLast();
@@ -165,7 +161,7 @@ class DistrictCampaignIT {
         District byDirectors = district("Circonscription de Pantin", 2);
         DistrictCampaign first = launchAndWait(byDirectors, "Rentrée A");
         for (SchoolLine line : lines(byDirectors, first)) {
-            fixtures.as(director(line.schoolUai()), () -> campaigns.cancel(line.campaignId()));
+            fixtures.as(fixtures.directorOf(line.schoolUai()), () -> campaigns.cancel(line.campaignId()));
         }
         awaitState(byDirectors, first, DistrictCampaignState.FINISHED);
 
@@ -188,7 +184,7 @@ class DistrictCampaignIT {
         // stopped by district staff: the campaigns it started stop, the one it adopted is its school's and goes on
         District stopped = district("Circonscription de Bobigny", 3);
         String adoptedSchool = stopped.uais().getFirst();
-        Campaign own = fixtures.as(director(adoptedSchool),
+        Campaign own = fixtures.as(fixtures.directorOf(adoptedSchool),
                 () -> campaigns.launch(adoptedSchool, plan("Rentrée de l’école"), false));
         DistrictCampaign third = launchAndWait(stopped, "Rentrée C");
         fixtures.as(stopped.officer(), () -> districtCampaigns.stop(third.id()));
@@ -212,8 +208,8 @@ class DistrictCampaignIT {
         District district = district("Circonscription de Drancy", 2);
         List<String> addresses = district.uais().stream().map(uai -> {
             String address = "direction." + uai.toLowerCase() + "@ac-test.fr";
-            jdbc.sql("update back_office_user set email = ? where username = ?").params(address, director(uai))
-                    .update();
+            jdbc.sql("update back_office_user set email = ? where username = ?")
+                    .params(address, fixtures.directorOf(uai)).update();
             return address;
         }).toList();
         DistrictCampaign launched = launchAndWait(district, "Rentrée F");
@@ -238,7 +234,7 @@ class DistrictCampaignIT {
         Campaign quick = campaignOf(lines.get(1));
 
         // the quick school's director selects in time: the step's timer goes with it
-        String director = director(quick.schoolUai());
+        String director = fixtures.directorOf(quick.schoolUai());
         String task = fixtures.as(director, () -> inbox.inbox(0, 10)).getFirst().id();
         fixtures.as(director, () -> campaigns.submitSelection(task, RecipientSelection.defaults(quick.schoolUai())));
         // the escalation delay passes for the slow one
@@ -252,7 +248,8 @@ class DistrictCampaignIT {
                 mails -> mails.size() == 2);
         SentMail reminder = reminded.stream().filter(mail -> mail.subject().contains("une étape attend")).findFirst()
                 .orElseThrow();
-        assertThat(reminder.subject()).startsWith("Campagne «\u00a0Rentrée F\u00a0»\u00a0: une étape attend depuis le ");
+        assertThat(reminder.subject())
+                .startsWith("Campagne «\u00a0Rentrée F\u00a0»\u00a0: une étape attend depuis le ");
         assertThat(reminder.body()).contains("L’étape «\u00a0Sélection des destinataires\u00a0»");
         assertThat(mailsTo(quickAddress)).hasSize(1);
         SchoolLine quickLine = line(district, launched, quick);
@@ -266,7 +263,8 @@ class DistrictCampaignIT {
         // a campaign its school launched alone is never flagged late, though its step waited as long
         District alone = district("Circonscription de Sevran", 1);
         String uai = alone.uais().getFirst();
-        Campaign own = fixtures.as(director(uai), () -> campaigns.launch(uai, plan("Rentrée de l’école"), false));
+        Campaign own = fixtures.as(fixtures.directorOf(uai),
+                () -> campaigns.launch(uai, plan("Rentrée de l’école"), false));
         await().atMost(Duration.ofSeconds(30)).until(() -> lateSince(own) != null);
         dueNow(own, "SelectLate");
         await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
@@ -280,7 +278,7 @@ class DistrictCampaignIT {
         District theirs = district("Circonscription de Saint-Denis", 1);
         DistrictPlan plan = districtPlan("Rentrée D");
 
-        String director = director(mine.uais().getFirst());
+        String director = fixtures.directorOf(mine.uais().getFirst());
         assertThatThrownBy(() -> fixtures.as(director, () -> districtCampaigns.launch(mine.name(), plan, mine.uais())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fixtures.as(director, () -> reads.mine()))
@@ -335,7 +333,8 @@ class DistrictCampaignIT {
     /** Makes the timer on this step of the campaign's process fall due now. */
     private void dueNow(Campaign campaign, String timer) {
         Job job = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
-                .processInstanceId(campaign.processInstanceId()).activityId(timer).singleResult(), found -> found != null);
+                        .processInstanceId(campaign.processInstanceId()).activityId(timer).singleResult(),
+                found -> found != null);
         assertThat(job.getDuedate()).isAfter(new Date());
         management.setJobDuedate(job.getId(), new Date());
     }
@@ -392,12 +391,6 @@ class DistrictCampaignIT {
             uais.add(uai);
         }
         return new District(name, List.copyOf(uais), fixtures.districtOfficer(Set.copyOf(uais)));
-    }
-
-    private String director(String uai) {
-        String username = "directeur." + uai.toLowerCase();
-        users.createIfAbsent(username, Fixtures.PASSWORD, "Directeur " + uai, Role.DIRECTOR, Set.of(uai));
-        return username;
     }
 
     private static CampaignPlan plan(String name) {

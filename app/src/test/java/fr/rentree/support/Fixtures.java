@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -138,6 +139,13 @@ public class Fixtures {
                 SchoolYear.of(LocalDate.now(clock)).startYear());
         imports.apply(imports.analyse(school.school().uai(), List.of(samples.all())), "fixtures");
         return school;
+    }
+
+    /** The director of this school (made the first time), as district campaigns' tests need one; their username. */
+    public String directorOf(String uai) {
+        String username = "directeur." + uai.toLowerCase(Locale.ROOT);
+        users.createIfAbsent(username, PASSWORD, "Directeur " + uai, Role.DIRECTOR, Set.of(uai));
+        return username;
     }
 
     /** A new administrator; returns their username. */

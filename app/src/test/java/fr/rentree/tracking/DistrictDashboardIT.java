@@ -29,8 +29,6 @@ import fr.rentree.school.domain.School;
 import fr.rentree.school.domain.SchoolKind;
 import fr.rentree.school.domain.Uai;
 import fr.rentree.school.service.SchoolService;
-import fr.rentree.security.domain.Role;
-import fr.rentree.security.service.BackOfficeUserService;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
 import fr.rentree.tracking.domain.DashboardFilter;
@@ -73,8 +71,6 @@ class DistrictDashboardIT {
     @Autowired
     SchoolService schools;
     @Autowired
-    BackOfficeUserService users;
-    @Autowired
     ManagementService management;
     @Autowired
     InboxService inbox;
@@ -97,7 +93,8 @@ class DistrictDashboardIT {
             uais.add(uai);
             // accounts per profile: the rates go from 0 % to well over the target, each school its own
             for (String profile : List.of("STUDENT", "PARENT", "TEACHER", "STAFF")) {
-                jdbc.sql("insert into account_tally (school_uai, profile, activated, not_activated) values (?, ?, ?, ?)")
+                jdbc.sql("insert into account_tally (school_uai, profile, activated, not_activated)"
+                                + " values (?, ?, ?, ?)")
                         .params(uai, profile, i * 3 + profile.length(), 40 - i * 3).update();
             }
         }
@@ -110,11 +107,11 @@ class DistrictDashboardIT {
         // one school moves on to the verification, one is stopped by its director, one is late
         List<SchoolLine> lines = all();
         String verifying = lines.get(1).schoolUai();
-        String director = director(verifying);
+        String director = fixtures.directorOf(verifying);
         String task = fixtures.as(director, () -> inbox.inbox(0, 10)).getFirst().id();
         fixtures.as(director, () -> campaigns.submitSelection(task, RecipientSelection.defaults(verifying)));
         SchoolLine stopped = lines.get(2);
-        fixtures.as(director(stopped.schoolUai()), () -> campaigns.cancel(stopped.campaignId()));
+        fixtures.as(fixtures.directorOf(stopped.schoolUai()), () -> campaigns.cancel(stopped.campaignId()));
         String pid = campaigns.find(lines.get(4).campaignId()).orElseThrow().processInstanceId();
         Job timer = management.createJobQuery().processInstanceId(pid).activityId("SelectLate").singleResult();
         management.setJobDuedate(timer.getId(), new Date());
@@ -247,12 +244,6 @@ class DistrictDashboardIT {
             case RATE -> Comparator.comparingDouble(line -> line.all().accounts() == 0 ? -1
                     : (double) line.all().activated() / line.all().accounts());
         };
-    }
-
-    private String director(String uai) {
-        String username = "directeur." + uai.toLowerCase(Locale.ROOT);
-        users.createIfAbsent(username, Fixtures.PASSWORD, "Directeur " + uai, Role.DIRECTOR, Set.of(uai));
-        return username;
     }
 
     private List<SchoolLine> all() {

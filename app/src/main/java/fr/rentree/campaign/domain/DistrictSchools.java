@@ -23,7 +23,8 @@ public class DistrictSchools {
 
     public void list(long districtCampaignId, List<String> schoolUais) {
         for (int position = 0; position < schoolUais.size(); position++) {
-            jdbc.sql("insert into district_campaign_school (district_campaign_id, position, school_uai) values (?, ?, ?)")
+            jdbc.sql("insert into district_campaign_school (district_campaign_id, position, school_uai)"
+                            + " values (?, ?, ?)")
                     .params(districtCampaignId, position, schoolUais.get(position)).update();
         }
     }
