@@ -3,7 +3,6 @@ package fr.rentree.campaign.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -123,11 +122,6 @@ public class DistrictCampaign {
 
     public @Nullable String processInstanceId() {
         return processInstanceId;
-    }
-
-    /** The process of a campaign still running; none once it has ended or was stopped. */
-    public Optional<String> runningProcess() {
-        return state.isOpen() ? Optional.ofNullable(processInstanceId) : Optional.empty();
     }
 
     public Instant createdAt() {

@@ -88,8 +88,9 @@ class LaunchDistrictCampaignDialog extends Dialog {
         deadline.setRequired(true);
         IntegerField target = days(getTranslation("campaigns.target"), settings.targetPercent(), 1, 100, "%");
         IntegerField cadence = days(getTranslation("campaigns.cadence"), (int) Math.max(1, settings.cadence().toDays()),
-                1, 60, getTranslation("campaigns.cadence.days"));
-        IntegerField escalation = days(getTranslation("district-campaigns.escalation"), 7, 1, 60,
+                1, CampaignPlan.MAX_CADENCE_DAYS, getTranslation("campaigns.cadence.days"));
+        IntegerField escalation = days(getTranslation("district-campaigns.escalation"),
+                (int) Math.max(1, settings.escalationDelay().toDays()), 1, CampaignPlan.MAX_CADENCE_DAYS,
                 getTranslation("campaigns.cadence.days"));
         escalation.setHelperText(getTranslation("district-campaigns.escalation.help"));
 
