@@ -54,14 +54,14 @@ class DashboardBenchmark {
             dashboard.count(campaign, DashboardFilter.ALL);
             return dashboard.page(campaign, DashboardFilter.ALL, DashboardOrder.BY_SCHOOL, 0, 50);
         })));
-        DashboardFilter filtered = new DashboardFilter(Set.of(), Phase.SELECT, false, true, "");
+        DashboardFilter filtered = new DashboardFilter(Set.of(), Phase.SELECT, false, true, false, "");
         DashboardOrder byRate = new DashboardOrder(DashboardOrder.Column.RATE, false);
         figures.add(measure("under target at selection, by rate: page and count", () -> fixtures.as(officer, () -> {
             dashboard.count(campaign, filtered);
             return dashboard.page(campaign, filtered, byRate, 0, 50);
         })));
         figures.add(measure("text search \"Lyc\": page and count", () -> fixtures.as(officer, () -> {
-            DashboardFilter text = new DashboardFilter(Set.of(), null, false, false, "Lyc");
+            DashboardFilter text = new DashboardFilter(Set.of(), null, false, false, false, "Lyc");
             dashboard.count(campaign, text);
             return dashboard.page(campaign, text, DashboardOrder.BY_SCHOOL, 0, 50);
         })));

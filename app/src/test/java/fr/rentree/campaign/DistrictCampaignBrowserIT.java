@@ -1,9 +1,11 @@
 package fr.rentree.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -92,7 +94,21 @@ class DistrictCampaignBrowserIT {
             staff.awaitText("span", "Distribution des fiches · 1");
             staff.awaitText("span", "Sélection des destinataires · " + (schoolCount - 2));
             staff.awaitText("a", "Collège Anatole-France");
+            // the campaign's e-mails and sheets on its line, the charts drawn, no failed step
+            staff.awaitText("span", "fiches imprimées · aucune distribuée");
+            for (String chart : List.of("district-chart-rate", "district-chart-phases", "district-chart-profiles")) {
+                await(chart).atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(staff.driver()
+                        .executeScript("const chart = document.getElementById(arguments[0]);"
+                                + " const canvas = chart && chart.querySelector('canvas');"
+                                + " return chart.dataset.drawn === 'true' && canvas.width > 0;", chart)));
+            }
+            staff.awaitText("p", "Aucune étape en échec.");
             staff.screenshot("district-campaign-progress");
+
+            // their home is now this campaign's dashboard
+            staff.open("http://localhost:" + port + "/");
+            staff.awaitText("h2", "Rentrée 20");
+            assertThat(staff.currentUrl()).contains("/circonscription/campagne/");
 
             // filtered in the database, and exported as filtered
             staff.type("#district-dashboard vaadin-text-field input", "Anatole");

@@ -28,6 +28,8 @@ import fr.rentree.campaign.service.CampaignException;
 import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.campaign.service.DistrictCampaignService;
 import fr.rentree.campaign.service.DistrictCampaigns;
+import fr.rentree.campaign.service.DistrictIncidents;
+import fr.rentree.campaign.domain.SchoolIncident;
 import fr.rentree.devservices.DevMailbox;
 import fr.rentree.devservices.SentMail;
 import fr.rentree.directory.domain.RecipientSelection;
@@ -88,6 +90,8 @@ class DistrictCampaignIT {
     JdbcClient jdbc;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    DistrictIncidents incidents;
 
     @Test
     void a_district_of_fifty_schools_starts_once_each_adopts_an_open_campaign_and_isolates_a_failing_school() {
@@ -147,8 +151,29 @@ class DistrictCampaignIT {
         });
         assertThat(campaigns.find(own.id()).orElseThrow().districtCampaignId()).contains(launched.id());
 
-        // the fault mended, the failed start is tried again: the school gets its campaign, once
-        management.setJobRetries(incident.getConfiguration(), 1);
+        // the dashboard shows the failing school's incident, its filter keeps that school only
+        SchoolLine failingLine = lines.stream().filter(line -> line.schoolUai().equals(failing)).findFirst()
+                .orElseThrow();
+        assertThat(failingLine.incidents()).isEqualTo(1);
+        assertThat(lines).filteredOn(line -> line.incidents() > 0).hasSize(1);
+        DashboardFilter withIncident = new DashboardFilter(Set.of(), null, false, false, true, "");
+        assertThat(fixtures.as(district.officer(), () -> dashboard.page(launched.id(), withIncident,
+                DashboardOrder.BY_SCHOOL, 0, 60))).extracting(SchoolLine::schoolUai).containsExactly(failing);
+        assertThat(fixtures.as(district.officer(), () -> dashboard.count(launched.id(), withIncident))).isEqualTo(1);
+        List<SchoolIncident> failed = fixtures.as(district.officer(), () -> dashboard.incidents(launched.id()));
+        assertThat(failed).singleElement().satisfies(school -> {
+            assertThat(school.schoolUai()).isEqualTo(failing);
+            assertThat(school.ofDistrict()).isTrue();
+            assertThat(school.incident().step()).isEqualTo("OpenSchoolCampaign");
+        });
+        // a director reads no district's incidents and retries none
+        assertThatThrownBy(() -> fixtures.as(director, () -> dashboard.incidents(launched.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(director, () -> incidents.retry(launched.id(), incident.getId())))
+                .isInstanceOf(AccessDeniedException.class);
+
+        // the fault mended, its staff retry the failed start from the page: the school gets its campaign, once
+        fixtures.as(district.officer(), () -> incidents.retry(launched.id(), incident.getId()));
         await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().taskDefinitionKey("SelectRecipients")
                 .taskCandidateGroup(CandidateGroups.school(failing)).active().count() == 1);
         assertThat(jdbc.sql("select count(*) from campaign where school_uai = ?").param(failing).query(Integer.class)
@@ -257,7 +282,7 @@ class DistrictCampaignIT {
         assertThat(quickLine.phase()).isEqualTo(Phase.VERIFY);
         assertThat(line(district, launched, slow).phase()).isEqualTo(Phase.SELECT);
         assertThat(fixtures.as(district.officer(), () -> dashboard.page(launched.id(), new DashboardFilter(Set.of(),
-                null, true, false, ""), DashboardOrder.BY_SCHOOL, 0, 10))).extracting(SchoolLine::campaignId)
+                null, true, false, false, ""), DashboardOrder.BY_SCHOOL, 0, 10))).extracting(SchoolLine::campaignId)
                 .as("the late ones").containsExactly(slow.id());
 
         // a campaign its school launched alone is never flagged late, though its step waited as long

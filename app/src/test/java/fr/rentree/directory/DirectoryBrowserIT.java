@@ -113,7 +113,7 @@ class DirectoryBrowserIT {
     }
 
     @Test
-    void district_staff_land_on_their_schools_and_follow_one_by_its_counts_never_its_people() {
+    void district_staff_follow_their_schools_one_by_its_counts_never_its_people() {
         var first = fixtures.schoolWithDirector("École maternelle et élémentaire Louise-Michel-de-la-Butte-aux-Cailles");
         var second = fixtures.schoolWithAccounts("Collège Jean-Jaurès", folder);
         String uai = second.school().uai();
@@ -123,6 +123,10 @@ class DirectoryBrowserIT {
 
         browser.open("http://localhost:" + port + "/");
         browser.signIn(officer, Fixtures.PASSWORD);
+        // they land on their district's campaign under way, or on their district campaigns when none runs
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).withMessage(browser::currentUrl)
+                .until(d -> d.getCurrentUrl().contains("/circonscription/campagne"));
+        browser.open("http://localhost:" + port + "/circonscription");
 
         browser.awaitText("h2", "Suivi des écoles");
         String menu = browser.deepText("vaadin-side-nav");

@@ -23,6 +23,7 @@ import fr.rentree.campaign.domain.DistrictCampaign;
 import fr.rentree.campaign.domain.DistrictPlan;
 import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.campaign.service.DistrictCampaignService;
+import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.process.service.InboxService;
 import fr.rentree.school.domain.School;
@@ -131,23 +132,25 @@ class DistrictDashboardIT {
                 for (boolean late : new boolean[] {false, true}) {
                     for (boolean under : new boolean[] {false, true}) {
                         for (String text : List.of("", "bondy", "curie", "=HYP", "924000")) {
-                            DashboardFilter filter = new DashboardFilter(kinds, phase, late, under, text);
-                            List<String> expected = everything.stream().filter(keeps(filter))
-                                    .map(SchoolLine::schoolUai).toList();
-                            List<String> found = fixtures.as(officer, () -> dashboard.page(campaign.id(), filter,
-                                    DashboardOrder.BY_SCHOOL, 0, 100)).stream().map(SchoolLine::schoolUai).toList();
-                            assertThat(found).as("%s", filter).isEqualTo(expected);
-                            assertThat(fixtures.as(officer, () -> dashboard.count(campaign.id(), filter)))
-                                    .as("count of %s", filter).isEqualTo(expected.size());
-                            combinations++;
+                            for (boolean incident : new boolean[] {false, true}) {
+                                DashboardFilter filter = new DashboardFilter(kinds, phase, late, under, incident, text);
+                                List<String> expected = everything.stream().filter(keeps(filter))
+                                        .map(SchoolLine::schoolUai).toList();
+                                List<String> found = fixtures.as(officer, () -> dashboard.page(campaign.id(), filter,
+                                        DashboardOrder.BY_SCHOOL, 0, 100)).stream().map(SchoolLine::schoolUai).toList();
+                                assertThat(found).as("%s", filter).isEqualTo(expected);
+                                assertThat(fixtures.as(officer, () -> dashboard.count(campaign.id(), filter)))
+                                        .as("count of %s", filter).isEqualTo(expected.size());
+                                combinations++;
+                            }
                         }
                     }
                 }
             }
         }
-        assertThat(combinations).isEqualTo(300);
+        assertThat(combinations).isEqualTo(600);
         // the filters do keep something: each on its own keeps some schools and leaves others
-        assertThat(everything.stream().filter(keeps(new DashboardFilter(Set.of(), null, false, true, ""))))
+        assertThat(everything.stream().filter(keeps(new DashboardFilter(Set.of(), null, false, true, false, ""))))
                 .hasSizeBetween(1, NAMES.size() - 1);
     }
 
@@ -189,12 +192,15 @@ class DistrictDashboardIT {
                 .orElseThrow();
         assertThat(first.all()).isEqualTo(new Rate(25, 25 + 4 * 40));
         assertThat(first.parents()).isEqualTo(new Rate(6, 46));
+        assertThat(totals.byProfile()).containsEntry(Profile.PARENT, everything.stream().map(SchoolLine::parents)
+                .reduce(Rate.NONE, Rate::plus)).containsEntry(Profile.STAFF, everything.stream()
+                .map(SchoolLine::staff).reduce(Rate.NONE, Rate::plus));
     }
 
     @Test
     void the_csv_holds_the_filtered_lines_and_no_cell_a_spreadsheet_would_run() throws IOException {
         StringWriter out = new StringWriter();
-        DashboardFilter pantin = new DashboardFilter(Set.of(), null, false, false, "pantin");
+        DashboardFilter pantin = new DashboardFilter(Set.of(), null, false, false, false, "pantin");
         fixtures.as(officer, () -> dashboard.exportCsv(campaign.id(), pantin, DashboardOrder.BY_SCHOOL, out,
                 Locale.FRENCH));
         String csv = out.toString();
@@ -229,6 +235,7 @@ class DistrictDashboardIT {
                 && (filter.phase() == null || filter.phase() == line.phase())
                 && (!filter.lateOnly() || line.late())
                 && (!filter.underTarget() || line.all().activated() * 100 < (long) target * line.all().accounts())
+                && (!filter.withIncident() || line.incidents() > 0)
                 && (text.isEmpty() || line.schoolName().toLowerCase(Locale.ROOT).contains(text)
                         || line.schoolUai().toLowerCase(Locale.ROOT).contains(text)
                         || (line.commune() != null && line.commune().toLowerCase(Locale.ROOT).contains(text)));

@@ -79,10 +79,12 @@ class ExportDistrictCommandIT {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(3);
         assertThat(lines.getFirst()).isEqualTo("\ufeffÉtablissement;UAI;Type;Commune;Étape;Jours à cette étape;"
-                + "En retard;Campagne de l’école;Taux d’activation (%);Élèves (%);Parents (%);Enseignants (%);"
-                + "Personnels (%);Comptes;Comptes activés");
+                + "En retard;Campagne de l’école;Incidents;Taux d’activation (%);Évolution sur 7 jours (points);"
+                + "Élèves (%);Parents (%);Enseignants (%);Personnels (%);Comptes;Comptes activés;Courriels envoyés;"
+                + "Courriels refusés;Courriels revenus;Fiches imprimées;Fiches distribuées");
         assertThat(lines.get(1)).startsWith("École " + uais.get(0) + ";" + uais.get(0)
-                + ";École;Aubervilliers;Sélection des destinataires;0;non;non;");
+                + ";École;Aubervilliers;Sélection des destinataires;0;non;non;0;");
+        assertThat(lines.get(1)).endsWith(";0;0;0;0;0");
 
         Run unknown = jar.run("export-district", "--district", "Nulle part", "--out", file.toString());
         assertThat(unknown.exitCode()).isEqualTo(2);

@@ -9,8 +9,8 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * Where signing in leads: each role to the screen it starts its day on. A director to "Mes tâches", what the
- * campaigns wait for; district staff, who are given no task, to "Suivi des écoles"; an administrator to
- * "Établissements".
+ * campaigns wait for; district staff, who are given no task, to their district campaign's dashboard (or their
+ * campaigns, when none runs); an administrator to "Établissements".
  */
 @Route("")
 @PermitAll
@@ -24,7 +24,7 @@ public class Home extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.forwardTo(authentication.hasRole("DISTRICT_STAFF") ? "circonscription"
+        event.forwardTo(authentication.hasRole("DISTRICT_STAFF") ? "circonscription/accueil"
                 : authentication.hasRole("ADMIN") ? "admin/etablissements" : "taches");
     }
 }

@@ -22,6 +22,8 @@ public interface CampaignRepository extends ListCrudRepository<Campaign, Long> {
             where school_uai in (:schoolUais) and school_year = :schoolYear and state in ('SELECTING', 'RUNNING')""")
     int countSchoolsWithOpenCampaign(Collection<String> schoolUais, int schoolYear);
 
+    List<Campaign> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
+
     boolean existsBySchoolUaiAndSchoolYearAndStateIn(String schoolUai, int schoolYear,
             Collection<CampaignState> states);
 }

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,6 +174,37 @@ public class Deliveries {
                         row.getInt(4), row.getInt(5), row.getInt(6), row.getInt(7), row.getInt(8), row.getInt(9))))
                 .list();
         return counts;
+    }
+
+    /**
+     * What each of these school campaigns delivered, over all its rounds, by campaign id; only those of this district
+     * campaign count, whatever ids are asked. A campaign with no round yet is absent.
+     */
+    public Map<Long, DeliveryTally> tallies(long districtCampaignId, Collection<Long> campaignIds) {
+        Map<Long, DeliveryTally> tallies = new HashMap<>();
+        if (campaignIds.isEmpty()) {
+            return tallies;
+        }
+        jdbc.sql("""
+                        select r.campaign_id,
+                               coalesce(sum(d.channel = 'MAIL' and d.status = 'SENT'), 0),
+                               coalesce(sum(d.channel = 'MAIL' and d.status = 'REJECTED'), 0),
+                               coalesce(sum(d.channel = 'MAIL' and d.status = 'BOUNCED'), 0),
+                               coalesce(sum(d.channel = 'PAPER' and d.status = 'PRINTED'), 0),
+                               coalesce(sum(d.channel = 'PAPER' and (r.handed_out_at is not null or exists (
+                                   select 1 from handed_out_pile h where h.round_id = d.round_id
+                                   and h.pile_kind = d.pile_kind and h.pile_name = coalesce(d.pile_name, '')))), 0)
+                        from campaign_round r
+                                 join district_campaign_school s
+                                      on s.campaign_id = r.campaign_id and s.district_campaign_id = :district
+                                 left join delivery d on d.round_id = r.id
+                        where r.campaign_id in (:campaigns)
+                        group by r.campaign_id""")
+                .param("district", districtCampaignId).param("campaigns", campaignIds)
+                .query((row, n) -> tallies.put(row.getLong(1), new DeliveryTally(row.getInt(2), row.getInt(3),
+                        row.getInt(4), row.getInt(5), row.getInt(6))))
+                .list();
+        return tallies;
     }
 
     /** The e-mails of a campaign that were refused or bounced, with the server's reply, in round and list order. */

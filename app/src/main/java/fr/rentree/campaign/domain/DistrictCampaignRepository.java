@@ -8,4 +8,6 @@ import org.springframework.data.repository.ListCrudRepository;
 public interface DistrictCampaignRepository extends ListCrudRepository<DistrictCampaign, Long> {
 
     List<DistrictCampaign> findByDistrictInOrderByCreatedAtDesc(Collection<String> districts);
+
+    List<DistrictCampaign> findByState(DistrictCampaignState state);
 }

@@ -19,7 +19,9 @@ public class CampaignException extends Refusal {
         /** A district campaign of that name runs already this school year (a double click, or a colleague). */
         NAME_TAKEN,
         /** A district campaign with no school. */
-        NO_SCHOOL
+        NO_SCHOOL,
+        /** The failed step was retried already (by a colleague, or a double click), or is not the campaign's. */
+        INCIDENT_GONE
     }
 
     private final Reason reason;

@@ -39,6 +39,7 @@ import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.domain.SelectedAccount;
 import fr.rentree.directory.domain.SelectionTally;
+import fr.rentree.directory.service.ActivationHistory;
 import fr.rentree.directory.service.RecipientService;
 import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.process.domain.CandidateGroups;
@@ -91,12 +92,13 @@ public class CampaignService {
     private final WaitingSteps waiting;
     private final CampaignSettings settings;
     private final DirectorMails directorMails;
+    private final ActivationHistory history;
 
     CampaignService(CampaignRepository campaigns, CampaignTasks tasks, CampaignRoundRepository rounds, Rounds roundLists,
             Deliveries deliveries, ProgressLog progress, RoundSheets sheets, SchoolService schools,
             RecipientService recipients, StatisticsService statistics, ProcessService processes, InboxService inbox,
             CurrentUser currentUser, Clock clock, AuditLog journal, WaitingSteps waiting, CampaignSettings settings,
-            DirectorMails directorMails) {
+            DirectorMails directorMails, ActivationHistory history) {
         this.campaigns = campaigns;
         this.tasks = tasks;
         this.rounds = rounds;
@@ -115,6 +117,7 @@ public class CampaignService {
         this.waiting = waiting;
         this.settings = settings;
         this.directorMails = directorMails;
+        this.history = history;
     }
 
     /**
@@ -317,6 +320,8 @@ public class CampaignService {
         boolean done = campaign.recordProgress(accounts.size(), activated, clock.instant(), today());
         campaigns.save(campaign);
         progress.record(campaignId, clock.instant(), accounts.size(), activated);
+        // the district's trend and chart see the school as it stood at this count, not only at the night's copy
+        history.recordSchool(campaign.schoolUai());
         return done;
     }
 

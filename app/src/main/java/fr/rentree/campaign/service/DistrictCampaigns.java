@@ -1,14 +1,19 @@
 package fr.rentree.campaign.service;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import fr.rentree.campaign.domain.Deliveries;
+import fr.rentree.campaign.domain.DeliveryTally;
 import fr.rentree.campaign.domain.DistrictCampaign;
 import fr.rentree.campaign.domain.DistrictCampaignRepository;
+import fr.rentree.campaign.domain.DistrictCampaignState;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.domain.Role;
@@ -30,11 +35,14 @@ public class DistrictCampaigns {
     private final DistrictCampaignRepository districtCampaigns;
     private final SchoolService schools;
     private final CurrentUser currentUser;
+    private final Deliveries deliveries;
 
-    DistrictCampaigns(DistrictCampaignRepository districtCampaigns, SchoolService schools, CurrentUser currentUser) {
+    DistrictCampaigns(DistrictCampaignRepository districtCampaigns, SchoolService schools, CurrentUser currentUser,
+            Deliveries deliveries) {
         this.districtCampaigns = districtCampaigns;
         this.schools = schools;
         this.currentUser = currentUser;
+        this.deliveries = deliveries;
     }
 
     /** The districts whose schools the signed-in district staff follow, in name order: where they may launch. */
@@ -76,12 +84,30 @@ public class DistrictCampaigns {
         return campaign;
     }
 
+    /**
+     * What these school campaigns of a district campaign delivered (counts only), by campaign id; a campaign of another
+     * district campaign is left out. For its followers and Rentrée's own commands.
+     */
+    public Map<Long, DeliveryTally> delivered(long id, Collection<Long> campaignIds) {
+        followedOrSystem(id);
+        return deliveries.tallies(id, campaignIds);
+    }
+
     /** The district campaigns of a district, newest first: for Rentrée's own work only (no one is signed in). */
     public List<DistrictCampaign> ofDistrictForSystem(String district) {
         if (!currentUser.isSystem()) {
             throw new AccessDeniedException("Only Rentrée's own commands list a district's campaigns this way");
         }
         return districtCampaigns.findByDistrictInOrderByCreatedAtDesc(List.of(district));
+    }
+
+    /** The ids of the district campaigns under way: for Rentrée's own work only (the nightly activation count). */
+    public List<Long> runningForSystem() {
+        if (!currentUser.isSystem()) {
+            throw new AccessDeniedException("Only Rentrée's own jobs list every running district campaign");
+        }
+        return districtCampaigns.findByState(DistrictCampaignState.RUNNING).stream().map(DistrictCampaign::id)
+                .map(Objects::requireNonNull).toList();
     }
 
     SignedInUser requireStaff() {

@@ -23,7 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** "Suivi des écoles": the district officer's schools side by side, activation per profile, and their sum. */
 @Route("circonscription")
-@Menu(title = "nav.district", order = 1, icon = "vaadin:chart-grid")
+@Menu(title = "nav.district", order = 2, icon = "vaadin:chart-grid")
 @RolesAllowed("DISTRICT_STAFF")
 public class DistrictView extends VerticalLayout implements HasDynamicTitle {
 

@@ -32,16 +32,23 @@ class Participation {
         return currentUser.require();
     }
 
-    /** Whether the user may act on an instance of this owner group: its school's directors only. */
+    /**
+     * Whether the user may act on an instance of this owner group: its members, that is a school campaign's directors
+     * and a district campaign's staff (whose groups are districts only, never a school).
+     */
     boolean mayAct(String ownerGroup) {
-        return user().role() == Role.DIRECTOR && groups().contains(ownerGroup);
+        return groups().contains(ownerGroup);
     }
 
     /**
      * Whether the user may follow an instance of this owner group: its school's directors, and the staff of the
-     * school's district (who never see its personal data: the features show them counts only).
+     * school's district (who never see its personal data: the features show them counts only); and Rentrée's own
+     * work (a command's export).
      */
     boolean mayFollow(String ownerGroup) {
+        if (currentUser.isSystem()) {
+            return true;
+        }
         SignedInUser user = user();
         return groups().contains(ownerGroup) || user.role() == Role.DISTRICT_STAFF
                 && user.schoolUais().stream().map(CandidateGroups::school).anyMatch(ownerGroup::equals);

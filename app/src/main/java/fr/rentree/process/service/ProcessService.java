@@ -41,6 +41,8 @@ public class ProcessService {
 
     /** The process variable naming the candidate group that owns an instance (its school's directors). */
     static final String OWNER_GROUP = "ownerGroup";
+    /** The engine's number of a multi-instance's instance, in its scope. */
+    private static final String LOOP_COUNTER = "loopCounter";
 
     /** Gateways and containers are how the diagram is drawn, not steps anyone waits for. */
     private static final Set<String> NOT_STEPS = Set.of("exclusiveGateway", "inclusiveGateway", "parallelGateway",
@@ -113,9 +115,28 @@ public class ProcessService {
         }
         checkFollower(processInstanceId);
         return runtime.createIncidentQuery().processInstanceId(processInstanceId).orderByIncidentTimestamp().asc()
-                .list().stream().map(incident -> new Incident(incident.getId(), incident.getProcessInstanceId(),
-                        incident.getActivityId(), Optional.ofNullable(incident.getIncidentMessage()).orElse(""),
-                        incident.getIncidentTimestamp().toInstant())).toList();
+                .list().stream().map(this::incident).toList();
+    }
+
+    /**
+     * The incidents of every instance the user may follow, oldest first (a district's page: its own instance's and
+     * its schools'). Incidents are few, the engine's failures waiting for a person, so all are read and sorted out.
+     */
+    @Transactional(readOnly = true)
+    public List<Incident> followedIncidents() {
+        Map<String, Boolean> followed = new HashMap<>();
+        return runtime.createIncidentQuery().orderByIncidentTimestamp().asc().list().stream()
+                .filter(incident -> followed.computeIfAbsent(incident.getProcessInstanceId(),
+                        instance -> participation.mayFollow(owner(instance))))
+                .map(this::incident).toList();
+    }
+
+    private Incident incident(org.operaton.bpm.engine.runtime.Incident incident) {
+        Object item = incident.getExecutionId() == null ? null
+                : runtime.getVariable(incident.getExecutionId(), LOOP_COUNTER);
+        return new Incident(incident.getId(), incident.getProcessInstanceId(), incident.getActivityId(),
+                Optional.ofNullable(incident.getIncidentMessage()).orElse(""),
+                incident.getIncidentTimestamp().toInstant(), item instanceof Integer number ? number : null);
     }
 
     /** Gives the failed step of an incident one more try; the job executor runs it at once. */

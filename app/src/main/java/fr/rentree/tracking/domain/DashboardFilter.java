@@ -11,13 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param kinds       the kinds kept; none means every kind
  * @param phase       the one phase kept; none means every phase
  * @param lateOnly    only the schools late at their step
- * @param underTarget only the schools whose activation is below the campaign's target
- * @param text        a part of the school's name, UAI or commune; blank means any
+ * @param underTarget  only the schools whose activation is below the campaign's target
+ * @param withIncident only the schools with a failed step waiting for a person
+ * @param text         a part of the school's name, UAI or commune; blank means any
  */
 public record DashboardFilter(Set<SchoolKind> kinds, @Nullable Phase phase, boolean lateOnly, boolean underTarget,
-                              String text) {
+                              boolean withIncident, String text) {
 
-    public static final DashboardFilter ALL = new DashboardFilter(Set.of(), null, false, false, "");
+    public static final DashboardFilter ALL = new DashboardFilter(Set.of(), null, false, false, false, "");
 
     public DashboardFilter {
         kinds = Set.copyOf(kinds);

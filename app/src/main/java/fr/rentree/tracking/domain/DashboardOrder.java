@@ -11,7 +11,7 @@ public record DashboardOrder(Column column, boolean descending) {
         KIND("field(school_kind, 'ECOLE', 'COLLEGE', 'LYCEE')"),
         PHASE("field(phase, 'STARTING', 'SELECT', 'VERIFY', 'HAND_OUT', 'WORKING', 'FINISHED', 'CANCELLED')"),
         WAITING("coalesce(waiting_since, '9999-12-31')"),
-        RATE("coalesce(activated / nullif(accounts, 0), -1)");
+        RATE("coalesce(l.activated / nullif(l.accounts, 0), -1)");
 
         private final String sql;
 

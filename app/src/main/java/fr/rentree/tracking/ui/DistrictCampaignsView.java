@@ -32,7 +32,7 @@ import jakarta.annotation.security.RolesAllowed;
  * each opening its page; district staff launch one here.
  */
 @Route("circonscription/campagnes")
-@Menu(title = "nav.district-campaigns", order = 2, icon = "vaadin:flag")
+@Menu(title = "nav.district-campaigns", order = 1, icon = "vaadin:flag")
 @RolesAllowed({"DISTRICT_STAFF", "ADMIN"})
 public class DistrictCampaignsView extends VerticalLayout implements HasDynamicTitle {
 

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,12 @@ import fr.rentree.base.ui.Notifications;
 import fr.rentree.campaign.domain.DistrictCampaign;
 import fr.rentree.campaign.service.DistrictCampaignService;
 import fr.rentree.campaign.service.DistrictCampaigns;
+import fr.rentree.campaign.service.DistrictIncidents;
+import fr.rentree.campaign.domain.DeliveryTally;
+import fr.rentree.campaign.domain.SchoolIncident;
+import fr.rentree.base.ui.BarChart;
+import fr.rentree.base.ui.PercentChart;
+import fr.rentree.tracking.domain.DayRate;
 import fr.rentree.campaign.ui.CampaignView;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.school.domain.SchoolKind;
@@ -78,9 +85,11 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
     private final DistrictCampaigns districtCampaigns;
     private final DistrictCampaignService launcher;
     private final DistrictDashboard dashboard;
+    private final DistrictIncidents districtIncidents;
     private final boolean staff;
     private final DateTimeFormatter dates;
     private final DateTimeFormatter days;
+    private final DateTimeFormatter shortDays;
     private final H2 title = new H2();
     private final Paragraph summary = new Paragraph();
     private final Button stop = new Button();
@@ -90,6 +99,11 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
     private final Select<Phase> phase = new Select<>();
     private final Checkbox late = new Checkbox();
     private final Checkbox underTarget = new Checkbox();
+    private final Checkbox withIncident = new Checkbox();
+    private final PercentChart rateChart;
+    private final BarChart phaseChart;
+    private final BarChart profileChart;
+    private final VerticalLayout incidents = new VerticalLayout();
     private final TextField text = new TextField();
     private final Paragraph found = new Paragraph();
     private final Grid<SchoolLine> schools = new Grid<>();
@@ -97,15 +111,27 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
     private String pageTitle;
 
     DistrictDashboardView(DistrictCampaigns districtCampaigns, DistrictCampaignService launcher,
-            DistrictDashboard dashboard, CurrentUser currentUser, Clock clock) {
+            DistrictDashboard dashboard, DistrictIncidents districtIncidents, CurrentUser currentUser, Clock clock) {
         this.districtCampaigns = districtCampaigns;
+        this.districtIncidents = districtIncidents;
         this.launcher = launcher;
         this.dashboard = dashboard;
         this.staff = currentUser.require().role() == Role.DISTRICT_STAFF;
         this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
         this.days = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        this.shortDays = DateTimeFormatter.ofPattern(getTranslation("district-dashboard.chart.day"), getLocale());
         this.pageTitle = getTranslation("nav.district-campaigns");
+        this.rateChart = new PercentChart(getTranslation("district-dashboard.chart.rate"),
+                getTranslation("district-dashboard.chart.target"));
+        this.phaseChart = new BarChart(getTranslation("district-dashboard.chart.phases"), true, false);
+        this.profileChart = new BarChart(getTranslation("district-dashboard.chart.profiles"), false, true);
+        rateChart.setId("district-chart-rate");
+        phaseChart.setId("district-chart-phases");
+        profileChart.setId("district-chart-profiles");
+        incidents.setId("district-dashboard-incidents");
+        incidents.setPadding(false);
+        incidents.setSpacing(false);
         setId("district-dashboard");
         summary.setId("district-campaign-summary");
         totals.setId("district-dashboard-totals");
@@ -130,8 +156,8 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
                 }));
 
         add(new RouterLink(getTranslation("district-campaign.back"), DistrictCampaignsView.class), title, summary,
-                stop, totals, phases, new H3(getTranslation("district-campaign.schools")), filters(clock), found,
-                schools);
+                stop, totals, phases, charts(), new H3(getTranslation("district-dashboard.incidents.title")),
+                incidents, new H3(getTranslation("district-campaign.schools")), filters(clock), found, schools);
         columns();
         AutoRefresh.every(this, CampaignView.REFRESH_MILLIS, this::refresh);
     }
@@ -149,6 +175,8 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
         late.setLabel(getTranslation("district-dashboard.late-only"));
         late.setId("district-dashboard-late");
         underTarget.setLabel(getTranslation("district-dashboard.under-target"));
+        withIncident.setLabel(getTranslation("district-dashboard.with-incident"));
+        withIncident.setId("district-dashboard-with-incident");
         text.setLabel(getTranslation("district-dashboard.search"));
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
@@ -156,6 +184,7 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
         phase.addValueChangeListener(e -> reload());
         late.addValueChangeListener(e -> reload());
         underTarget.addValueChangeListener(e -> reload());
+        withIncident.addValueChangeListener(e -> reload());
         text.addValueChangeListener(e -> reload());
 
         // the screen's language, read now: the download is served outside the screen's request
@@ -175,7 +204,8 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
         export.add(exportButton);
         export.setId("district-dashboard-export");
 
-        HorizontalLayout filters = new HorizontalLayout(kinds, phase, text, late, underTarget, export);
+        HorizontalLayout filters = new HorizontalLayout(kinds, phase, text, late, underTarget, withIncident,
+                export);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         return filters;
@@ -196,8 +226,12 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
         profiles.put(Profile.PARENT, SchoolLine::parents);
         profiles.put(Profile.TEACHER, SchoolLine::teachers);
         profiles.put(Profile.STAFF, SchoolLine::staff);
+        schools.addColumn(this::trend).setHeader(getTranslation("district-dashboard.trend")).setWidth("6.5em")
+                .setFlexGrow(0);
         profiles.forEach((profile, rate) -> schools.addColumn(line -> percent(rate.apply(line)))
                 .setHeader(getTranslation("statistics.profile." + profile.name())).setWidth("6.5em").setFlexGrow(0));
+        schools.addComponentColumn(this::delivered).setHeader(getTranslation("district-dashboard.delivered"))
+                .setWidth("11em").setFlexGrow(1);
         schools.setMultiSort(false);
         schools.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         schools.setItems(query -> dashboard.page(campaignId, filter(), query.getSortOrders().stream().findFirst()
@@ -252,8 +286,100 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
                 phases.add(badge);
             }
         }
+        drawCharts(campaign, sums);
+        showIncidents();
         schools.getDataProvider().refreshAll();
         found.setText(getTranslation("district-dashboard.found", dashboard.count(campaignId, filter())));
+    }
+
+    /** The district's rate day by day and today, its schools per step, its rate per profile. */
+    private Component charts() {
+        Div charts = new Div(rateChart, phaseChart, profileChart);
+        charts.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(18em, 1fr))")
+                .set("gap", "var(--lumo-space-m)").set("width", "100%");
+        return charts;
+    }
+
+    private void drawCharts(DistrictCampaign campaign, DashboardTotals sums) {
+        List<DayRate> days = dashboard.days(campaignId);
+        List<String> labels = new ArrayList<>(days.stream().map(day -> shortDays.format(day.day())).toList());
+        List<Integer> percents = new ArrayList<>(days.stream().map(day -> day.rate().percent().orElse(0)).toList());
+        if (campaign.state().isOpen()) {
+            labels.add(getTranslation("district-dashboard.chart.today"));
+            percents.add(sums.rate().percent().orElse(0));
+        }
+        rateChart.show(labels, percents, campaign.targetPercent());
+        List<Phase> shown = List.of(Phase.values());
+        phaseChart.show(shown.stream().map(value -> getTranslation("phase." + value.name())).toList(),
+                shown.stream().map(value -> sums.byPhase().getOrDefault(value, 0)).toList());
+        Map<Profile, Rate> rates = sums.byProfile();
+        profileChart.show(rates.keySet().stream().map(profile -> getTranslation("statistics.profile." + profile.name()))
+                .toList(), rates.values().stream().map(rate -> rate.percent().orElse(0)).toList());
+    }
+
+    /** The schools' failed steps: the district's retried here, the schools' by their directors. */
+    private void showIncidents() {
+        incidents.removeAll();
+        List<SchoolIncident> failed = dashboard.incidents(campaignId);
+        if (failed.isEmpty()) {
+            incidents.add(new Paragraph(getTranslation("district-dashboard.incidents.none")));
+            return;
+        }
+        for (SchoolIncident school : failed) {
+            Span line = new Span(getTranslation("district-dashboard.incident.line", school.schoolName(),
+                    getTranslation("step." + school.incident().step()), dates.format(school.incident().occurredAt())));
+            HorizontalLayout row = new HorizontalLayout(line);
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            row.addClassName("district-incident");
+            if (school.ofDistrict() && staff) {
+                Button retry = new Button(getTranslation("district-dashboard.incident.retry"), e -> {
+                    try {
+                        districtIncidents.retry(campaignId, school.incident().id());
+                        Notifications.success(getTranslation("district-dashboard.incident.retried"));
+                    } catch (Refusal refused) {
+                        Notifications.error(getTranslation(refused.messageKey()));
+                    }
+                    refresh();
+                });
+                retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                retry.addClassName("district-incident-retry");
+                row.add(retry);
+            } else if (!school.ofDistrict()) {
+                Span who = new Span(getTranslation("district-dashboard.incident.school"));
+                who.getStyle().set("color", "var(--lumo-secondary-text-color)");
+                row.add(who);
+            }
+            incidents.add(row);
+        }
+    }
+
+    /** What the school's campaign sent and printed, in two short lines; a dash before it sent anything. */
+    private Component delivered(SchoolLine line) {
+        DeliveryTally delivered = line.delivered();
+        Div lines = new Div();
+        lines.getStyle().set("display", "flex").set("flex-direction", "column")
+                .set("font-size", "var(--lumo-font-size-s)");
+        if (delivered.sent() + delivered.refused() + delivered.bounced() > 0) {
+            Span mails = new Span(getTranslation("district-dashboard.mails.value", delivered.sent(),
+                    delivered.refused(), delivered.bounced()));
+            if (delivered.refused() + delivered.bounced() > 0) {
+                mails.getStyle().set("color", "var(--lumo-error-text-color)");
+            }
+            lines.add(mails);
+        }
+        if (delivered.printed() > 0) {
+            lines.add(new Span(getTranslation("district-dashboard.sheets.value", delivered.printed(),
+                    delivered.handedOut())));
+        }
+        if (lines.getComponentCount() == 0) {
+            lines.add(new Span("–"));
+        }
+        return lines;
+    }
+
+    private String trend(SchoolLine line) {
+        Integer trend = line.trend();
+        return trend == null ? "–" : getTranslation("district-dashboard.trend.value", trend);
     }
 
     private void reload() {
@@ -263,7 +389,7 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
 
     private DashboardFilter filter() {
         return new DashboardFilter(kinds.getValue(), phase.getValue(), late.getValue(), underTarget.getValue(),
-                text.getValue());
+                withIncident.getValue(), text.getValue());
     }
 
     /** The grid's sort, for the export as for the pages. */
@@ -302,6 +428,10 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
         }
         if (line.adopted()) {
             standing.add(badge(getTranslation("district-campaign.adopted"), "badge contrast small", "district-adopted"));
+        }
+        if (line.incidents() > 0) {
+            standing.add(badge(getTranslation("district-dashboard.incidents", line.incidents()), "badge error small",
+                    "district-school-incident"));
         }
         return standing;
     }
