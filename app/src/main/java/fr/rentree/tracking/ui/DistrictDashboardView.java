@@ -62,6 +62,7 @@ import fr.rentree.tracking.domain.Phase;
 import fr.rentree.tracking.domain.Rate;
 import fr.rentree.tracking.domain.SchoolLine;
 import fr.rentree.tracking.service.DistrictDashboard;
+import fr.rentree.tracking.service.DistrictReportService;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -84,6 +85,7 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
     private final H2 title = new H2();
     private final Paragraph summary = new Paragraph();
     private final Button stop = new Button();
+    private final DistrictReportLinks report;
     private final Paragraph totals = new Paragraph();
     private final HorizontalLayout phases = new HorizontalLayout();
     private final CheckboxGroup<SchoolKind> kinds = new CheckboxGroup<>();
@@ -97,10 +99,11 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
     private String pageTitle;
 
     DistrictDashboardView(DistrictCampaigns districtCampaigns, DistrictCampaignService launcher,
-            DistrictDashboard dashboard, CurrentUser currentUser, Clock clock) {
+            DistrictDashboard dashboard, DistrictReportService reports, CurrentUser currentUser, Clock clock) {
         this.districtCampaigns = districtCampaigns;
         this.launcher = launcher;
         this.dashboard = dashboard;
+        this.report = new DistrictReportLinks(reports);
         this.staff = currentUser.require().role() == Role.DISTRICT_STAFF;
         this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
@@ -130,8 +133,8 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
                 }));
 
         add(new RouterLink(getTranslation("district-campaign.back"), DistrictCampaignsView.class), title, summary,
-                stop, totals, phases, new H3(getTranslation("district-campaign.schools")), filters(clock), found,
-                schools);
+                stop, report, totals, phases, new H3(getTranslation("district-campaign.schools")), filters(clock),
+                found, schools);
         columns();
         AutoRefresh.every(this, CampaignView.REFRESH_MILLIS, this::refresh);
     }
@@ -240,6 +243,7 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
                 campaign.cadence().toDays(), campaign.escalationDelay().toDays(), dates.format(campaign.createdAt()))
                 + ended);
         stop.setVisible(staff && campaign.state().isOpen());
+        report.show(campaignId);
         totals.setText(getTranslation("district-dashboard.totals", sums.schools(), sums.late(),
                 sums.rate().percent().orElse(0), campaign.targetPercent()));
         phases.removeAll();
