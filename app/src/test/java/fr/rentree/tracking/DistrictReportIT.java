@@ -40,6 +40,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.runtime.Incident;
 import org.operaton.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -157,6 +158,36 @@ class DistrictReportIT {
 
         assertThat(pdfText(district, launched)).contains("Arrêtée par la circonscription\u00a0: les chiffres au"
                 + " moment de l’arrêt.", "École Camus");
+    }
+
+    @Test
+    void a_report_that_cannot_be_written_leaves_an_incident_and_its_retry_writes_it_once() throws IOException {
+        District district = district("Circonscription de Bagnolet", List.of("École Michelet"));
+        DistrictCampaign launched = launchAndWait(district, "Rentrée V");
+        // the database refuses this campaign's report (a fault injected for the test)
+        jdbc.sql("drop trigger if exists district_report_it_refused").update();
+        jdbc.sql("create trigger district_report_it_refused before insert on district_report for each row"
+                + " if new.district_campaign_id = " + launched.id() + " then"
+                + " signal sqlstate '45000' set message_text = 'refused for the test'; end if").update();
+        try {
+            SchoolLine school = lines(district, launched).getFirst();
+            fixtures.as(fixtures.directorOf(school.schoolUai()), () -> campaigns.cancel(school.campaignId()));
+            Incident incident = await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createIncidentQuery()
+                    .processInstanceId(launched.processInstanceId()).singleResult(), found -> found != null);
+            assertThat(incident.getActivityId()).isEqualTo("WriteFinalReport");
+            assertThat(fixtures.as(district.officer(), () -> reports.writtenAt(launched.id()))).isEmpty();
+        } finally {
+            jdbc.sql("drop trigger district_report_it_refused").update();
+        }
+
+        // mended, the step is retried from the incident: the report is written, once, and the campaign ends
+        Incident incident = runtime.createIncidentQuery().processInstanceId(launched.processInstanceId())
+                .singleResult();
+        management.setJobRetries(incident.getConfiguration(), 1);
+        awaitEnd(district, launched, DistrictCampaignState.FINISHED);
+        assertThat(jdbc.sql("select count(*) from district_report where district_campaign_id = ?")
+                .param(launched.id()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(pdfText(district, launched)).contains("École Michelet");
     }
 
     @Test
