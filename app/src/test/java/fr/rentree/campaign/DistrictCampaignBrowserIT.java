@@ -27,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * District staff launch the rentrée of their schools from "Campagnes de circonscription" (a kind left out, the
  * numbers confirmed), a director finds their school's campaign in "Mes tâches" as launched by the district and
- * works through its first steps, and the district's page shows where each school stands.
+ * works through its first steps, and the district's page shows where each school stands; stopped, the page offers
+ * its final report.
  */
 @RentreeIntegrationTest
 class DistrictCampaignBrowserIT {
@@ -120,6 +121,20 @@ class DistrictCampaignBrowserIT {
             assertThat(text.lines().toList().get(1)).startsWith("Collège Anatole-France;" + college.school().uai()
                     + ";Collège;").contains(";Distribution des fiches;0;non;non;");
             assertThat(csv.fileName()).endsWith(".csv");
+
+            // stopped, the campaign writes its final report, which the page offers once written
+            staff.await(By.id("district-campaign-stop")).click();
+            staff.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']"))
+                    .click();
+            staff.await(By.id("district-report-pdf"));
+            staff.awaitText("span", "Rapport final");
+            staff.screenshot("district-campaign-report");
+            Browser.Download pdf = staff.downloadFile(staff.await(By.id("district-report-pdf")));
+            assertThat(new String(pdf.content(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+            assertThat(pdf.fileName()).endsWith(".pdf");
+            Browser.Download report = staff.downloadFile(staff.await(By.id("district-report-csv")));
+            assertThat(new String(report.content(), StandardCharsets.UTF_8))
+                    .startsWith("\ufeffÉtablissement;UAI;Type;Étape finale;").contains("Collège Anatole-France;");
         }
     }
 }

@@ -214,7 +214,9 @@ class DistrictCampaignIT {
         DistrictCampaign third = launchAndWait(stopped, "Rentrée C");
         fixtures.as(stopped.officer(), () -> districtCampaigns.stop(third.id()));
         assertThat(state(stopped, third)).isEqualTo(DistrictCampaignState.CANCELLED);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(third.processInstanceId()).count()).isZero();
+        // its process ends once its final report is written, in a job of its own
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createProcessInstanceQuery()
+                .processInstanceId(third.processInstanceId()).count() == 0);
         List<SchoolLine> after = lines(stopped, third);
         assertThat(after).allSatisfy(line -> {
             Campaign campaign = campaignOf(line);
@@ -386,6 +388,9 @@ class DistrictCampaignIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> lines(district, launched).stream()
                 .allMatch(line -> line.adopted() || line.campaignId() != null
                         && campaignOf(line).processInstanceId() != null));
+        // and its directors told: only the deadline's timer is left (a stop while the notices are sent races them)
+        await().atMost(Duration.ofSeconds(60)).until(() -> management.createJobQuery()
+                .processInstanceId(launched.processInstanceId()).count() == 1);
         return launched;
     }
 

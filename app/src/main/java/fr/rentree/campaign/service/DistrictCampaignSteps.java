@@ -1,5 +1,7 @@
 package fr.rentree.campaign.service;
 
+import java.util.Map;
+
 import fr.rentree.process.service.ServiceStep;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +27,11 @@ class DistrictCampaignSteps {
 
     @Bean
     ServiceStep closeDistrictSchoolsStep(DistrictCampaignService districtCampaigns) {
-        return ServiceStep.of("close-district-schools", context -> districtCampaigns.closeSchools(context.businessId()));
+        // the final report says the deadline ended the campaign
+        return ServiceStep.computing("close-district-schools", context -> {
+            districtCampaigns.closeSchools(context.businessId());
+            return Map.of("endedAtDeadline", true);
+        });
     }
 
     @Bean

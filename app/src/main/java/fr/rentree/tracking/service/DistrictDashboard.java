@@ -166,7 +166,8 @@ public class DistrictDashboard {
         return messages.getMessage(key, null, locale);
     }
 
-    private static Object percent(Rate rate) {
+    /** A rate as a CSV cell: its percentage, or nothing without accounts. */
+    static Object percent(Rate rate) {
         return rate.percent().<Object>map(Integer::valueOf).orElse("");
     }
 }

@@ -69,6 +69,7 @@ import fr.rentree.tracking.domain.Phase;
 import fr.rentree.tracking.domain.Rate;
 import fr.rentree.tracking.domain.SchoolLine;
 import fr.rentree.tracking.service.DistrictDashboard;
+import fr.rentree.tracking.service.DistrictReportService;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -93,6 +94,7 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
     private final H2 title = new H2();
     private final Paragraph summary = new Paragraph();
     private final Button stop = new Button();
+    private final DistrictReportLinks report;
     private final Paragraph totals = new Paragraph();
     private final HorizontalLayout phases = new HorizontalLayout();
     private final CheckboxGroup<SchoolKind> kinds = new CheckboxGroup<>();
@@ -111,11 +113,13 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
     private String pageTitle;
 
     DistrictDashboardView(DistrictCampaigns districtCampaigns, DistrictCampaignService launcher,
-            DistrictDashboard dashboard, DistrictIncidents districtIncidents, CurrentUser currentUser, Clock clock) {
+            DistrictDashboard dashboard, DistrictIncidents districtIncidents, DistrictReportService reports,
+            CurrentUser currentUser, Clock clock) {
         this.districtCampaigns = districtCampaigns;
         this.districtIncidents = districtIncidents;
         this.launcher = launcher;
         this.dashboard = dashboard;
+        this.report = new DistrictReportLinks(reports);
         this.staff = currentUser.require().role() == Role.DISTRICT_STAFF;
         this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
@@ -156,7 +160,7 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
                 }));
 
         add(new RouterLink(getTranslation("district-campaign.back"), DistrictCampaignsView.class), title, summary,
-                stop, totals, phases, charts(), new H3(getTranslation("district-dashboard.incidents.title")),
+                stop, report, totals, phases, charts(), new H3(getTranslation("district-dashboard.incidents.title")),
                 incidents, new H3(getTranslation("district-campaign.schools")), filters(clock), found, schools);
         columns();
         AutoRefresh.every(this, CampaignView.REFRESH_MILLIS, this::refresh);
@@ -274,6 +278,7 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
                 campaign.cadence().toDays(), campaign.escalationDelay().toDays(), dates.format(campaign.createdAt()))
                 + ended);
         stop.setVisible(staff && campaign.state().isOpen());
+        report.show(campaignId);
         totals.setText(getTranslation("district-dashboard.totals", sums.schools(), sums.late(),
                 sums.rate().percent().orElse(0), campaign.targetPercent()));
         phases.removeAll();
