@@ -13,7 +13,9 @@ import java.util.Random;
 import java.util.Set;
 
 import fr.rentree.campaign.domain.CampaignPlan;
+import fr.rentree.campaign.domain.DistrictCampaign;
 import fr.rentree.campaign.domain.DistrictPlan;
+import fr.rentree.demo.DemoProgress.Step;
 import fr.rentree.campaign.service.DistrictCampaignService;
 import fr.rentree.campaign.service.DistrictCampaigns;
 import fr.rentree.demo.district.DemoDistrict;
@@ -44,7 +46,8 @@ import org.springframework.stereotype.Component;
  * The demo district of command 1 ({@code rentree.demo.enabled}): six schools of Seine-Saint-Denis whose SIECLE and
  * STS-web exports are generated, then imported through the real importer; a later export of the collège where a few
  * pupils left (so pré-suppression shows); part of the accounts activated; two directors, a district officer, and the
- * district's campaign over its six schools, whose first step waits in each director's inbox. Made once; a restart keeps what was done.
+ * district's campaign over its six schools, three weeks under way ({@link DemoProgress}): claire.dubois's first step
+ * waits in her inbox, the other schools stand further on, one late. Made once; a restart keeps what was done.
  */
 @Component
 @ConditionalOnProperty("rentree.demo.enabled")
@@ -55,6 +58,9 @@ class DemoData implements ApplicationRunner {
     private static final long SEED = 2026;
     private static final String ENT = "https://ent.demo.rentree.localhost";
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+    /** The directors of the three other schools, each of one. */
+    private static final List<String> OTHER_DIRECTORS = List.of("lucie.moreau", "thomas.petit", "nadia.cherif");
+    private static final List<String> OTHER_NAMES = List.of("Lucie Moreau", "Thomas Petit", "Nadia Chérif");
 
     private final SchoolService schools;
     private final BackOfficeUserService users;
@@ -64,9 +70,12 @@ class DemoData implements ApplicationRunner {
     private final SiecleImportService imports;
     private final DirectoryService directory;
     private final Clock clock;
+    private final DemoProgress progress;
 
     DemoData(SchoolService schools, BackOfficeUserService users, DistrictCampaignService districtCampaigns,
-             DistrictCampaigns followed, CurrentUser currentUser, SiecleImportService imports, DirectoryService directory, Clock clock) {
+             DistrictCampaigns followed, CurrentUser currentUser, SiecleImportService imports,
+             DirectoryService directory, Clock clock, DemoProgress progress) {
+        this.progress = progress;
         this.schools = schools;
         this.users = users;
         this.districtCampaigns = districtCampaigns;
@@ -93,19 +102,34 @@ class DemoData implements ApplicationRunner {
         users.createIfAbsent("claire.dubois", PASSWORD, "Claire Dubois", Role.DIRECTOR, Set.of(ecole.uai()));
         users.createIfAbsent("karim.benali", PASSWORD, "Karim Benali", Role.DIRECTOR,
                 Set.of(college.uai(), lycee.uai()));
+        List<DemoSchool> others = district.stream().filter(school -> !List.of(ecole, college, lycee).contains(school))
+                .toList();
+        for (int i = 0; i < others.size(); i++) {
+            users.createIfAbsent(OTHER_DIRECTORS.get(i), PASSWORD, OTHER_NAMES.get(i), Role.DIRECTOR,
+                    Set.of(others.get(i).uai()));
+        }
         users.createIfAbsent("sophie.martin", PASSWORD, "Sophie Martin", Role.DISTRICT_STAFF,
                 Set.copyOf(district.stream().map(DemoSchool::uai).toList()));
         users.createIfAbsent("alice.martin", PASSWORD, "Alice Martin", Role.ADMIN, Set.of());
         LocalDate today = LocalDate.now(clock);
         CampaignPlan plan = new CampaignPlan("Rentrée " + SchoolYear.of(today).startYear(), today.plusWeeks(6), 90,
                 Duration.ofDays(7));
-        // the district opens the rentrée of its six schools: each director finds their school's first step
-        currentUser.runAs("sophie.martin", () -> followed.mine().isEmpty()
+        // the district opens the rentrée of its six schools, three weeks ago: claire.dubois finds her school's first
+        // step, the other schools stand further on, one of them late
+        DistrictCampaign launched = currentUser.runAs("sophie.martin", () -> followed.mine().isEmpty()
                 ? districtCampaigns.launch(DISTRICT, new DistrictPlan(plan, Duration.ofDays(7)),
                         district.stream().map(DemoSchool::uai).toList()) : null);
-        LOG.info("Demo district ready: sign in as claire.dubois ({}), karim.benali ({}, {}), sophie.martin"
+        if (launched != null) {
+            progress.follow(launched, List.of(new DemoProgress.Stage(ecole.uai(), "claire.dubois", Step.SELECT),
+                    new DemoProgress.Stage(college.uai(), "karim.benali", Step.HAND_OUT),
+                    new DemoProgress.Stage(lycee.uai(), "karim.benali", Step.VERIFY),
+                    new DemoProgress.Stage(others.get(0).uai(), OTHER_DIRECTORS.get(0), Step.HANDED_OUT),
+                    new DemoProgress.Stage(others.get(1).uai(), OTHER_DIRECTORS.get(1), Step.LATE),
+                    new DemoProgress.Stage(others.get(2).uai(), OTHER_DIRECTORS.get(2), Step.SELECT)));
+        }
+        LOG.info("Demo district ready: sign in as claire.dubois ({}), karim.benali ({}, {}), {}, sophie.martin"
                 + " (district) or alice.martin (administrator), password '{}'", ecole.name(), college.name(),
-                lycee.name(), PASSWORD);
+                lycee.name(), String.join(", ", OTHER_DIRECTORS), PASSWORD);
     }
 
     /** Imports the school's exports; for one school, a second export a few weeks later, where some pupils left. */

@@ -109,7 +109,8 @@ class DistrictCampaignBrowserIT {
             // their home is now this campaign's dashboard
             staff.open("http://localhost:" + port + "/");
             staff.awaitText("h2", "Rentrée 20");
-            assertThat(staff.currentUrl()).contains("/circonscription/campagne/");
+            await().atMost(Duration.ofSeconds(20)).until(staff::currentUrl,
+                    url -> url.contains("/circonscription/campagne/"));
 
             // filtered in the database, and exported as filtered
             staff.type("#district-dashboard vaadin-text-field input", "Anatole");
@@ -123,6 +124,8 @@ class DistrictCampaignBrowserIT {
             assertThat(csv.fileName()).endsWith(".csv");
 
             // stopped, the campaign writes its final report, which the page offers once written
+            // the button is at the top of the page, scrolled out of sight by the grid
+            staff.driver().executeScript("document.getElementById('district-campaign-stop').scrollIntoView()");
             staff.await(By.id("district-campaign-stop")).click();
             staff.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']"))
                     .click();
