@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import fr.rentree.base.cli.HeadlessApplication;
 import fr.rentree.directory.service.ActivationCodeRotation;
+import fr.rentree.security.service.CurrentUser;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 
@@ -52,13 +53,14 @@ public final class RotateActivationCodesCommand {
             return 2;
         }
         int batch = batchSize;
-        return HeadlessApplication.run(application, springArgs, err, "cli.rotate.failed", context -> {
+        return HeadlessApplication.run(application, springArgs, err, "cli.rotate.failed", context -> context
+                .getBean(CurrentUser.class).asSystem(() -> {
             ActivationCodeRotation rotation = context.getBean(ActivationCodeRotation.class);
             out.println(text("cli.rotate.title", rotation.currentKeyId(), batch));
             ActivationCodeRotation.Result result = rotation.rotate(batch, total -> { });
             out.println(text("cli.rotate.done", result.resealed(), result.alreadyCurrent(), result.changed()));
             return 0;
-        });
+        }));
     }
 
     private String text(String key, Object... arguments) {
