@@ -39,10 +39,10 @@ class GuessingGuard {
         this.names = names;
         this.settings = settings;
         this.holders = holders;
-        // a login stays locked until the school unlocks it (null: no end of its own)
+        // a login's lock ends by itself, longer at each failure after one ended; the school may lift it sooner
         this.guard = new AttemptGuard(jdbc, "holder_guard", new AttemptGuard.Rules("LOGIN",
                 failures -> failures >= settings.throttleAfter() ? settings.throttleDelay() : Duration.ZERO,
-                settings.lockAfter(), null, settings.addressFailures(), settings.addressLock()));
+                settings.lockAfter(), settings::lockFor, settings.addressFailures(), settings.addressLock()));
         this.clock = clock;
     }
 
@@ -84,7 +84,7 @@ class GuessingGuard {
         Set<AttemptGuard.Lock> locks = guard.failed(attempt);
         if (locks.contains(AttemptGuard.Lock.ACCOUNT)) {
             record(login, attempt.address(), "LOGIN_LOCK", now);
-            holders.markLocked(login.strip().toLowerCase(Locale.ROOT), true);
+            holders.markLockedUntil(login.strip().toLowerCase(Locale.ROOT), guard.lockEnd(attempt));
         }
         if (locks.contains(AttemptGuard.Lock.ADDRESS)) {
             record(login, attempt.address(), "ADDRESS_LOCK", now);
