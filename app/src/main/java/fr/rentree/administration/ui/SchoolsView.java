@@ -27,12 +27,10 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.HttpStatusCode;
-import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
-import com.vaadin.flow.server.streams.UploadHandler;
 import fr.rentree.base.ui.Confirmation;
 import fr.rentree.base.ui.Notifications;
+import fr.rentree.base.ui.RefusingUpload;
 import fr.rentree.base.ui.UploadTexts;
 import fr.rentree.school.domain.DirectoryFile;
 import fr.rentree.school.domain.DirectoryPreview;
@@ -136,9 +134,7 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
      * the browser's check is stopped there too); a refused file is said on the screen and answered 413, so that the
      * upload component marks it failed.
      */
-    private final class Receiver implements UploadHandler {
-
-        private final ThreadLocal<Boolean> refused = ThreadLocal.withInitial(() -> false);
+    private final class Receiver extends RefusingUpload {
 
         @Override
         public void handleUploadRequest(UploadEvent event) throws IOException {
@@ -146,19 +142,10 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
                 DirectoryFile file = directory.receive(event.getFileName(), event.getInputStream());
                 event.getUI().access(() -> show(file));
             } catch (DirectoryRefused refusal) {
-                refused.set(refusal.messageKey().equals("schools.import.error.too-large"));
+                if (refusal.messageKey().equals("schools.import.error.too-large")) {
+                    refused();
+                }
                 event.getUI().access(() -> showRefusal(refusal));
-            }
-        }
-
-        @Override
-        public void responseHandled(boolean success, VaadinResponse response) {
-            boolean tooLarge = refused.get();
-            refused.remove();
-            if (success && tooLarge) {
-                response.setStatus(HttpStatusCode.REQUEST_ENTITY_TOO_LARGE.getCode());
-            } else {
-                UploadHandler.super.responseHandled(success, response);
             }
         }
     }
