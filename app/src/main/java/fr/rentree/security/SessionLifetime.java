@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * tâches" and the campaign pages ask the server every few seconds by themselves, and the container counts those polls
  * as activity, so a director who left "Mes tâches" open on a staff-room computer stayed signed in for ever.
  * <p>
- * Here only what the user does counts: a Vaadin request whose events are all polls, or a heartbeat, is no activity.
+ * Here only what the user does counts: a Vaadin request whose calls are all polls (or a grid's acknowledgement of
+ * the rows a poll refreshed), or a heartbeat, is no activity.
  * After {@code rentree.security.session.idle-timeout} (30 min) without activity, or
  * {@code rentree.security.session.lifetime} (10 h) after the sign-in whatever the activity, the session is
  * invalidated at the next request; the new one remembers why ({@link #ENDED}), and the sign-in page says it. Read at
@@ -40,9 +41,14 @@ public class SessionLifetime extends OncePerRequestFilter {
     public static final String ENDED = "rentree.session.ended";
     static final String SIGNED_IN_AT = "rentree.session.signed-in-at";
     static final String ACTIVE_AT = "rentree.session.active-at";
-    /** A Vaadin request's events: each RPC has a type; a poll is the event {@code ui-poll}. */
+    /** A Vaadin request's calls: each RPC has a type. */
     private static final Pattern RPC = Pattern.compile("\"type\"\\s*:");
-    private static final Pattern POLL = Pattern.compile("\"event\"\\s*:\\s*\"ui-poll\"");
+    /**
+     * The calls the browser makes by itself: a poll (the event {@code ui-poll}), and a grid's acknowledgement of the
+     * rows a poll refreshed ({@code confirmUpdate}), which follows each refresh of "Mes tâches".
+     */
+    private static final Pattern AUTOMATIC = Pattern.compile("\"event\"\\s*:\\s*\"ui-poll\""
+            + "|\"templateEventMethodName\"\\s*:\\s*\"confirmUpdate\"");
     /** Larger requests carry what a user typed: activity, without reading them here. */
     private static final int LARGEST_READ = 64 * 1024;
 
@@ -73,7 +79,7 @@ public class SessionLifetime extends OncePerRequestFilter {
         Reason ended = now.isAfter(signedInAt.plus(setting("lifetime", Duration.ofHours(10)))) ? Reason.LIFETIME
                 : now.isAfter(activeAt.plus(setting("idle-timeout", Duration.ofMinutes(30)))) ? Reason.IDLE : null;
         if (ended != null) {
-            session.invalidate();
+                session.invalidate();
             request.getSession(true).setAttribute(ENDED, ended.name());
             chain.doFilter(request, response); // unauthenticated now: Vaadin sends the page to the sign-in
             return;
@@ -114,9 +120,10 @@ public class SessionLifetime extends OncePerRequestFilter {
         return environment.getProperty("rentree.security.session." + name, Duration.class, byDefault);
     }
 
+    /** Whether every call of this Vaadin request is one the browser makes by itself. */
     static boolean onlyPolls(String uidl) {
-        long events = RPC.matcher(uidl).results().count();
-        return events > 0 && POLL.matcher(uidl).results().count() == events;
+        long calls = RPC.matcher(uidl).results().count();
+        return calls > 0 && AUTOMATIC.matcher(uidl).results().count() == calls;
     }
 
     /** The request with its body read here, given again to Vaadin. */
