@@ -104,14 +104,17 @@ class GuessingGuard {
      * Counts a request that sends an e-mail (a lost password) against the address, as a failure would: a page that
      * sends e-mails must not send them by the thousand.
      *
-     * @return false if the address is locked (nothing was counted, the request must not be served)
+     * @param served what serving the request writes, in the same transaction: one commit whatever it writes, so
+     *               that a request that queues an e-mail takes no longer than one that does not
+     * @return false if the address is locked (nothing was counted, nor served)
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    boolean requested(String address, String words) {
+    boolean requested(String address, String words, Runnable served) {
         AttemptGuard.Outcome outcome = guard.reserve(null, address, clock.instant());
         if (outcome.reservation() == null) {
             return false;
         }
+        served.run();
         Timestamp now = Timestamp.from(outcome.reservation().at());
         record(words, address, "RESET_REQUEST", now);
         if (guard.failed(outcome.reservation()).contains(AttemptGuard.Lock.ADDRESS)) {

@@ -129,11 +129,10 @@ public class PasswordReset {
      * asked too often.
      */
     public Optional<Refusal> request(String loginOrEmail, String address, Locale locale) {
-        if (!guard.requested(address, loginOrEmail)) {
+        List<Holder> accounts = holders.withLoginOrEmail(loginOrEmail.strip());
+        if (!guard.requested(address, loginOrEmail, () -> accounts.forEach(holder -> queue.add(holder.id(), locale)))) {
             return Optional.of(Refusal.ADDRESS_LOCKED);
         }
-        List<Holder> accounts = holders.withLoginOrEmail(loginOrEmail.strip());
-        accounts.forEach(holder -> queue.add(holder.id(), locale));
         if (!accounts.isEmpty()) {
             sender.execute(this::sendQueued);
         }
