@@ -110,8 +110,9 @@ class PasswordResetIT {
     void the_answer_does_not_wait_for_the_mail_server_and_the_link_leaves_once_it_answers() throws Exception {
         int port = smtp.getPort();
         List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread accepting = null;
         try (ServerSocket silent = new ServerSocket(0)) { // takes connections and never answers, as a stuck server
-            Thread.ofVirtual().start(() -> {
+            accepting = Thread.ofVirtual().start(() -> {
                 try {
                     while (true) {
                         held.add(silent.accept());
@@ -129,8 +130,11 @@ class PasswordResetIT {
                     .as("queued, tracked").hasSize(1).allMatch(status -> !status.equals("SENT"));
         } finally {
             smtp.setPort(port);
+            if (accepting != null) {
+                accepting.join(); // the server socket is closed: no connection is taken after this
+            }
             for (Socket socket : held) {
-                socket.close();
+                socket.close(); // the sender waiting for a greeting is told the server is gone
             }
         }
         // the sender's next turn, once the server answers, sends it
