@@ -1,6 +1,7 @@
 package fr.rentree.demo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,7 +88,17 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
+        currentUser.asSystem(() -> { // the demo's data is Rentrée's own work, as an import command's would be
+            try {
+                prepare();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private void prepare() throws IOException {
         List<DemoSchool> district = new DemoDistrict(SEED).schools(6, "093");
         DemoSchool ecole = first(district, DemoSchool.Kind.ECOLE);
         DemoSchool college = first(district, DemoSchool.Kind.COLLEGE);

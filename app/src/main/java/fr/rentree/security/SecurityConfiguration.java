@@ -1,5 +1,6 @@
 package fr.rentree.security;
 
+import java.time.Clock;
 import java.util.Arrays;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -69,7 +71,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, BackOfficeUserService users, OidcSettings oidc,
-            OidcUsers oidcUsers) throws Exception {
+            OidcUsers oidcUsers, Environment environment, Clock clock) throws Exception {
         // the actuator's other endpoints for a signed-in user only: a session whose second factor is still awaited
         // (PendingSignIn) is authenticated in Spring's sense, but no user yet
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**").permitAll()
@@ -86,6 +88,8 @@ class SecurityConfiguration {
         http.addFilterBefore(new RememberedUsername(), UsernamePasswordAuthenticationFilter.class);
         // a user disabled (or given other schools) by an administrator is signed out at their next request
         http.addFilterBefore(new EndedSessions(users), SecurityContextHolderFilter.class);
+        // a session left alone (polls are no activity), or signed in too long ago, ends at its next request
+        http.addFilterBefore(new SessionLifetime(environment, clock), SecurityContextHolderFilter.class);
         if (oidc.enabled()) {
             // Vaadin's configurer sets up one login, the form; the provider's comes back to the same page (?error)
             http.oauth2Login(login -> login.loginPage("/login")

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import fr.rentree.activation.domain.Refusal;
 import fr.rentree.activation.service.AccountActivation;
+import fr.rentree.activation.service.ActivationSettings;
 import fr.rentree.directory.domain.AccountQuery;
 import fr.rentree.directory.domain.AccountRow;
 import fr.rentree.directory.domain.ActivationFilter;
@@ -22,6 +23,7 @@ import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.StateFilter;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.directory.service.StatisticsService;
+import fr.rentree.support.AllAtOnce;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
@@ -42,6 +44,8 @@ class AccountActivationIT {
 
     @Autowired
     AccountActivation activation;
+    @Autowired
+    ActivationSettings settings;
     @Autowired
     DirectoryService directory;
     @Autowired
@@ -136,8 +140,8 @@ class AccountActivationIT {
             }
             Thread.sleep(1_500);
             wrongCode(phone);
-            phone.awaitText("p", "Ce compte est maintenant bloqué après 6 essais sans succès. Demandez à"
-                    + " l’établissement de le débloquer.");
+            phone.awaitText("p", "Ce compte est maintenant bloqué pour un moment après 6 essais sans succès\u00a0:"
+                    + " réessayez plus tard, ou demandez à l’établissement de le débloquer.");
             phone.screenshot("activation-locked");
         }
     }
@@ -177,7 +181,7 @@ class AccountActivationIT {
         // the sixth failure locks the login, and says so (it said "incorrect", as if one could try again)
         assertThat(activation.check("zoe.martin-dupont", "AAAAAAAA", "192.0.2.2").refusal())
                 .isEqualTo(Refusal.LOGIN_LOCKED);
-        // locked from any address, until the school unlocks it
+        // locked from any address, until the lock ends or the school unlocks it
         assertThat(activation.check("zoe.martin-dupont", code, "198.51.100.7").refusal())
                 .isEqualTo(Refusal.LOGIN_LOCKED);
         assertThat(jdbc.sql("select outcome from holder_attempt where login = 'zoe.martin-dupont' order by id")
@@ -190,6 +194,65 @@ class AccountActivationIT {
         assertThat(directory.accounts(locked, 0, 10)).extracting(AccountRow::login).containsExactly("zoe.martin-dupont");
         // another login is not held back by this one
         assertThat(activation.check("noel.boeuf", code("noel.boeuf"), "198.51.100.7").refusal()).isNull();
+    }
+
+    @Test
+    void a_locked_login_unlocks_by_itself_after_a_growing_lock_and_guesses_sent_at_once_get_one_try_each_time()
+            throws Exception {
+        String login = "zoe.martin-dupont";
+        String code = code(login);
+        // five failures already, the last a while ago: the sixth locks the login for the first lock (15 min)
+        Instant before = Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("insert into holder_guard (kind, guard_key, failures, last_failure_at) values ('LOGIN', ?, ?, ?)")
+                .params(login, settings.lockAfter() - 1, Timestamp.from(before)).update();
+        assertThat(activation.check(login, "AAAAAAAA", "192.0.2.21").refusal()).isEqualTo(Refusal.LOGIN_LOCKED);
+        assertThat(lockLeft(login)).isBetween(Duration.ofMinutes(14), Duration.ofMinutes(15));
+        assertThat(activation.check(login, code, "192.0.2.22").refusal()).as("even the right code")
+                .isEqualTo(Refusal.LOGIN_LOCKED);
+        assertThat(lockedInTheList()).containsExactly(login);
+
+        // a quarter of an hour later the lock is over, by itself
+        passTime(login, Duration.ofMinutes(16));
+        assertThat(lockedInTheList()).as("the school's list no longer shows it").isEmpty();
+
+        // guesses sent all at once then: one is read, the others wait; it locks the login again, four times longer
+        int wrongBefore = wrongCodes(login);
+        AllAtOnce.run(20, n -> activation.check(login, "AAAAAAAA", "198.51.100." + (20 + n)));
+        assertThat(wrongCodes(login) - wrongBefore).as("guesses evaluated out of 20 sent at once").isEqualTo(1);
+        assertThat(lockLeft(login)).isBetween(Duration.ofMinutes(59), Duration.ofHours(1));
+        assertThat(lockedInTheList()).containsExactly(login);
+
+        // after that one, the right code works (a family that waited is not held back)
+        passTime(login, Duration.ofMinutes(61));
+        assertThat(activation.check(login, code, "192.0.2.23").refusal()).isNull();
+    }
+
+    /** How long the login's lock still lasts. */
+    private Duration lockLeft(String login) {
+        return Duration.between(Instant.now(), jdbc.sql("""
+                        select locked_until from holder_guard where kind = 'LOGIN' and guard_key = ?""")
+                .param(login).query(Timestamp.class).single().toInstant());
+    }
+
+    /** Moves the login's lock and last failure this far back, as if that much time had passed. */
+    private void passTime(String login, Duration elapsed) {
+        long seconds = elapsed.toSeconds();
+        jdbc.sql("""
+                        update holder_guard set locked_until = locked_until - interval ? second,
+                               last_failure_at = last_failure_at - interval ? second
+                        where kind = 'LOGIN' and guard_key = ?""").params(seconds, seconds, login).update();
+        jdbc.sql("update account set locked_until = locked_until - interval ? second where login = ?")
+                .params(seconds, login).update();
+    }
+
+    private List<String> lockedInTheList() {
+        return directory.accounts(new AccountQuery(uai, "", Set.of(), Set.of(), ActivationFilter.ALL,
+                OriginFilter.ALL, StateFilter.LOCKED), 0, 10).stream().map(AccountRow::login).toList();
+    }
+
+    private int wrongCodes(String login) {
+        return jdbc.sql("select count(*) from holder_attempt where login = ? and outcome = 'WRONG'")
+                .param(login).query(Integer.class).single();
     }
 
     @Test

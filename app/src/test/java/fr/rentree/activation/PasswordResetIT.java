@@ -2,8 +2,12 @@ package fr.rentree.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -11,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -42,6 +48,8 @@ class PasswordResetIT {
     int port;
     @Autowired
     PasswordReset reset;
+    @Autowired
+    JavaMailSenderImpl smtp;
     @Autowired
     AccountActivation activation;
     @Autowired
@@ -96,6 +104,47 @@ class PasswordResetIT {
                 .isTrue();
         assertThat(reset.holder(second)).isEmpty(); // used up
         assertThat(reset.reset(second, "Autre-Chose-Encore-42!")).isFalse();
+    }
+
+    @Test
+    void the_answer_does_not_wait_for_the_mail_server_and_the_link_leaves_once_it_answers() throws Exception {
+        int port = smtp.getPort();
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread accepting = null;
+        try (ServerSocket silent = new ServerSocket(0)) { // takes connections and never answers, as a stuck server
+            accepting = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            smtp.setPort(silent.getLocalPort());
+            assertThat(assertTimeoutPreemptively(Duration.ofSeconds(3),
+                    () -> reset.request("zoe.martin-dupont", "192.0.2.1", Locale.FRENCH)))
+                    .as("answered before any mail left").isEmpty();
+            assertThat(jdbc.sql("select status from reset_mail r join account a on a.id = r.account_id"
+                    + " where a.login = 'zoe.martin-dupont'").query(String.class).list())
+                    .as("queued, tracked").hasSize(1).allMatch(status -> !status.equals("SENT"));
+        } finally {
+            smtp.setPort(port);
+            if (accepting != null) {
+                accepting.join(); // the server socket is closed: no connection is taken after this
+            }
+            for (Socket socket : held) {
+                socket.close(); // the sender waiting for a greeting is told the server is gone
+            }
+        }
+        // the sender's next turn, once the server answers, sends it
+        List<SentMail> mails = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            reset.sendQueued();
+            return mailsTo(address);
+        }, m -> m.size() == 1);
+        assertThat(reset.holder(token(mails.getFirst()))).isPresent();
+        assertThat(jdbc.sql("select status from reset_mail r join account a on a.id = r.account_id"
+                + " where a.login = 'zoe.martin-dupont'").query(String.class).list()).containsExactly("SENT");
     }
 
     @Test

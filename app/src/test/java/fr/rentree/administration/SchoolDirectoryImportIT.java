@@ -2,14 +2,24 @@ package fr.rentree.administration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import fr.rentree.audit.domain.AuditAction;
 import fr.rentree.audit.domain.AuditQuery;
@@ -38,6 +48,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Schools from the national directory's export, against MariaDB: preview, apply, apply again, bad files. */
@@ -58,6 +69,8 @@ class SchoolDirectoryImportIT {
     BackOfficeUserService signIn;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    MessageSource messages;
     @TempDir
     Path folder;
 
@@ -69,6 +82,62 @@ class SchoolDirectoryImportIT {
     void anAdministrator() {
         admin = fixtures.admin();
         departement = "Seine-Saint-Denis " + System.nanoTime();
+    }
+
+    @Test
+    void an_upload_is_read_as_it_streams_and_one_past_the_limit_is_refused_in_french_unread_and_unkept()
+            throws Exception {
+        byte[] export = new AnnuaireExport(departement).schools(5_200_000, 10).bytes();
+        DirectoryFile streamed = fixtures.as(admin, () -> receive(new ByteArrayInputStream(export)));
+        assertThat(streamed.schools()).hasSize(10);
+        assertThat(streamed.windows1252()).isFalse();
+
+        // 65 MB made as they are read, never held: the service must stop at its limit, not hold the upload
+        long over = SchoolDirectoryImport.MAX_FILE_BYTES + 1024 * 1024;
+        AtomicLong read = new AtomicLong();
+        InputStream huge = new InputStream() {
+            @Override
+            public int read() {
+                return read.incrementAndGet() <= over ? ';' : -1;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) {
+                long left = over - read.get();
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, left);
+                Arrays.fill(bytes, offset, offset + n, (byte) ';');
+                read.addAndGet(n);
+                return n;
+            }
+        };
+        long uploadsBefore = temporaryUploads();
+        DirectoryRefused refused = catchThrowableOfType(DirectoryRefused.class,
+                () -> fixtures.as(admin, () -> receive(huge)));
+
+        assertThat(refused.messageKey()).isEqualTo("schools.import.error.too-large");
+        assertThat(messages.getMessage(refused.messageKey(), refused.arguments().toArray(), Locale.FRENCH))
+                .startsWith("Ce fichier dépasse 64\u00a0Mo\u00a0: il n’a pas été lu.");
+        assertThat(read.get()).as("read no further than the limit").isLessThan(over);
+        assertThat(temporaryUploads()).as("nothing of it kept").isEqualTo(uploadsBefore);
+        assertThatThrownBy(() -> fixtures.as(fixtures.districtOfficer(Set.of()),
+                () -> receive(new ByteArrayInputStream(export)))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private DirectoryFile receive(InputStream upload) {
+        try {
+            return directory.receive("fr-en-annuaire-education.csv", upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long temporaryUploads() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("rentree-annuaire-")).count();
+        }
     }
 
     @Test

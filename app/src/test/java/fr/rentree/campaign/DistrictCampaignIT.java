@@ -320,7 +320,7 @@ class DistrictCampaignIT {
         String admin = fixtures.admin();
         assertThatThrownBy(() -> fixtures.as(admin, () -> districtCampaigns.launch(mine.name(), plan, mine.uais())))
                 .as("an administrator launches none").isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> districtCampaigns.launch(mine.name(), plan, mine.uais()))
+        assertThatThrownBy(() -> fixtures.asNobody(() -> districtCampaigns.launch(mine.name(), plan, mine.uais())))
                 .as("nobody signed in").isInstanceOf(AccessDeniedException.class);
 
         assertThat(catchThrowableOfType(FieldsRefused.class, () -> fixtures.as(mine.officer(),

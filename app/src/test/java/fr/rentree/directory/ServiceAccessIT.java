@@ -122,6 +122,7 @@ class ServiceAccessIT {
     }
 
     private static Object anonymously(Supplier<?> call) {
+        var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new AnonymousAuthenticationToken("public", "anonymousUser",
                 AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
@@ -129,7 +130,7 @@ class ServiceAccessIT {
         try {
             return call.get();
         } finally {
-            SecurityContextHolder.clearContext();
+            SecurityContextHolder.setContext(previous);
         }
     }
 }

@@ -76,7 +76,7 @@ class SchoolSettingsIT {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fixtures.as(officer, () -> schools.updateSettings(school.uai(), settings)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> schools.updateSettings(school.uai(), settings)) // nobody signed in
+        assertThatThrownBy(() -> fixtures.asNobody(() -> schools.updateSettings(school.uai(), settings)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(schools.find(school.uai())).contains(school);
     }

@@ -154,6 +154,7 @@ class OidcSignInIT {
 
     /** Runs a service call as the provider's user, signed in as Spring Security's OIDC login leaves them. */
     private static <T> T as(OidcUser user, Supplier<T> call) {
+        var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new OAuth2AuthenticationToken(user, user.getAuthorities(),
                 OidcSettings.REGISTRATION_ID));
@@ -161,7 +162,7 @@ class OidcSignInIT {
         try {
             return call.get();
         } finally {
-            SecurityContextHolder.clearContext();
+            SecurityContextHolder.setContext(previous);
         }
     }
 }

@@ -1,6 +1,7 @@
 package fr.rentree.siecle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 /** A school's exports imported for real into MariaDB: what is created, what a re-import changes, what it keeps. */
 @RentreeIntegrationTest
@@ -63,6 +65,31 @@ class SiecleImportIT {
         fixtures.emptyDirectory(); // logins are unique across the directory: each test starts from none
         uai = fixtures.schoolWithDirector("Collège Lucie-Aubrac").school().uai();
         samples = new SiecleSamples(folder, uai, SchoolYear.of(LocalDate.now(clock)).startYear());
+    }
+
+    @Test
+    void only_a_director_of_the_school_or_rentree_itself_analyses_and_applies_its_exports() {
+        String elsewhere = fixtures.schoolWithDirector("Collège Jean-Moulin").director();
+        String officer = fixtures.districtOfficer(Set.of(uai));
+
+        assertThatThrownBy(() -> fixtures.as(elsewhere, () -> imports.analyse(uai, List.of(samples.all()))))
+                .as("a director of another school").isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(officer, () -> imports.analyse(uai, List.of(samples.all()))))
+                .as("district staff").isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.asNobody(() -> imports.analyse(uai, List.of(samples.all()))))
+                .as("nobody signed in is not Rentrée's own work").isInstanceOf(AccessDeniedException.class);
+
+        ImportAnalysis analysis = fixtures.as(fixtures.directorOf(uai), () -> imports.analyse(uai,
+                List.of(samples.all())));
+        assertThatThrownBy(() -> fixtures.as(elsewhere, () -> imports.apply(analysis, elsewhere)))
+                .as("an analysis of this school applied by another school's director")
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.asNobody(() -> imports.apply(analysis, "personne")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(accounts()).isEmpty();
+
+        assertThat(imports.apply(analysis, "import-siecle").count(ChangeKind.CREATE)).as("Rentrée's own work")
+                .isEqualTo(11);
     }
 
     @Test

@@ -36,6 +36,8 @@ import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.operaton.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Schools and directors of their own for each test, so tests never see each other's tasks. */
 public class Fixtures {
@@ -76,6 +78,17 @@ public class Fixtures {
             work.run();
             return null;
         });
+    }
+
+    /** Runs a call with nobody signed in (no authentication at all), as a thread that forgot to say who it is. */
+    public <T> T asNobody(Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.clearContext();
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     /** Jobs wait until the returned handle is closed: this JVM's job executor stops taking them meanwhile. */

@@ -39,10 +39,10 @@ class GuessingGuard {
         this.names = names;
         this.settings = settings;
         this.holders = holders;
-        // a login stays locked until the school unlocks it (null: no end of its own)
+        // a login's lock ends by itself, longer at each failure after one ended; the school may lift it sooner
         this.guard = new AttemptGuard(jdbc, "holder_guard", new AttemptGuard.Rules("LOGIN",
                 failures -> failures >= settings.throttleAfter() ? settings.throttleDelay() : Duration.ZERO,
-                settings.lockAfter(), null, settings.addressFailures(), settings.addressLock()));
+                settings.lockAfter(), settings::lockFor, settings.addressFailures(), settings.addressLock()));
         this.clock = clock;
     }
 
@@ -84,7 +84,7 @@ class GuessingGuard {
         Set<AttemptGuard.Lock> locks = guard.failed(attempt);
         if (locks.contains(AttemptGuard.Lock.ACCOUNT)) {
             record(login, attempt.address(), "LOGIN_LOCK", now);
-            holders.markLocked(login.strip().toLowerCase(Locale.ROOT), true);
+            holders.markLockedUntil(login.strip().toLowerCase(Locale.ROOT), guard.lockEnd(attempt));
         }
         if (locks.contains(AttemptGuard.Lock.ADDRESS)) {
             record(login, attempt.address(), "ADDRESS_LOCK", now);
@@ -104,14 +104,17 @@ class GuessingGuard {
      * Counts a request that sends an e-mail (a lost password) against the address, as a failure would: a page that
      * sends e-mails must not send them by the thousand.
      *
-     * @return false if the address is locked (nothing was counted, the request must not be served)
+     * @param served what serving the request writes, in the same transaction: one commit whatever it writes, so
+     *               that a request that queues an e-mail takes no longer than one that does not
+     * @return false if the address is locked (nothing was counted, nor served)
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    boolean requested(String address, String words) {
+    boolean requested(String address, String words, Runnable served) {
         AttemptGuard.Outcome outcome = guard.reserve(null, address, clock.instant());
         if (outcome.reservation() == null) {
             return false;
         }
+        served.run();
         Timestamp now = Timestamp.from(outcome.reservation().at());
         record(words, address, "RESET_REQUEST", now);
         if (guard.failed(outcome.reservation()).contains(AttemptGuard.Lock.ADDRESS)) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import fr.rentree.activation.domain.Refusal;
 import fr.rentree.audit.domain.AuditAction;
@@ -15,12 +17,15 @@ import fr.rentree.audit.service.AuditLog;
 import fr.rentree.directory.domain.Holder;
 import fr.rentree.directory.service.HolderAccounts;
 import fr.rentree.mailing.service.MailService;
+import fr.rentree.mailing.service.SendOutcome;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.CurrentUser;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,10 +53,15 @@ public class PasswordReset {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final AuditLog journal;
+    private final ResetMailQueue queue;
+    /** Sends what a request queued, at once but outside the request (the scheduled turn catches up on the rest). */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("reset-mail").daemon().factory());
 
     PasswordReset(HolderAccounts holders, GuessingGuard guard, AccountActivation activation, ResetMail mail,
             MailService mails, PasswordEncoder passwords, JdbcClient jdbc, ActivationSettings settings,
-            SchoolService schools, CurrentUser currentUser, Clock clock, AuditLog journal) {
+            SchoolService schools, CurrentUser currentUser, Clock clock, AuditLog journal, ResetMailQueue queue) {
+        this.queue = queue;
         this.holders = holders;
         this.guard = guard;
         this.activation = activation;
@@ -113,24 +123,60 @@ public class PasswordReset {
     }
 
     /**
-     * Sends a link to each activated account with an address that the words name. Says nothing of what matched;
-     * refused (nothing sent) only when this client address asked too often.
+     * Queues a link for each activated account with an address that the words name, and answers at once: the
+     * e-mail leaves in the background ({@link #sendQueued}), so an account that exists takes no longer to answer
+     * than one that does not. Says nothing of what matched; refused (nothing sent) only when this client address
+     * asked too often.
      */
     public Optional<Refusal> request(String loginOrEmail, String address, Locale locale) {
-        if (!guard.requested(address, loginOrEmail)) {
+        List<Holder> accounts = holders.withLoginOrEmail(loginOrEmail.strip());
+        if (!guard.requested(address, loginOrEmail, () -> accounts.forEach(holder -> queue.add(holder.id(), locale)))) {
             return Optional.of(Refusal.ADDRESS_LOCKED);
         }
-        List<Holder> accounts = holders.withLoginOrEmail(loginOrEmail.strip());
-        for (Holder holder : accounts) {
-            String token = issue(holder);
-            try (MailService.Connection smtp = mails.connect()) {
-                smtp.send(mail.compose(holder, token, locale));
-            } catch (MailException e) {
-                // the holder reads the same answer and may ask again; the link they did not get opens nothing new
-                log.warn("The password link of account {} could not leave: {}", holder.id(), e.getMessage());
-            }
+        if (!accounts.isEmpty()) {
+            sender.execute(this::sendQueued);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Sends the queued links, each recorded with the server's answer before the next leaves; an unreachable server
+     * leaves them queued for the next turn. Every instance takes its turn: a row is claimed by one only.
+     */
+    @Scheduled(fixedDelayString = "${rentree.activation.reset-mail-every:PT30S}",
+            initialDelayString = "${rentree.activation.reset-mail-every:PT30S}")
+    public void sendQueued() {
+        currentUser.asSystem(() -> {
+            for (List<ResetMailQueue.Queued> batch = queue.claim(20); !batch.isEmpty(); batch = queue.claim(20)) {
+                send(batch);
+            }
+        });
+    }
+
+    private void send(List<ResetMailQueue.Queued> batch) {
+        try (MailService.Connection smtp = mails.connect()) {
+            for (ResetMailQueue.Queued queued : batch) {
+                // read again: the account may have left, or changed its address, since the request
+                Optional<Holder> holder = holders.withLoginOrEmail(queued.login()).stream()
+                        .filter(h -> h.login().equals(queued.login())).findFirst();
+                if (holder.isEmpty()) {
+                    queue.done(queued.id(), "REJECTED", "no activated account with an address any more");
+                    continue;
+                }
+                SendOutcome outcome = smtp.send(mail.compose(holder.get(), issue(holder.get()), queued.locale()));
+                queue.done(queued.id(), outcome.accepted() ? "SENT" : "REJECTED", outcome.reply());
+            }
+        } catch (MailException e) {
+            // the holder read the same answer and may ask again; a link they did not get opens nothing new
+            log.warn("Password links could not leave, tried again later: {}", e.getMessage());
+            batch.forEach(queued -> queue.unreachable(queued, e.getMessage() == null ? "unreachable"
+                    : e.getMessage()));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdownNow();
     }
 
     /** The account a link opens; empty when the link is unknown, used, voided by a newer one, or past its time. */

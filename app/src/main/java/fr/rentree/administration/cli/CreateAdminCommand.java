@@ -15,6 +15,7 @@ import fr.rentree.security.domain.BackOfficeUser;
 import fr.rentree.security.domain.Role;
 import fr.rentree.security.domain.UserDraft;
 import fr.rentree.security.service.BackOfficeUsers;
+import fr.rentree.security.service.CurrentUser;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 
@@ -65,7 +66,7 @@ public final class CreateAdminCommand {
         }
         UserDraft draft = new UserDraft(username, name == null ? username : name, email, Role.ADMIN, null, Set.of());
         return HeadlessApplication.run(application, springArgs, err, "cli.import.internal-error",
-                context -> create(context, draft));
+                context -> context.getBean(CurrentUser.class).asSystem(() -> create(context, draft)));
     }
 
     private int create(ConfigurableApplicationContext context, UserDraft draft) {

@@ -1,5 +1,6 @@
 package fr.rentree.administration.ui;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,9 +27,10 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.UploadEvent;
 import fr.rentree.base.ui.Confirmation;
 import fr.rentree.base.ui.Notifications;
+import fr.rentree.base.ui.RefusingUpload;
 import fr.rentree.base.ui.UploadTexts;
 import fr.rentree.school.domain.DirectoryFile;
 import fr.rentree.school.domain.DirectoryPreview;
@@ -49,9 +51,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("ADMIN")
 public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
 
-    /** The national file is 30 MB; an académie's about 1 MB. */
-    private static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
-
     private final SchoolService schools;
     private final SchoolDirectoryImport directory;
     private final Grid<School> list = new Grid<>();
@@ -64,11 +63,10 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     SchoolsView(SchoolService schools, SchoolDirectoryImport directory) {
         this.schools = schools;
         this.directory = directory;
-        upload = new Upload(UploadHandler.inMemory((metadata, content) -> getUI().ifPresent(ui -> ui.access(
-                () -> read(metadata.fileName(), content)))));
+        upload = new Upload(new Receiver());
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(MAX_FILE_BYTES);
+        upload.setMaxFileSize((int) SchoolDirectoryImport.MAX_FILE_BYTES); // the browser's check; the server's below
         upload.setI18n(UploadTexts.of(upload));
         upload.setId("directory-upload");
         upload.addFileRejectedListener(e -> Notifications.error(getTranslation("schools.import.rejected")));
@@ -131,20 +129,40 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
                 .toList());
     }
 
-    /** Reads the uploaded file and shows what importing it would do; nothing is written yet. */
-    private void read(String fileName, byte[] content) {
+    /**
+     * Reads each upload as it arrives, on the request's thread, within the service's size limit (a client that skips
+     * the browser's check is stopped there too); a refused file is said on the screen and answered 413, so that the
+     * upload component marks it failed.
+     */
+    private final class Receiver extends RefusingUpload {
+
+        @Override
+        public void handleUploadRequest(UploadEvent event) throws IOException {
+            try {
+                DirectoryFile file = directory.receive(event.getFileName(), event.getInputStream());
+                event.getUI().access(() -> show(file));
+            } catch (DirectoryRefused refusal) {
+                if (refusal.messageKey().equals("schools.import.error.too-large")) {
+                    refused();
+                }
+                event.getUI().access(() -> showRefusal(refusal));
+            }
+        }
+    }
+
+    private void showRefusal(DirectoryRefused refused) {
         report.removeAll();
         upload.clearFileList();
-        DirectoryFile file;
-        try {
-            file = directory.read(fileName, content);
-        } catch (DirectoryRefused refused) {
-            Paragraph error = new Paragraph(getTranslation(refused.messageKey(), refused.arguments().toArray()));
-            error.setId("directory-refused");
-            error.getStyle().setColor("var(--lumo-error-text-color)");
-            report.add(error);
-            return;
-        }
+        Paragraph error = new Paragraph(getTranslation(refused.messageKey(), refused.arguments().toArray()));
+        error.setId("directory-refused");
+        error.getStyle().setColor("var(--lumo-error-text-color)");
+        report.add(error);
+    }
+
+    /** Shows what importing the file read would do; nothing is written yet. */
+    private void show(DirectoryFile file) {
+        report.removeAll();
+        upload.clearFileList();
         DirectoryPreview preview = directory.preview(file);
         Paragraph summary = new Paragraph(getTranslation("schools.import.preview", file.fileName(),
                 preview.created().size(), preview.updated().size(), preview.unchanged()));

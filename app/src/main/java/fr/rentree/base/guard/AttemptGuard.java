@@ -53,12 +53,13 @@ public final class AttemptGuard {
      * @param accountKind     the {@code kind} of the account keys' rows ({@code USERNAME}, {@code LOGIN})
      * @param waitAfter       how long after its last failure an account key with so many failures waits
      * @param lockAfter       failures of an account key that lock it
-     * @param lockDuration    how long a locked account key stays locked; null: until {@link #succeeded cleared}
+     * @param lockFor         how long a lock set at this many failures of an account key lasts (a lock that grows
+     *                        with each failure after it ended); null: until {@link #succeeded cleared}
      * @param addressFailures failures from one address, within {@code addressLock}, that lock it
      * @param addressLock     how long an address stays locked, and the window its failures are counted in
      */
     public record Rules(String accountKind, IntFunction<Duration> waitAfter, int lockAfter,
-                        @Nullable Duration lockDuration, int addressFailures, Duration addressLock) {
+                        IntFunction<@Nullable Duration> lockFor, int addressFailures, Duration addressLock) {
     }
 
     /**
@@ -66,7 +67,7 @@ public final class AttemptGuard {
      * a release puts it back (a right password must not start a wait).
      */
     public record Reservation(@Nullable String account, String address, String addressKey, Instant at,
-                              @Nullable Instant accountBefore, @Nullable Instant addressBefore) {
+                              @Nullable Instant accountBefore, @Nullable Instant addressBefore, int accountFailures) {
     }
 
     /** Either a reservation, or why there is none. */
@@ -122,7 +123,8 @@ public final class AttemptGuard {
         count(ADDRESS, addressKey, addressFailures + 1, now);
         return new Outcome(new Reservation(account, address, addressKey, now,
                 byAccount == null || byAccount.failures() == 0 ? null : byAccount.lastFailure(),
-                addressFailures == 0 ? null : byAddress.lastFailure()), null);
+                addressFailures == 0 ? null : byAddress.lastFailure(),
+                byAccount == null ? 0 : byAccount.failures() + 1), null);
     }
 
     /** Confirms a reserved attempt as a failure: locks the address or the account past their limits. */
@@ -133,10 +135,16 @@ public final class AttemptGuard {
             locks.add(Lock.ADDRESS);
         }
         if (reservation.account() != null && lock(rules.accountKind(), reservation.account(), rules.lockAfter(),
-                rules.lockDuration() == null ? UNTIL_CLEARED : now.plus(rules.lockDuration()), now)) {
+                lockEnd(reservation), now)) {
             locks.add(Lock.ACCOUNT);
         }
         return locks;
+    }
+
+    /** When a lock that this attempt's failure sets on its account key ends (far away: when cleared). */
+    public Instant lockEnd(Reservation reservation) {
+        Duration duration = rules.lockFor().apply(reservation.accountFailures());
+        return duration == null ? UNTIL_CLEARED : reservation.at().plus(duration);
     }
 
     /** Takes a reserved attempt back from both counts: it was right (a password whose second factor follows). */

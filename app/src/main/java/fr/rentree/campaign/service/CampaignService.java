@@ -49,6 +49,7 @@ import fr.rentree.process.service.InboxService;
 import fr.rentree.process.service.ProcessService;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
+import fr.rentree.security.domain.Role;
 import fr.rentree.security.service.CurrentUser;
 import fr.rentree.security.service.SignedInUser;
 import org.springframework.context.event.EventListener;
@@ -365,10 +366,16 @@ public class CampaignService {
     /** The director's campaigns with where each open one stands and what failed there. */
     @Transactional(readOnly = true)
     public List<CampaignOverview> overview() {
-        return myCampaigns().stream().map(campaign -> campaign.runningProcess()
-                .map(process -> new CampaignOverview(campaign, processes.currentSteps(process),
-                        processes.incidents(process)))
-                .orElseGet(() -> new CampaignOverview(campaign, List.of(), List.of()))).toList();
+        boolean director = currentUser.require().role() == Role.DIRECTOR;
+        return myCampaigns().stream().map(campaign -> {
+            // a director reads a colleague's username; district staff only a district's own launch
+            Optional<String> launchedBy = director || campaign.districtCampaignId().isPresent()
+                    ? Optional.of(campaign.createdBy()) : Optional.empty();
+            return campaign.runningProcess()
+                    .map(process -> new CampaignOverview(campaign, processes.currentSteps(process),
+                            processes.incidents(process), launchedBy))
+                    .orElseGet(() -> new CampaignOverview(campaign, List.of(), List.of(), launchedBy));
+        }).toList();
     }
 
     /**
@@ -376,8 +383,7 @@ public class CampaignService {
      */
     @Transactional(readOnly = true)
     public CampaignDetail detail(long campaignId) {
-        Campaign campaign = tasks.byId(campaignId);
-        currentUser.requireFollowerOf(campaign.schoolUai());
+        Campaign campaign = followed(campaignId);
         String process = campaign.processInstanceId();
         List<CampaignRound> opened = rounds.findByCampaignIdOrderByNumber(campaignId);
         Map<Long, RoundCounts> counts = deliveries.counts(campaignId); // read after: it holds every round listed
@@ -386,6 +392,19 @@ public class CampaignService {
         return new CampaignDetail(campaign, schools.find(campaign.schoolUai()).map(School::name)
                 .orElse(campaign.schoolUai()), process == null ? null : processes.trail(process), reports,
                 progress.of(campaignId), campaign.runningProcess().map(processes::incidents).orElse(List.of()));
+    }
+
+    /**
+     * The campaign, when the user directs or follows its school. Another school's campaign is refused exactly as
+     * a missing one is (same reason, same message): its page must not tell which ids exist.
+     */
+    private Campaign followed(long campaignId) {
+        var unknown = new CampaignException(CampaignException.Reason.UNKNOWN, "No campaign " + campaignId);
+        Campaign campaign = campaigns.findById(campaignId).orElseThrow(() -> unknown);
+        if (!currentUser.require().schoolUais().contains(campaign.schoolUai())) {
+            throw unknown;
+        }
+        return campaign;
     }
 
     /** The e-mails of the campaign that did not arrive, with whom they were for and why: the school's directors only. */

@@ -120,8 +120,9 @@ public class CampaignView extends VerticalLayout implements HasUrlParameter<Long
         try {
             detail = campaigns.detail(campaignId);
         } catch (Refusal | AccessDeniedException refused) {
+            // another school's campaign reads as a missing one: the page does not tell which ids exist
             String message = getTranslation(refused instanceof Refusal refusal ? refusal.messageKey()
-                    : "campaign.error.NOT_YOURS");
+                    : "campaign.error.UNKNOWN");
             removeAll();
             add(new RouterLink(getTranslation("campaign.back"), CampaignsView.class), new H2(message));
             return;

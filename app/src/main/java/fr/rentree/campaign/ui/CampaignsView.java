@@ -147,7 +147,8 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
                         days.format(o.campaign().deadline())))
                 .setHeader(getTranslation("campaigns.column.target")).setFlexGrow(1);
         grid.addComponentColumn(o -> {
-            Span by = new Span(getTranslation("campaigns.by", o.campaign().createdBy()));
+            Span by = new Span(o.launchedBy().map(username -> getTranslation("campaigns.by", username))
+                    .orElseGet(() -> getTranslation("campaigns.by.school")));
             by.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
             Div launched = new Div(new Span(dates.format(o.campaign().createdAt())), by);
             launched.getStyle().set("display", "flex").set("flex-direction", "column");

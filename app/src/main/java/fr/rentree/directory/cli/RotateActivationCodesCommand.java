@@ -7,6 +7,8 @@ import java.util.Locale;
 
 import fr.rentree.base.cli.HeadlessApplication;
 import fr.rentree.directory.service.ActivationCodeRotation;
+import fr.rentree.security.service.CurrentUser;
+import fr.rentree.security.service.SecondFactorSecrets;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 
@@ -52,13 +54,16 @@ public final class RotateActivationCodesCommand {
             return 2;
         }
         int batch = batchSize;
-        return HeadlessApplication.run(application, springArgs, err, "cli.rotate.failed", context -> {
+        return HeadlessApplication.run(application, springArgs, err, "cli.rotate.failed", context -> context
+                .getBean(CurrentUser.class).asSystem(() -> {
             ActivationCodeRotation rotation = context.getBean(ActivationCodeRotation.class);
             out.println(text("cli.rotate.title", rotation.currentKeyId(), batch));
             ActivationCodeRotation.Result result = rotation.rotate(batch, total -> { });
             out.println(text("cli.rotate.done", result.resealed(), result.alreadyCurrent(), result.changed()));
+            // the second factors are sealed with the same key: the previous one can be dropped after both
+            out.println(text("cli.rotate.second-factors", context.getBean(SecondFactorSecrets.class).reseal()));
             return 0;
-        });
+        }));
     }
 
     private String text(String key, Object... arguments) {

@@ -390,14 +390,15 @@ public class DirectoryService {
     List<AccountRow> rows(String where, MapSqlParameterSource parameters) {
         return jdbc.sql("""
                         select a.id, a.profile, a.origin, a.login, a.last_name, a.first_name, a.birth_date, a.email,
-                               a.state, a.activated_at, a.locked_at, a.created_at,
+                               a.state, a.activated_at, (a.locked_at is not null and (a.locked_until is null
+                                   or a.locked_until > :now)) as locked, a.created_at,
                                exists (select 1 from guardian_report r where r.parent_id = a.id
                                        and r.handled_at is null) as reported,
                                (select group_concat(c.code order by c.code separator ', ')
                                 from account_class ac join school_class c on c.id = ac.class_id
                                 where ac.account_id = a.id and c.school_year = :year) as classes
                         from account a where\s""" + where)
-                .paramSource(parameters)
+                .paramSource(parameters.addValue("now", Timestamp.from(clock.instant()))) // a lock ends by itself
                 .query(DirectoryService::accountRow)
                 .list();
     }
@@ -413,7 +414,8 @@ public class DirectoryService {
             case IN_USE -> conditions.add("a.state = 'ACTIVE'");
             case PRE_DELETION -> conditions.add("a.state = 'PRE_DELETION'");
             case DELETED -> conditions.add("a.state = 'DELETED'");
-            case LOCKED -> conditions.add("a.state = 'ACTIVE' and a.locked_at is not null");
+            case LOCKED -> conditions.add("a.state = 'ACTIVE' and a.locked_at is not null"
+                    + " and (a.locked_until is null or a.locked_until > :now)");
             case ALL -> { }
         }
         if (!query.profiles().isEmpty()) {
@@ -446,6 +448,7 @@ public class DirectoryService {
                 .addValue("profiles", query.profiles().stream().map(Profile::name).toList())
                 .addValue("classes", List.copyOf(query.classes()))
                 .addValue("year", currentYear())
+                .addValue("now", Timestamp.from(clock.instant()))
                 .addValue("text", "%" + query.text().strip().replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
@@ -456,7 +459,7 @@ public class DirectoryService {
                 row.getString("first_name"), row.getObject("birth_date", java.time.LocalDate.class),
                 ClassOrder.sorted(row.getString("classes")), row.getString("email"),
                 AccountState.valueOf(row.getString("state")),
-                activated == null ? null : activated.toInstant(), row.getTimestamp("locked_at") != null,
+                activated == null ? null : activated.toInstant(), row.getBoolean("locked"),
                 row.getBoolean("reported"), row.getTimestamp("created_at").toInstant());
     }
 }

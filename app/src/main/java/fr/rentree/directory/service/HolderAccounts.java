@@ -116,8 +116,14 @@ public class HolderAccounts {
      * the public pages keeps its own count; this is what the director reads and clears.
      */
     public void markLocked(String login, boolean locked) {
-        jdbc.sql("update account set locked_at = ?, version = version + 1 where login = ?")
+        jdbc.sql("update account set locked_at = ?, locked_until = null, version = version + 1 where login = ?")
                 .params(locked ? Timestamp.from(clock.instant()) : null, login).update();
+    }
+
+    /** As {@link #markLocked}, for a lock that ends by itself: the list shows it until then. */
+    public void markLockedUntil(String login, Instant until) {
+        jdbc.sql("update account set locked_at = ?, locked_until = ?, version = version + 1 where login = ?")
+                .params(Timestamp.from(clock.instant()), Timestamp.from(until), login).update();
     }
 
     /** A parent says these children, named on their account, are not theirs: recorded once each for the school. */

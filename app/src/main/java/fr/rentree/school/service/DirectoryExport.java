@@ -1,9 +1,10 @@
 package fr.rentree.school.service;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -28,6 +29,7 @@ import fr.rentree.school.domain.Uai;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.core.io.InputStreamSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,15 +54,13 @@ final class DirectoryExport {
     /**
      * @throws DirectoryRefused when the file is no directory export at all (a required column missing, no line)
      */
-    static DirectoryFile read(String fileName, byte[] content) {
-        Optional<String> utf8 = decodeUtf8(content);
-        String text = utf8.orElseGet(() -> new String(content, WINDOWS_1252));
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+    static DirectoryFile read(String fileName, InputStreamSource content) {
+        boolean utf8 = isUtf8(content);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        // read as it streams: the national file is 30 MB, and only its schools are kept
+        try (CSVParser parser = CSVParser.parse(withoutBom(new BufferedReader(new InputStreamReader(
+                content.getInputStream(), utf8 ? StandardCharsets.UTF_8 : WINDOWS_1252))), format)) {
             Map<String, Integer> columns = new TreeMap<>();
             List<String> headers = parser.getHeaderNames();
             for (int i = 0; i < headers.size(); i++) {
@@ -101,9 +101,9 @@ final class DirectoryExport {
             if (schools.isEmpty() && problems.isEmpty()) {
                 throw new DirectoryRefused("schools.import.error.empty");
             }
-            return new DirectoryFile(fileName, schools, problems, ignored, utf8.isEmpty());
+            return new DirectoryFile(fileName, schools, problems, ignored, !utf8);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            // Commons CSV's words for a quote left open or a header twice (a String is read: nothing else fails)
+            // Commons CSV's words for a quote left open or a header twice, or the file gone unreadable
             throw new DirectoryRefused("schools.import.error.unreadable");
         }
     }
@@ -124,13 +124,29 @@ final class DirectoryExport {
         return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
-    private static Optional<String> decodeUtf8(byte[] content) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString());
+    /** Whether the whole file decodes as UTF-8 (else a spreadsheet saved it in Windows-1252), read as it streams. */
+    private static boolean isUtf8(InputStreamSource content) {
+        char[] buffer = new char[8192];
+        try (Reader reader = new InputStreamReader(content.getInputStream(), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            while (reader.read(buffer) >= 0) {
+                // only whether it decodes matters
+            }
+            return true;
         } catch (CharacterCodingException e) {
-            return Optional.empty();
+            return false;
+        } catch (IOException e) {
+            throw new DirectoryRefused("schools.import.error.unreadable");
         }
+    }
+
+    /** The reader past a byte order mark, if the file starts with one. */
+    private static Reader withoutBom(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
     }
 
     private static @Nullable String blankToNull(String value) {

@@ -1,5 +1,11 @@
 package fr.rentree.school.service;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SchoolDirectoryImport {
 
+    /** The largest export accepted: the national file is 30 MB, an académie's about 1 MB. */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
     private final SchoolRepository schools;
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
@@ -48,8 +57,32 @@ public class SchoolDirectoryImport {
      */
     public DirectoryFile read(String fileName, byte[] content) {
         currentUser.requireAdminOrSystem();
-        return DirectoryExport.read(fileName, content);
+        return DirectoryExport.read(fileName, () -> new ByteArrayInputStream(content));
     }
+
+    /**
+     * Reads an uploaded export as it arrives: into a temporary file of {@link #MAX_FILE_BYTES} at most, then through
+     * the CSV reader, so that memory holds a buffer and the schools, never the file (the national one is 30 MB). The
+     * temporary file is gone when this returns.
+     *
+     * @throws DirectoryRefused when the upload goes past the limit (reading stops there), or is no directory export
+     */
+    public DirectoryFile receive(String fileName, InputStream upload) throws IOException {
+        currentUser.requireAdminOrSystem();
+        Path file = Files.createTempFile("rentree-annuaire-", ".csv");
+        try {
+            try (OutputStream out = new LimitedOutput(Files.newOutputStream(file), MAX_FILE_BYTES)) {
+                upload.transferTo(out); // past the limit, the rest of the upload is not read
+            } catch (LimitedOutput.Exceeded e) {
+                throw new DirectoryRefused("schools.import.error.too-large",
+                        String.valueOf(MAX_FILE_BYTES / 1024 / 1024));
+            }
+            return DirectoryExport.read(fileName, () -> Files.newInputStream(file));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
 
     /** What applying the file would do now. */
     public DirectoryPreview preview(DirectoryFile file) {

@@ -71,12 +71,32 @@ public class CurrentUser {
         return user;
     }
 
-    /** Whether this is Rentrée's own work (a job of the engine, a command): no authentication at all. */
+    /**
+     * Whether this is Rentrée's own work (a step of the engine, a scheduled task, a command): only inside
+     * {@link #asSystem}. No authentication at all is nobody, and refused.
+     */
     public boolean isSystem() {
-        return SecurityContextHolder.getContext().getAuthentication() == null;
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() == SystemPrincipal.RENTREE;
     }
 
-    /** An administrator, or Rentrée's own work (the {@code create-admin} command); anyone else is refused. */
+    /** Runs Rentrée's own work as the {@link SystemPrincipal}, then restores the previous context. */
+    public <T> T asSystem(Supplier<T> work) {
+        return SystemPrincipal.run(work);
+    }
+
+    /** As {@link #asSystem(Supplier)}, for work without a result. */
+    public void asSystem(Runnable work) {
+        asSystem(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * An administrator, or Rentrée’s own work (the {@code create-admin} command, inside {@link #asSystem}); anyone else
+     * is refused.
+     */
     public void requireAdminOrSystem() {
         if (!isSystem()) {
             requireAdmin();
@@ -85,7 +105,7 @@ public class CurrentUser {
 
     /**
      * A director of this school, or Rentrée's own work: a job of the engine, a scheduled command, a background print
-     * started by a checked screen (no authentication at all). Anyone else is refused, the anonymous visitors of the
+     * started by a checked screen (inside {@link #asSystem}). Anyone else is refused, the anonymous visitors of the
      * public pages included.
      */
     public void requireDirectorOrSystem(String schoolUai) {
@@ -104,10 +124,15 @@ public class CurrentUser {
     /** Runs work on behalf of a user outside a request (demo data, tests), then restores the previous context. */
     public <T> T runAs(String username, Supplier<T> work) {
         SignedInUser user = (SignedInUser) users.loadUserByUsername(username);
+        return within(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                List.copyOf(user.getAuthorities())), work);
+    }
+
+    /** Runs work with this authentication alone, then restores the previous context. */
+    static <T> T within(Authentication authentication, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                List.copyOf(user.getAuthorities())));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         try {
             return work.get();

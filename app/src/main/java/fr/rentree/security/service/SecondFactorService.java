@@ -6,6 +6,8 @@ import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -46,12 +48,15 @@ public class SecondFactorService {
     private final SignInGuard guard;
     private final BackOfficeUserService users;
     private final Clock clock;
+    private final SecondFactorSecrets secrets;
     private final SecureRandom random = new SecureRandom();
     /** Shared by every request: it clones its HMAC for each code. */
     private final TimeBasedOneTimePasswordGenerator codes = new TimeBasedOneTimePasswordGenerator();
 
-    SecondFactorService(JdbcClient jdbc, SignInGuard guard, BackOfficeUserService users, Clock clock) {
+    SecondFactorService(JdbcClient jdbc, SignInGuard guard, BackOfficeUserService users, Clock clock,
+                        SecondFactorSecrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
         this.guard = guard;
         this.users = users;
         this.clock = clock;
@@ -70,11 +75,12 @@ public class SecondFactorService {
      */
     @Transactional
     public SecondFactorEnrolment pendingEnrolment(String username) {
-        Optional<String> pending = jdbc.sql("""
-                        select totp_pending_secret from back_office_user
+        Optional<Stored> pending = jdbc.sql("""
+                        select id, totp_pending_secret from back_office_user
                         where username = ? and totp_pending_secret is not null for update""")
-                .param(username).query(String.class).optional();
-        return enrolment(username, pending.orElseGet(() -> keepPending(username, newSecret())));
+                .param(username).query(Stored::of).optional();
+        return enrolment(username, pending.map(stored -> secrets.open(stored.userId(), stored.secret()))
+                .orElseGet(() -> keepPending(username, newSecret())));
     }
 
     /** A new secret for this user's enrolment, replacing the one shown before (the user restarts on purpose). */
@@ -90,9 +96,15 @@ public class SecondFactorService {
     }
 
     private String keepPending(String username, String secret) {
-        jdbc.sql("update back_office_user set totp_pending_secret = ? where username = ? and totp_secret is null")
-                .params(secret, username).update();
+        long id = userId(username);
+        jdbc.sql("update back_office_user set totp_pending_secret = ? where id = ? and totp_secret is null")
+                .params(secrets.seal(id, secret), id).update();
         return secret;
+    }
+
+    private long userId(String username) {
+        return jdbc.sql("select id from back_office_user where username = ?").param(username).query(Long.class)
+                .single();
     }
 
     private static SecondFactorEnrolment enrolment(String username, String secret) {
@@ -109,10 +121,11 @@ public class SecondFactorService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED) // no connection held while the guard takes its own
     public SignedInUser enrol(String username, String secret, String code, String address) {
+        long id = userId(username);
         return check(username, address, secret, code, step -> jdbc.sql("""
                         update back_office_user set totp_secret = ?, totp_last_step = ?, totp_pending_secret = null
-                        where username = ? and totp_secret is null""")
-                .params(secret, step, username).update() == 1);
+                        where id = ? and totp_secret is null""")
+                .params(secrets.seal(id, secret), step, id).update() == 1);
     }
 
     /**
@@ -123,11 +136,13 @@ public class SecondFactorService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED) // no connection held while the guard takes its own
     public SignedInUser verify(String username, String code, String address) {
-        String secret = secret(username).orElseThrow(() -> new IllegalStateException(username + " has no second factor"));
-        return check(username, address, secret, code, step -> jdbc.sql("""
+        Stored stored = secret(username)
+                .orElseThrow(() -> new IllegalStateException(username + " has no second factor"));
+        // the step is recorded only while the row holds the secret that was checked (not re-enrolled meanwhile)
+        return check(username, address, secrets.open(stored.userId(), stored.secret()), code, step -> jdbc.sql("""
                         update back_office_user set totp_last_step = ?
-                        where username = ? and totp_secret = ? and (totp_last_step is null or totp_last_step < ?)""")
-                .params(step, username, secret, step).update() == 1);
+                        where id = ? and totp_secret = ? and (totp_last_step is null or totp_last_step < ?)""")
+                .params(step, stored.userId(), stored.secret(), step).update() == 1);
     }
 
 
@@ -172,9 +187,17 @@ public class SecondFactorService {
         return OptionalLong.empty();
     }
 
-    private Optional<String> secret(String username) {
-        return jdbc.sql("select totp_secret from back_office_user where username = ?").param(username)
-                .query(String.class).optional();
+    private Optional<Stored> secret(String username) {
+        return jdbc.sql("select id, totp_secret from back_office_user where username = ? and totp_secret is not null")
+                .param(username).query(Stored::of).optional();
+    }
+
+    /** A user's sealed secret, as the row holds it. */
+    private record Stored(long userId, byte[] secret) {
+
+        static Stored of(ResultSet row, int number) throws SQLException {
+            return new Stored(row.getLong(1), row.getBytes(2));
+        }
     }
 
     private static String encode(String text) {

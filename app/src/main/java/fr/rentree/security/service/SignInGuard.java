@@ -47,7 +47,8 @@ class SignInGuard {
         this.names = names;
         this.settings = settings;
         this.guard = new AttemptGuard(jdbc, "sign_in_guard", new AttemptGuard.Rules("USERNAME", settings::delayAfter,
-                settings.lockAfter(), settings.lockDuration(), settings.addressFailures(), settings.addressLock()));
+                settings.lockAfter(), failures -> settings.lockDuration(), settings.addressFailures(),
+                settings.addressLock()));
         this.clock = clock;
     }
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import fr.rentree.security.SessionLifetime;
 import fr.rentree.security.service.OidcSettings;
 import fr.rentree.security.service.OidcSignInRefused;
 import fr.rentree.security.service.SignInRefused;
@@ -78,6 +79,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         boolean refused = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        // a session ended for lack of activity, or after its lifetime: said once, in the error box, on this page
+        Object ended = refused ? null : VaadinSession.getCurrent().getSession().getAttribute(SessionLifetime.ENDED);
+        if (ended != null) {
+            VaadinSession.getCurrent().getSession().removeAttribute(SessionLifetime.ENDED);
+            form.setI18n(i18n("login.ended.title", "login.ended." + ended));
+            form.setError(true);
+            return;
+        }
         form.setError(refused);
         // Spring Security keeps the refusal in the session when it redirects to ?error: a guarded one, and the
         // académie's provider's, get their own texts (set here, before the form is drawn, not in the constructor)

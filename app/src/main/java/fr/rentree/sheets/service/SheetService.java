@@ -39,6 +39,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.context.MessageSource;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Service;
 
 /** The PDFs of account sheets: counted, previewed and printed, every print recorded. */
@@ -59,9 +60,12 @@ public class SheetService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final AuditLog journal;
-    /** Two prints at a time: each keeps both cores busy, the others wait their turn. */
-    private final ExecutorService printing = Executors.newFixedThreadPool(2,
-            Thread.ofPlatform().name("sheet-print-", 1).daemon().factory());
+    /**
+     * Two prints at a time: each keeps both cores busy, the others wait their turn. A print runs as whoever asked for
+     * it (the director's screen, or Rentrée's own step), checked again on the print's thread.
+     */
+    private final ExecutorService printing = new DelegatingSecurityContextExecutorService(
+            Executors.newFixedThreadPool(2, Thread.ofPlatform().name("sheet-print-", 1).daemon().factory()));
 
     SheetService(RecipientService recipients, SchoolService schools, SheetPrintRepository prints,
             HolderPages pages, MessageSource messages, SheetFiles files, CurrentUser currentUser, Clock clock,
@@ -128,7 +132,7 @@ public class SheetService {
      */
     public CompletableFuture<PrintedSheets> printLater(SheetRequest request, Locale locale, IntConsumer progress,
             String printedBy) {
-        currentUser.requireDirectorOrSystem(request.schoolUai()); // here: the background thread has no user
+        currentUser.requireDirectorOrSystem(request.schoolUai()); // here, before a file is made
         return CompletableFuture.supplyAsync(() -> {
             Path file = null;
             try {

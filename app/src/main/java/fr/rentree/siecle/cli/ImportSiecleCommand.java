@@ -11,6 +11,7 @@ import fr.rentree.base.cli.HeadlessApplication;
 import fr.rentree.directory.domain.ChangeKind;
 import fr.rentree.directory.domain.RosterChanges;
 import fr.rentree.school.domain.Uai;
+import fr.rentree.security.service.CurrentUser;
 import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.siecle.domain.Finding;
 import fr.rentree.siecle.domain.ImportAnalysis;
@@ -75,7 +76,8 @@ public final class ImportSiecleCommand {
         boolean simulation = dryRun;
         boolean massConfirmed = confirmed;
         return HeadlessApplication.run(application, springArgs, err, "cli.import.internal-error",
-                context -> importFiles(context, school, files, simulation, massConfirmed));
+                context -> context.getBean(CurrentUser.class).asSystem(
+                        () -> importFiles(context, school, files, simulation, massConfirmed)));
     }
 
     private String text(String key, Object... arguments) {

@@ -18,6 +18,7 @@ import fr.rentree.directory.domain.RosterChanges;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.school.service.SchoolService;
+import fr.rentree.security.service.CurrentUser;
 import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.siecle.domain.ExportKind;
 import fr.rentree.siecle.domain.Finding;
@@ -42,9 +43,11 @@ public class SiecleImportService {
     private final ExportOpener opener;
     private final Clock clock;
     private final AuditLog journal;
+    private final CurrentUser currentUser;
 
     SiecleImportService(DirectoryService directory, SchoolService schools, SiecleSettings settings, Clock clock,
-                        AuditLog journal) {
+                        AuditLog journal, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.directory = directory;
         this.schools = schools;
         this.settings = settings;
@@ -58,7 +61,12 @@ public class SiecleImportService {
         return new ExportUpload(settings);
     }
 
+    /**
+     * Reads and checks the exports for this school, as one of its directors (or the {@code import-siecle} command):
+     * the UAI the screen passes is checked here, not trusted.
+     */
     public ImportAnalysis analyse(String uai, List<ExportFile> files) {
+        currentUser.requireDirectorOrSystem(uai);
         List<Finding> findings = new ArrayList<>();
         List<String> names = files.stream().map(ExportFile::name).toList();
         if (files.isEmpty()) {
@@ -137,6 +145,7 @@ public class SiecleImportService {
         if (analysis.refused()) {
             throw new IllegalArgumentException("a refused import cannot be applied");
         }
+        currentUser.requireDirectorOrSystem(analysis.schoolUai()); // an analysis is only data: who applies it counts
         RosterChanges changes = directory.apply(analysis.roster(), importedBy, analysis.files());
         journal.recordAs(importedBy, analysis.schoolUai(), AuditAction.IMPORT, changes.count(ChangeKind.CREATE),
                 changes.count(ChangeKind.UPDATE), changes.count(ChangeKind.PRE_DELETE),

@@ -25,12 +25,10 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.HttpStatusCode;
-import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import fr.rentree.base.ui.Notifications;
+import fr.rentree.base.ui.RefusingUpload;
 import fr.rentree.base.ui.UploadTexts;
 import fr.rentree.directory.domain.AccountChange;
 import fr.rentree.directory.domain.ChangeKind;
@@ -100,32 +98,19 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
      * Receives each uploaded file on a request thread, through {@link ExportUpload}'s limits; a refused file is said
      * on the screen, and answered 413 so that the upload component marks it failed.
      */
-    private final class Receiver implements UploadHandler {
-
-        private final ThreadLocal<Boolean> refused = ThreadLocal.withInitial(() -> false);
+    private final class Receiver extends RefusingUpload {
 
         @Override
         public void handleUploadRequest(UploadEvent event) throws IOException {
             try {
                 received.receive(event.getFileName(), event.getInputStream());
             } catch (UploadRefused refusal) {
-                refused.set(true);
+                refused();
                 event.getUI().access(() -> {
                     String text = getTranslation(refusal.messageKey(), refusal.arguments());
                     uploadRefused.setText(text);
                     Notifications.error(text);
                 });
-            }
-        }
-
-        @Override
-        public void responseHandled(boolean success, VaadinResponse response) {
-            boolean wasRefused = refused.get();
-            refused.remove();
-            if (success && wasRefused) {
-                response.setStatus(HttpStatusCode.REQUEST_ENTITY_TOO_LARGE.getCode());
-            } else {
-                UploadHandler.super.responseHandled(success, response);
             }
         }
     }

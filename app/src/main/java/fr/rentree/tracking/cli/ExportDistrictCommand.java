@@ -15,6 +15,7 @@ import java.util.Optional;
 import fr.rentree.base.cli.HeadlessApplication;
 import fr.rentree.campaign.domain.DistrictCampaign;
 import fr.rentree.campaign.service.DistrictCampaigns;
+import fr.rentree.security.service.CurrentUser;
 import fr.rentree.tracking.domain.DashboardFilter;
 import fr.rentree.tracking.domain.DashboardOrder;
 import fr.rentree.tracking.service.DistrictDashboard;
@@ -68,7 +69,7 @@ public final class ExportDistrictCommand {
         Long id = campaign;
         Path target = file;
         return HeadlessApplication.run(application, springArgs, err, "cli.export.internal-error",
-                context -> export(context, name, id, target));
+                context -> context.getBean(CurrentUser.class).asSystem(() -> export(context, name, id, target)));
     }
 
     private int export(ConfigurableApplicationContext context, String district, Long id, Path file) {

@@ -12,6 +12,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import fr.rentree.base.seal.SecretSeal;
 import fr.rentree.directory.domain.ActivationCode;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class ActivationCodesTest {
 
     @Test
     void a_sealed_code_carries_the_id_of_its_key_and_opens_with_it_only_for_its_login() {
-        ActivationCodes codes = new ActivationCodes(OLD_KEY, "", "1", "");
+        ActivationCodes codes = new ActivationCodes(new SecretSeal(OLD_KEY, "", "1", ""));
         byte[] sealed = codes.seal(CODE, "zoe.martin");
 
         assertThat(new String(sealed, 0, 3, StandardCharsets.US_ASCII)).isEqualTo("K\u00011");
@@ -36,11 +37,11 @@ class ActivationCodesTest {
 
     @Test
     void after_a_rotation_codes_of_the_previous_key_and_of_the_first_format_still_open() throws Exception {
-        ActivationCodes before = new ActivationCodes(OLD_KEY, "", "1", "");
+        ActivationCodes before = new ActivationCodes(new SecretSeal(OLD_KEY, "", "1", ""));
         byte[] withId = before.seal(CODE, "zoe.martin");
         byte[] legacy = legacySeal(OLD_KEY, CODE, "zoe.martin");
 
-        ActivationCodes after = new ActivationCodes(NEW_KEY, "", "2025-b", "1:" + OLD_KEY);
+        ActivationCodes after = new ActivationCodes(new SecretSeal(NEW_KEY, "", "2025-b", "1:" + OLD_KEY));
 
         assertThat(after.open(withId, "zoe.martin")).isEqualTo(CODE);
         assertThat(after.open(legacy, "zoe.martin")).isEqualTo(CODE);
@@ -48,21 +49,23 @@ class ActivationCodesTest {
         assertThat(after.sealedWithCurrentKey(legacy)).isFalse();
         byte[] resealed = after.seal(after.open(withId, "zoe.martin"), "zoe.martin");
         assertThat(after.sealedWithCurrentKey(resealed)).isTrue();
-        assertThat(new ActivationCodes(NEW_KEY, "", "2025-b", "").open(resealed, "zoe.martin")).isEqualTo(CODE);
+        assertThat(new ActivationCodes(new SecretSeal(NEW_KEY, "", "2025-b", "")).open(resealed, "zoe.martin"))
+                .isEqualTo(CODE);
     }
 
     @Test
     void a_code_of_a_key_no_longer_configured_is_refused_saying_which_key() {
-        byte[] sealed = new ActivationCodes(OLD_KEY, "", "1", "").seal(CODE, "zoe.martin");
+        byte[] sealed = new ActivationCodes(new SecretSeal(OLD_KEY, "", "1", "")).seal(CODE, "zoe.martin");
 
-        assertThatThrownBy(() -> new ActivationCodes(NEW_KEY, "", "2", "").open(sealed, "zoe.martin"))
+        assertThatThrownBy(() -> new ActivationCodes(new SecretSeal(NEW_KEY, "", "2", "")).open(sealed,
+                "zoe.martin"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("sealed with key 1, which is not configured");
     }
 
     @Test
     void a_key_id_given_twice_is_refused() {
-        assertThatThrownBy(() -> new ActivationCodes(NEW_KEY, "", "1", "1:" + OLD_KEY))
+        assertThatThrownBy(() -> new ActivationCodes(new SecretSeal(NEW_KEY, "", "1", "1:" + OLD_KEY)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("key id 1 is given twice");
     }
 
