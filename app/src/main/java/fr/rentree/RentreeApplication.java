@@ -15,14 +15,12 @@ import fr.rentree.tracking.cli.ExportDistrictCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Rentrée: the back office of the back-to-school distribution of ENT accounts. Its screens use Lumo, Vaadin's default
  * theme, light: no application theme is named (an empty one made pages ask for {@code VAADIN/themes//styles.css}).
  */
 @SpringBootApplication
-@EnableScheduling
 @PWA(name = "Rentrée", shortName = "Rentrée")
 public class RentreeApplication implements AppShellConfigurator {
 

@@ -46,6 +46,7 @@ public final class HeadlessApplication {
         // command-line options, so that no profile's file turns them back on
         List<String> options = new ArrayList<>(List.of(
                 "--operaton.bpm.job-execution.enabled=false", // no process work in a one-shot command
+                "--rentree.background-work.enabled=false", // nor periodic work
                 "--operaton.bpm.auto-deployment-enabled=false",
                 "--rentree.dev-services.mail.enabled=false",
                 "--rentree.demo.enabled=false",
