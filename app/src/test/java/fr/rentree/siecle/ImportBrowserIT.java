@@ -87,14 +87,14 @@ class ImportBrowserIT {
 
         browser.awaitText("h3", "Aperçu des changements");
         browser.awaitText("span", "Comptes à créer : 11");
-        browser.awaitText("li", "l'élève N'DIAYE Moussa n'est affecté(e) à aucune classe");
+        browser.awaitText("li", "l’élève N'DIAYE Moussa n’est affecté(e) à aucune classe");
         browser.awaitText("vaadin-grid-cell-content", "MARTIN--DUPONT");
         browser.screenshot("import-preview");
-        browser.awaitText("vaadin-button", "Appliquer l'import").click();
-        browser.awaitDeepText("vaadin-confirm-dialog-overlay", "11 compte(s) créé(s)");
+        browser.awaitText("vaadin-button", "Appliquer l’import").click();
+        browser.awaitDeepText("vaadin-confirm-dialog-overlay", "11 comptes à créer");
         browser.screenshot("import-confirm");
         browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
-        browser.awaitText("p", "Import effectué : 11 compte(s) créé(s)");
+        browser.awaitText("p", "Import effectué : 11 comptes créés");
 
         browser.awaitText("vaadin-side-nav-item", "Mon établissement").click();
         browser.awaitText("h3", "Statistiques");
@@ -110,7 +110,7 @@ class ImportBrowserIT {
         browser.await(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='zoe.martin-dupont']"));
         browser.await(By.xpath("(//vaadin-button[contains(., 'Nouveau code')])[" + rowOf("zoe.martin-dupont") + "]"))
                 .click();
-        browser.awaitDeepText("vaadin-confirm-dialog-overlay", "Donner un nouveau code d'activation à Zoé MARTIN--DUPONT");
+        browser.awaitDeepText("vaadin-confirm-dialog-overlay", "Donner un nouveau code d’activation à Zoé MARTIN--DUPONT");
         browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
         String shown = browser.await(By.id("new-activation-code")).getText();
         browser.screenshot("new-activation-code");
@@ -148,10 +148,10 @@ class ImportBrowserIT {
         // meanwhile, the same export is imported from elsewhere (another session, the scheduled command)
         imports.apply(imports.analyse(school.school().uai(),
                 List.of(new fr.rentree.siecle.domain.ExportFile("ElevesSansAdresses.xml", left))), "autre session");
-        browser.awaitText("vaadin-button", "Appliquer l'import").click();
+        browser.awaitText("vaadin-button", "Appliquer l’import").click();
         browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
-        browser.awaitText("p", "Import effectué : 0 compte(s) créé(s), 0 mis à jour, 0 en pré-suppression");
-        browser.awaitText("p", "avaient changé entre l'aperçu et votre confirmation");
+        browser.awaitText("p", "Import effectué : aucun compte créé, 0 mis à jour, 0 en pré-suppression");
+        browser.awaitText("p", "avaient changé entre l’aperçu et votre confirmation");
         browser.screenshot("import-changed-meanwhile");
 
         browser.awaitText("vaadin-side-nav-item", "Mon établissement").click();
@@ -260,12 +260,12 @@ class ImportBrowserIT {
         browser.awaitText("vaadin-button", "Analyser les fichiers").click();
         browser.awaitText("span", "Comptes à passer en pré-suppression : 3");
         browser.awaitText("li", "cet import passerait en pré-suppression 3 des 4 comptes actifs du profil « Élève »");
-        browser.awaitText("vaadin-button", "Appliquer l'import").click();
+        browser.awaitText("vaadin-button", "Appliquer l’import").click();
         browser.awaitDeepText("vaadin-confirm-dialog-overlay",
                 "cet import passerait en pré-suppression 3 des 4 comptes actifs du profil « Élève » (75 %)");
         browser.screenshot("import-confirm-mass-pre-deletion");
         browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
-        browser.awaitText("p", "Import effectué : 0 compte(s) créé(s)");
+        browser.awaitText("p", "Import effectué : aucun compte créé");
         assertThat(jdbc.sql("select count(*) from account where school_uai = ? and state = 'PRE_DELETION'")
                 .param(school.school().uai()).query(Long.class).single()).isEqualTo(3);
     }

@@ -34,6 +34,7 @@ import fr.rentree.activation.service.ActivationSettings;
 import fr.rentree.base.i18n.Languages;
 import fr.rentree.base.ui.LanguageSelect;
 import fr.rentree.directory.domain.Holder;
+import fr.rentree.directory.domain.WrittenName;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import org.jspecify.annotations.Nullable;
@@ -190,7 +191,7 @@ public class ActivationView extends VerticalLayout implements BeforeEnterObserve
             page.add(new Paragraph(getTranslation("activation.children")));
             for (Holder.Child child : holder.children()) {
                 Checkbox box = new Checkbox(getTranslation("activation.not-guardian",
-                        child.firstName() + " " + child.lastName()));
+                        WrittenName.of(child.firstName(), child.lastName())));
                 notMine.put(child.id(), box);
                 page.add(new Div(box));
             }

@@ -121,7 +121,7 @@ public class CampaignView extends VerticalLayout implements HasUrlParameter<Long
             detail = campaigns.detail(campaignId);
         } catch (Refusal | AccessDeniedException refused) {
             String message = getTranslation(refused instanceof Refusal refusal ? refusal.messageKey()
-                    : "campaign.error.NOT_YOURS");
+                    : "campaign.error.NOT_YOUR_SCHOOL");
             removeAll();
             add(new RouterLink(getTranslation("campaign.back"), CampaignsView.class), new H2(message));
             return;
