@@ -182,7 +182,7 @@ class SheetServiceIT {
             assertThat(page(document, 7)).contains("Classe 5B", "1 fiche");
             assertThat(page(document, 2)).contains("Noël BŒUF", "Élève · Classe : 6A", "noel.boeuf", noelCode,
                     "https://ent.test.fr", "Vos identifiants ENT");
-            assertThat(page(document, 3)).contains("Zoé MARTIN--DUPONT", "Mot de passe perdu ?",
+            assertThat(page(document, 3)).contains("Zoé MARTIN-DUPONT", "Mot de passe perdu ?",
                     "Compte déjà activé").doesNotContain("Code d’activation");
             assertThat(page(document, 5)).contains("jerome.boeuf", "Parent",
                     "Pour : Anne-Sophie BŒUF (5B), Noël BŒUF (6A)");

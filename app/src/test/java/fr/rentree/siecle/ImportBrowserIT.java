@@ -1,6 +1,7 @@
 package fr.rentree.siecle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import fr.rentree.directory.domain.ActivationCode;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.sheets.domain.SheetPrintRepository;
+import fr.rentree.siecle.domain.ImportAnalysis;
 import fr.rentree.siecle.service.SiecleImportService;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
@@ -251,6 +253,11 @@ class ImportBrowserIT {
                     "<PRENOM>" + name + "</PRENOM><DATE_SORTIE>" + yesterday + "</DATE_SORTIE>");
         }
         Path pupils = Files.writeString(folder.resolve("ElevesSansAdresses.xml"), leaving, SiecleSamples.LATIN_9);
+        ImportAnalysis mass = imports.analyse(school.school().uai(),
+                List.of(samples.file("ElevesSansAdresses.xml", leaving)));
+        assertThat(mass.needsConfirmation()).isTrue();
+        assertThatThrownBy(() -> imports.apply(mass, "directeur")).as("not without the express confirmation")
+                .isInstanceOf(IllegalArgumentException.class);
 
         browser.open("http://localhost:" + port + "/import");
         browser.signIn(school.director(), Fixtures.PASSWORD);
@@ -263,8 +270,12 @@ class ImportBrowserIT {
         browser.awaitText("vaadin-button", "Appliquer l’import").click();
         browser.awaitDeepText("vaadin-confirm-dialog-overlay",
                 "cet import passerait en pré-suppression 3 des 4 comptes actifs du profil « Élève » (75 %)");
+        WebElement confirm = browser.await(By.cssSelector(
+                "vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']"));
+        assertThat(confirm.getDomAttribute("disabled")).as("the usual button waits for the box").isNotNull();
+        browser.awaitText("vaadin-checkbox", "Je confirme : ces comptes passent en pré-suppression").click();
         browser.screenshot("import-confirm-mass-pre-deletion");
-        browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
+        confirm.click();
         browser.awaitText("p", "Import effectué : aucun compte créé");
         assertThat(jdbc.sql("select count(*) from account where school_uai = ? and state = 'PRE_DELETION'")
                 .param(school.school().uai()).query(Long.class).single()).isEqualTo(3);

@@ -79,7 +79,8 @@ class ImportSiecleCommandIT {
         Run run = importSiecle("--uai", uai, wrongSchool.path().toString());
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
-        assertThat(run.output()).contains("ce fichier concerne l'établissement 0750001U, pas " + uai,
+        assertThat(run.output()).contains("ce fichier est un export de l’établissement d’UAI 0750001U, inconnu de"
+                        + " Rentrée, pas du collège de la ligne de commande (UAI " + uai + ")",
                 "Import refusé : rien n’a été enregistré.");
         assertThat(accounts()).isZero();
     }

@@ -91,9 +91,15 @@ class SiecleDefectsIT {
     }
 
     @Test
-    void another_schools_export() {
+    void another_schools_export_names_both_schools() {
         assertRefused(samples.file("ElevesSansAdresses.xml", samples.pupils().replace(uai, "0750001U")),
-                "ElevesSansAdresses.xml : ce fichier concerne l'établissement 0750001U, pas " + uai + ".");
+                "ElevesSansAdresses.xml : ce fichier est un export de l’établissement d’UAI 0750001U, inconnu de"
+                        + " Rentrée, pas du collège des défauts (UAI " + uai + ") ; déposez les exports du collège des"
+                        + " défauts.");
+        String other = fixtures.schoolWithDirector("Collège Jean-Moulin").school().uai();
+        assertRefused(samples.file("ElevesSansAdresses.xml", samples.pupils().replace(uai, other)),
+                "ElevesSansAdresses.xml : ce fichier est un export du collège Jean-Moulin (UAI " + other + "), pas du"
+                        + " collège des défauts (UAI " + uai + ") ; déposez les exports du collège des défauts.");
     }
 
     @Test
@@ -175,7 +181,7 @@ class SiecleDefectsIT {
         String xml = samples.pupils().replace("ISO-8859-15", "UTF-8");
         int line = lineOf(xml, "Zoé"); // the first byte that is not UTF-8
         assertRefused(samples.file("ElevesSansAdresses.xml", xml.getBytes(SiecleSamples.LATIN_9)),
-                "ElevesSansAdresses.xml, ligne " + line + " : le fichier déclare l'encodage UTF-8 mais contient des"
+                "ElevesSansAdresses.xml, ligne " + line + " : le fichier déclare l’encodage UTF-8 mais contient des"
                         + " octets invalides dans cet encodage.");
     }
 
@@ -255,7 +261,7 @@ class SiecleDefectsIT {
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
 
         assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "1003\" ELENOET") + " : l'élève BŒUF Anne-Sophie est dans la division « Inactifs »"
+                + lineOf(xml, "1003\" ELENOET") + " : l’élève BŒUF Anne-Sophie est dans la division « Inactifs »"
                 + " mais n’a pas de date de sortie (DATE_SORTIE) : pour SIECLE, l’élève est toujours inscrit(e), et"
                 + " son compte reste actif. Si l’élève est parti(e), renseignez sa date de sortie dans SIECLE.");
         assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4);
@@ -315,7 +321,7 @@ class SiecleDefectsIT {
 
         assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne "
                 + lineOf(xml, "0123456789B", lineOf(xml, "1003\" ELENOET"))
-                + " : l'INE 0123456789B de l'élève BŒUF Anne-Sophie est aussi celui de BŒUF Noël (ligne "
+                + " : l’INE 0123456789B de l’élève BŒUF Anne-Sophie est aussi celui de BŒUF Noël (ligne "
                 + lineOf(xml, "0123456789B") + ").");
         assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4);
     }
@@ -324,8 +330,8 @@ class SiecleDefectsIT {
     void two_pupils_with_the_same_eleve_id_are_refused_naming_both() {
         String xml = samples.pupils().replace("<ELEVE ELEVE_ID=\"1002\"", "<ELEVE ELEVE_ID=\"1001\"");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "ELEVE_ID=\"1001\" ELENOET=\"102\"") + " : l'élève BŒUF Noël a le même identifiant"
-                + " (ELEVE_ID 1001) que l'élève MARTIN--DUPONT Zoé (ligne " + lineOf(xml, "ELEVE_ID=\"1001\" ELENOET")
+                + lineOf(xml, "ELEVE_ID=\"1001\" ELENOET=\"102\"") + " : l’élève BŒUF Noël a le même identifiant"
+                + " (ELEVE_ID 1001) que l’élève MARTIN--DUPONT Zoé (ligne " + lineOf(xml, "ELEVE_ID=\"1001\" ELENOET")
                 + ") ; un identifiant désigne une seule personne : exportez de nouveau le fichier depuis SIECLE.");
     }
 
@@ -359,7 +365,7 @@ class SiecleDefectsIT {
     void two_staff_members_with_the_same_id_are_refused_naming_both() {
         String xml = samples.staff().replace("<INDIVIDU ID=\"3002\"", "<INDIVIDU ID=\"3001\"");
         assertRefused(samples.file(samples.staffFileName(), xml), samples.staffFileName() + ", ligne "
-                + (lineOf(xml, "LEROY") - 1) + " : l'individu LEROY François a le même identifiant (ID 3001) que DURAND"
+                + (lineOf(xml, "LEROY") - 1) + " : l’individu LEROY François a le même identifiant (ID 3001) que DURAND"
                 + " Béatrice (ligne " + lineOf(xml, "<INDIVIDU ID=\"3001\"") + ") ; un identifiant désigne une seule"
                 + " personne : exportez de nouveau le fichier depuis STS-web.");
     }
@@ -541,7 +547,7 @@ class SiecleDefectsIT {
 
         assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml : un responsable légal n’est"
                 + " lié à aucun élève connu de l’établissement (ni dans le fichier des élèves, ni parmi les élèves déjà"
-                + " importés) : il n'aura pas de compte. Déposez le fichier des élèves avec celui des responsables.");
+                + " importés) : il n’aura pas de compte. Déposez le fichier des élèves avec celui des responsables.");
         assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4 + 3);
     }
 
@@ -648,7 +654,7 @@ class SiecleDefectsIT {
     void a_control_byte_windows_1252_does_not_define_either_is_refused() {
         String xml = samples.pupils().replace("<PRENOM>Moussa</PRENOM>", "<PRENOM>Mou\u0081ssa</PRENOM>");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "Mou\u0081ssa") + " : le fichier contient l'octet 0x81, un caractère de contrôle qui"
+                + lineOf(xml, "Mou\u0081ssa") + " : le fichier contient l’octet 0x81, un caractère de contrôle qui"
                 + " n’a pas sa place dans un export (ni en ISO-8859-15 ni en windows-1252) ; exportez de nouveau le"
                 + " fichier.");
     }

@@ -65,7 +65,8 @@ class ScreenReaderLabelsIT {
         assertThat(labels).filteredOn(label -> ENGLISH.matcher(label.substring(label.indexOf("]=") + 2)).find())
                 .isEmpty();
         assertThat(labels).contains("circonscription: vaadin-drawer-toggle[aria-label]=Afficher ou masquer le menu",
-                "circonscription: vaadin-grid-sorter[aria-label]=Trier par Élèves");
+                "circonscription: vaadin-grid-sorter[aria-label]=Trier par Élèves",
+                "journal: vaadin-multi-select-combo-box[i18n.total]=Nombre de choix sélectionnés\u00a0: {count}");
     }
 
     /**
