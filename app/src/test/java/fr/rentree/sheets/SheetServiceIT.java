@@ -234,7 +234,8 @@ class SheetServiceIT {
         AtomicBoolean imported = new AtomicBoolean();
         IntConsumer importOnce = written -> {
             if (written > RecipientService.PAGE && !imported.getAndSet(true)) {
-                imports.apply(imports.analyse(uai, List.of(newExports.all())), "directeur");
+                // every pupil replaced, on purpose: a mass pré-suppression, confirmed
+                imports.apply(imports.analyse(uai, List.of(newExports.all())), "directeur", true);
             }
         };
 

@@ -16,10 +16,12 @@ import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.sheets.domain.SheetPrintRepository;
 import fr.rentree.siecle.domain.ImportAnalysis;
+import fr.rentree.siecle.service.SampleExports.SampleExport;
 import fr.rentree.siecle.service.SiecleImportService;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
+import fr.rentree.support.TestSampleExports;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -56,6 +58,8 @@ class ImportBrowserIT {
     DirectoryService directory;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestSampleExports sampleExports;
     @TempDir
     Path folder;
 
@@ -237,6 +241,25 @@ class ImportBrowserIT {
                         and state = 'ACTIVE' %s order by last_name, first_name, login""".formatted(condition))
                 .param(login).query(String.class).list();
         return logins.indexOf(login) + 1;
+    }
+
+    /** Issue 22, E21: in dev, the demo school's exports to try the import with, on the import screen. */
+    @Test
+    void the_import_screen_offers_the_schools_sample_exports_to_download() throws Exception {
+        var school = fixtures.schoolWithDirector("Collège Rosa-Parks");
+        SiecleSamples samples = new SiecleSamples(folder, school.school().uai(),
+                SchoolYear.of(LocalDate.now(clock)).startYear());
+        byte[] pupils = samples.pupils().getBytes(SiecleSamples.LATIN_9);
+        sampleExports.offer(school.school().uai(), List.of(new SampleExport("ElevesSansAdresses.xml", pupils)));
+
+        browser.open("http://localhost:" + port + "/import");
+        browser.signIn(school.director(), Fixtures.PASSWORD);
+        browser.awaitText("span", "Exports de démonstration de cet établissement");
+        browser.screenshot("import-samples");
+        Browser.Download file = browser.downloadFile(browser.awaitText("a", "ElevesSansAdresses.xml"));
+
+        assertThat(file.fileName()).isEqualTo("ElevesSansAdresses.xml");
+        assertThat(file.content()).isEqualTo(pupils);
     }
 
     /** The exports under their real names (the upload sends the file's own name). */

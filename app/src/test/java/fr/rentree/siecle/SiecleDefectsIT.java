@@ -602,8 +602,10 @@ class SiecleDefectsIT {
 
         assertThat(analysis.changes().count(ChangeKind.PRE_DELETE)).isEqualTo(3);
         assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml : cet import passerait en"
-                + " pré-suppression 3 des 4 comptes actifs du profil « Parent » (75 %) ; vérifiez les fichiers : il"
-                + " faut le confirmer expressément.");
+                + " pré-suppression 3 des 4 comptes actifs du profil « Parent » (75 %). À la rentrée, la classe qui quitte"
+                + " l’établissement en fait partir une part ; au-delà, c’est le signe d’un export d’une autre année ou"
+                + " d’un autre établissement, ou d’un export incomplet : vérifiez les fichiers ; pour l’appliquer quand"
+                + " même, il faut le confirmer expressément.");
         assertThat(analysis.needsConfirmation()).isTrue();
     }
 
@@ -621,8 +623,10 @@ class SiecleDefectsIT {
         ImportAnalysis analysis = imports.analyse(uai, List.of(samples.file("ElevesSansAdresses.xml", left)));
 
         assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml : cet import passerait en"
-                + " pré-suppression 3 des 4 comptes actifs du profil « Élève » (75 %) ; vérifiez les fichiers : il"
-                + " faut le confirmer expressément.");
+                + " pré-suppression 3 des 4 comptes actifs du profil « Élève » (75 %). À la rentrée, la classe qui quitte"
+                + " l’établissement en fait partir une part ; au-delà, c’est le signe d’un export d’une autre année ou"
+                + " d’un autre établissement, ou d’un export incomplet : vérifiez les fichiers ; pour l’appliquer quand"
+                + " même, il faut le confirmer expressément.");
         assertThat(analysis.needsConfirmation()).isTrue();
         assertThat(imports.analyse(uai, List.of(samples.file("ElevesSansAdresses.xml", samples.pupils())))
                 .needsConfirmation()).isFalse();
@@ -727,7 +731,8 @@ class SiecleDefectsIT {
     private ImportAnalysis analyse(List<ExportFile> files) {
         ImportAnalysis analysis = imports.analyse(uai, files);
         if (!analysis.refused()) {
-            RosterChanges applied = imports.apply(analysis, "siecle-defects");
+            // confirmed when asked, as the director ticks the box (or gives --confirm-pre-deletion)
+            RosterChanges applied = imports.apply(analysis, "siecle-defects", analysis.needsConfirmation());
             assertThat(applied.count(ChangeKind.CREATE)).isEqualTo(analysis.changes().count(ChangeKind.CREATE));
             created += applied.count(ChangeKind.CREATE);
             assertThat(accounts()).isEqualTo(created);
