@@ -99,7 +99,7 @@ class DemoData implements ApplicationRunner {
     }
 
     private void prepare() throws IOException {
-        List<DemoSchool> district = new DemoDistrict(SEED).schools(6, "093");
+        List<DemoSchool> district = district();
         DemoSchool ecole = first(district, DemoSchool.Kind.ECOLE);
         DemoSchool college = first(district, DemoSchool.Kind.COLLEGE);
         DemoSchool lycee = first(district, DemoSchool.Kind.LYCEE);
@@ -147,7 +147,7 @@ class DemoData implements ApplicationRunner {
     private void importExports(DemoSchool school, boolean withLeavers) throws IOException {
         LocalDate today = LocalDate.now(clock);
         SchoolYear year = SchoolYear.of(today);
-        SiecleExport exports = new SiecleExport(SEED, year.startYear(), LocalDate.of(year.startYear(), 9, 1));
+        SiecleExport exports = exports(year.startYear());
         Path folder = Files.createTempDirectory("rentree-demo-");
         try {
             importFiles(school, exports.write(school, folder.resolve("rentree"), 0));
@@ -190,6 +190,16 @@ class DemoData implements ApplicationRunner {
             }
         }
         directory.recordActivations(activated);
+    }
+
+    /** The demo's six schools, the same at every start. */
+    static List<DemoSchool> district() {
+        return new DemoDistrict(SEED).schools(6, "093");
+    }
+
+    /** The demo's exports of a school year, taken at its rentrée. */
+    static SiecleExport exports(int schoolYear) {
+        return new SiecleExport(SEED, schoolYear, LocalDate.of(schoolYear, 9, 1));
     }
 
     private static DemoSchool first(List<DemoSchool> district, DemoSchool.Kind kind) {

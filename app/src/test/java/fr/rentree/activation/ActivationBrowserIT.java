@@ -79,8 +79,9 @@ class ActivationBrowserIT {
 
             phone.awaitText("h2", "Bonjour Hélène");
             assertThat(phone.driver().findElement(By.id("activation-refusal")).getText()).isEmpty(); // step 1's
-            phone.awaitText("vaadin-checkbox", "Je ne suis pas le représentant légal de Noël BŒUF");
-            phone.awaitText("vaadin-checkbox", "Je ne suis pas le représentant légal d’Anne-Sophie BŒUF");
+            // words that fit a mother as well as a father
+            phone.awaitText("vaadin-checkbox", "Je n’ai pas la responsabilité légale de Noël BŒUF").click();
+            phone.awaitText("vaadin-checkbox", "Je n’ai pas la responsabilité légale d’Anne-Sophie BŒUF");
             phone.type("vaadin-password-field input", "motdepasse");
             phone.awaitText("li", "✗ Au moins 12 caractères");
             phone.type("vaadin-password-field input", "Cartable-Vert-2026!");
@@ -96,6 +97,8 @@ class ActivationBrowserIT {
 
             phone.awaitText("h1", "Votre compte est activé");
             phone.awaitText("p", "l’identifiant helene.boeuf");
+            phone.awaitText("p", "L’établissement est prévenu que vous n’avez pas la responsabilité légale de Noël"
+                    + " BŒUF");
             phone.screenshot("activation-phone-3");
             // nothing wider than the phone: no sideways scrolling
             Object overflow = phone.driver().executeScript(
@@ -103,6 +106,17 @@ class ActivationBrowserIT {
             assertThat(overflow).isEqualTo(false);
         }
         assertThat(activated(uai)).isEqualTo(before + 1);
+
+        // she scans the sheet again weeks later: the code is void, the page leads her to a new password
+        try (Browser phone = Browser.phone()) {
+            phone.open("http://localhost:" + port + "/activation?identifiant=helene.boeuf");
+            phone.type("vaadin-text-field:nth-of-type(2) input", code);
+            phone.awaitText("vaadin-button", "Continuer").click();
+            phone.awaitText("p", "Identifiant ou code d’activation incorrect.");
+            phone.awaitText("a", "Compte déjà activé ? Mot de passe oublié").click();
+            phone.awaitText("h1", "Mot de passe oublié");
+            assertThat(phone.currentUrl()).endsWith("/mot-de-passe?identifiant=helene.boeuf");
+        }
     }
 
 

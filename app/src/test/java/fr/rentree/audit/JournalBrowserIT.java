@@ -52,7 +52,7 @@ class JournalBrowserIT {
             browser.awaitText("vaadin-grid-cell-content", "paul.garnier");
             browser.awaitText("vaadin-grid-cell-content", "Import SIECLE / STS-web");
             browser.awaitText("vaadin-grid-cell-content", "11 comptes créés, 0 mis à jour, 0 en pré-suppression,"
-                    + " 0 restauré · ElevesSansAdresses");
+                    + " 0 rétabli · ElevesSansAdresses");
             browser.awaitText("span", "3 lignes");
             browser.screenshot("journal");
 

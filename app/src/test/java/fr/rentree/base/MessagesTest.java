@@ -47,6 +47,32 @@ class MessagesTest {
                 .isFalse());
     }
 
+    /** French words: the typographic apostrophe (’), never the straight one, in the screens, e-mails and sheets. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/i18n/messages.properties", "/fr/rentree/reports/sheet.properties"})
+    void french_texts_write_the_typographic_apostrophe(String bundle) throws IOException {
+        load(bundle).forEach((key, value) -> assertThat(value.toString()).as("%s in %s", key, bundle)
+                .doesNotContain("'"));
+    }
+
+    /** A count chooses its words ({@code {0,choice,...}}): "1 fiche", "2 fiches", never "fiche(s)". */
+    @ParameterizedTest
+    @ValueSource(strings = {"/i18n/messages.properties", "/i18n/messages_en.properties",
+            "/fr/rentree/reports/sheet.properties", "/fr/rentree/reports/sheet_en.properties"})
+    void a_count_chooses_singular_or_plural(String bundle) throws IOException {
+        load(bundle).forEach((key, value) -> assertThat(value.toString()).as("%s in %s", key, bundle)
+                .doesNotContain("(s)").doesNotContain("(es)"));
+    }
+
+    /** One word for one thing: "Identifiant" and "courriel", as the sheets and e-mails say, never "Login" or "mail". */
+    @ParameterizedTest
+    @ValueSource(strings = {"/i18n/messages.properties", "/fr/rentree/reports/sheet.properties"})
+    void french_texts_say_identifiant_and_courriel(String bundle) throws IOException {
+        Pattern english = Pattern.compile("(?i)(?<![-\\w])(login|e-?mails?)\\b"); // not an option's name: --email
+        load(bundle).forEach((key, value) -> assertThat(english.matcher(value.toString()).find())
+                .as("%s in %s: %s", key, bundle, value).isFalse());
+    }
+
     private static Properties load(String bundle) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = MessagesTest.class.getResourceAsStream(bundle.startsWith("/") ? bundle

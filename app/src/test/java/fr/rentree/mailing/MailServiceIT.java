@@ -28,7 +28,7 @@ class MailServiceIT {
         SendOutcome outcome;
         try (MailService.Connection smtp = mail.connect()) {
             outcome = smtp.send(new OutgoingMail("parent.helene@example.fr", "Vos identifiants ENT — École Jules-Ferry",
-                    "Bonjour,\nvoici le code d'activation de Zoé : K7PX3MQA.\nÀ bientôt, l'équipe de l'école.", null,
+                    "Bonjour,\nvoici le code d’activation de Zoé : K7PX3MQA.\nÀ bientôt, l’équipe de l’école.", null,
                     Map.of(), null));
         }
         assertThat(outcome.accepted()).isTrue();
@@ -38,7 +38,7 @@ class MailServiceIT {
                 .singleElement()
                 .satisfies(m -> {
                     assertThat(m.subject()).isEqualTo("Vos identifiants ENT — École Jules-Ferry");
-                    assertThat(m.body()).contains("code d'activation de Zoé : K7PX3MQA", "À bientôt");
+                    assertThat(m.body()).contains("code d’activation de Zoé : K7PX3MQA", "À bientôt");
                     // decoded from the header: Spring Boot reads application.properties as ISO-8859-1, and a UTF-8
                     // "Rentrée" there reached every family as "RentrÃ©e"
                     assertThat(m.from()).isEqualTo("Rentrée <ne-pas-repondre@rentree.localhost>");

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * "Paramètres de l'établissement" in a real Chromium: a director of two schools (as the demo's karim.benali) finds it
+ * "Paramètres de l’établissement" in a real Chromium: a director of two schools (as the demo's karim.benali) finds it
  * in the menu after "Mon établissement", reads what a wrong address lacks, saves the right one and finds it again.
  */
 @RentreeIntegrationTest

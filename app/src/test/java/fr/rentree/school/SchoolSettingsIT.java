@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
-/** "Paramètres de l'établissement" against MariaDB: only the school's directors save, and only what is valid. */
+/** "Paramètres de l’établissement" against MariaDB: only the school's directors save, and only what is valid. */
 @RentreeIntegrationTest
 class SchoolSettingsIT {
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The rules of "Paramètres de l'établissement", as the form and the service both apply them. */
+/** The rules of "Paramètres de l’établissement", as the form and the service both apply them. */
 class SchoolSettingsTest {
 
     @ParameterizedTest

@@ -75,7 +75,7 @@ class SheetsBrowserIT {
         browser.signIn(school.director(), Fixtures.PASSWORD);
         browser.awaitText("h2", "Fiches de connexion");
         // pupils and parents not yet activated, sorted by class: each family once
-        browser.awaitText("span", "8 fiche(s) à imprimer");
+        browser.awaitText("span", "8 fiches à imprimer");
 
         browser.awaitText("vaadin-button", "Aperçu des premières pages").click();
         // page 1 is the separator of the first class, page 2 its first sheet
@@ -90,7 +90,7 @@ class SheetsBrowserIT {
 
         WebElement generate = browser.awaitText("vaadin-button", "Générer en PDF");
         new org.openqa.selenium.interactions.Actions(browser.driver()).doubleClick(generate).perform();
-        browser.awaitText("span", "PDF prêt : 8 fiche(s)");
+        browser.awaitText("span", "PDF prêt : 8 fiches");
         WebElement download = browser.await(By.id("sheet-download"));
         browser.screenshot("sheets-ready");
 
@@ -123,7 +123,7 @@ class SheetsBrowserIT {
         browser.open("http://localhost:" + port + "/fiches");
         browser.signIn(school.director(), Fixtures.PASSWORD);
         browser.awaitText("vaadin-button", "Générer en PDF").click();
-        browser.awaitText("span", "PDF prêt : 8 fiche(s)");
+        browser.awaitText("span", "PDF prêt : 8 fiches");
         assertThat(files.waiting()).isEqualTo(1);
 
         browser.awaitText("vaadin-button", "Se déconnecter").click();

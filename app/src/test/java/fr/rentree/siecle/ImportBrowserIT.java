@@ -1,6 +1,7 @@
 package fr.rentree.siecle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -14,10 +15,13 @@ import fr.rentree.directory.domain.ActivationCode;
 import fr.rentree.directory.domain.SchoolYear;
 import fr.rentree.directory.service.DirectoryService;
 import fr.rentree.sheets.domain.SheetPrintRepository;
+import fr.rentree.siecle.domain.ImportAnalysis;
+import fr.rentree.siecle.service.SampleExports.SampleExport;
 import fr.rentree.siecle.service.SiecleImportService;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
+import fr.rentree.support.TestSampleExports;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -54,6 +58,8 @@ class ImportBrowserIT {
     DirectoryService directory;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestSampleExports sampleExports;
     @TempDir
     Path folder;
 
@@ -87,14 +93,14 @@ class ImportBrowserIT {
 
         browser.awaitText("h3", "Aperçu des changements");
         browser.awaitText("span", "Comptes à créer : 11");
-        browser.awaitText("li", "l'élève N'DIAYE Moussa n'est affecté(e) à aucune classe");
+        browser.awaitText("li", "l’élève N'DIAYE Moussa n’est affecté(e) à aucune classe");
         browser.awaitText("vaadin-grid-cell-content", "MARTIN--DUPONT");
         browser.screenshot("import-preview");
-        browser.awaitText("vaadin-button", "Appliquer l'import").click();
-        browser.awaitDeepText("vaadin-confirm-dialog-overlay", "11 compte(s) créé(s)");
+        browser.awaitText("vaadin-button", "Appliquer l’import").click();
+        browser.awaitDeepText("vaadin-confirm-dialog-overlay", "11 comptes à créer");
         browser.screenshot("import-confirm");
         browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
-        browser.awaitText("p", "Import effectué : 11 compte(s) créé(s)");
+        browser.awaitText("p", "Import effectué : 11 comptes créés");
 
         browser.awaitText("vaadin-side-nav-item", "Mon établissement").click();
         browser.awaitText("h3", "Statistiques");
@@ -110,7 +116,7 @@ class ImportBrowserIT {
         browser.await(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='zoe.martin-dupont']"));
         browser.await(By.xpath("(//vaadin-button[contains(., 'Nouveau code')])[" + rowOf("zoe.martin-dupont") + "]"))
                 .click();
-        browser.awaitDeepText("vaadin-confirm-dialog-overlay", "Donner un nouveau code d'activation à Zoé MARTIN--DUPONT");
+        browser.awaitDeepText("vaadin-confirm-dialog-overlay", "Donner un nouveau code d’activation à Zoé MARTIN--DUPONT");
         browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
         String shown = browser.await(By.id("new-activation-code")).getText();
         browser.screenshot("new-activation-code");
@@ -148,10 +154,10 @@ class ImportBrowserIT {
         // meanwhile, the same export is imported from elsewhere (another session, the scheduled command)
         imports.apply(imports.analyse(school.school().uai(),
                 List.of(new fr.rentree.siecle.domain.ExportFile("ElevesSansAdresses.xml", left))), "autre session");
-        browser.awaitText("vaadin-button", "Appliquer l'import").click();
+        browser.awaitText("vaadin-button", "Appliquer l’import").click();
         browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
-        browser.awaitText("p", "Import effectué : 0 compte(s) créé(s), 0 mis à jour, 0 en pré-suppression");
-        browser.awaitText("p", "avaient changé entre l'aperçu et votre confirmation");
+        browser.awaitText("p", "Import effectué : aucun compte créé, 0 mis à jour, 0 en pré-suppression");
+        browser.awaitText("p", "avaient changé entre l’aperçu et votre confirmation");
         browser.screenshot("import-changed-meanwhile");
 
         browser.awaitText("vaadin-side-nav-item", "Mon établissement").click();
@@ -237,6 +243,25 @@ class ImportBrowserIT {
         return logins.indexOf(login) + 1;
     }
 
+    /** Issue 22, E21: in dev, the demo school's exports to try the import with, on the import screen. */
+    @Test
+    void the_import_screen_offers_the_schools_sample_exports_to_download() throws Exception {
+        var school = fixtures.schoolWithDirector("Collège Rosa-Parks");
+        SiecleSamples samples = new SiecleSamples(folder, school.school().uai(),
+                SchoolYear.of(LocalDate.now(clock)).startYear());
+        byte[] pupils = samples.pupils().getBytes(SiecleSamples.LATIN_9);
+        sampleExports.offer(school.school().uai(), List.of(new SampleExport("ElevesSansAdresses.xml", pupils)));
+
+        browser.open("http://localhost:" + port + "/import");
+        browser.signIn(school.director(), Fixtures.PASSWORD);
+        browser.awaitText("span", "Exports de démonstration de cet établissement");
+        browser.screenshot("import-samples");
+        Browser.Download file = browser.downloadFile(browser.awaitText("a", "ElevesSansAdresses.xml"));
+
+        assertThat(file.fileName()).isEqualTo("ElevesSansAdresses.xml");
+        assertThat(file.content()).isEqualTo(pupils);
+    }
+
     /** The exports under their real names (the upload sends the file's own name). */
     @Test
     void the_confirmation_of_an_import_sending_most_pupils_to_pre_deletion_says_so() throws Exception {
@@ -251,6 +276,11 @@ class ImportBrowserIT {
                     "<PRENOM>" + name + "</PRENOM><DATE_SORTIE>" + yesterday + "</DATE_SORTIE>");
         }
         Path pupils = Files.writeString(folder.resolve("ElevesSansAdresses.xml"), leaving, SiecleSamples.LATIN_9);
+        ImportAnalysis mass = imports.analyse(school.school().uai(),
+                List.of(samples.file("ElevesSansAdresses.xml", leaving)));
+        assertThat(mass.needsConfirmation()).isTrue();
+        assertThatThrownBy(() -> imports.apply(mass, "directeur")).as("not without the express confirmation")
+                .isInstanceOf(IllegalArgumentException.class);
 
         browser.open("http://localhost:" + port + "/import");
         browser.signIn(school.director(), Fixtures.PASSWORD);
@@ -260,12 +290,16 @@ class ImportBrowserIT {
         browser.awaitText("vaadin-button", "Analyser les fichiers").click();
         browser.awaitText("span", "Comptes à passer en pré-suppression : 3");
         browser.awaitText("li", "cet import passerait en pré-suppression 3 des 4 comptes actifs du profil « Élève »");
-        browser.awaitText("vaadin-button", "Appliquer l'import").click();
+        browser.awaitText("vaadin-button", "Appliquer l’import").click();
         browser.awaitDeepText("vaadin-confirm-dialog-overlay",
                 "cet import passerait en pré-suppression 3 des 4 comptes actifs du profil « Élève » (75 %)");
+        WebElement confirm = browser.await(By.cssSelector(
+                "vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']"));
+        assertThat(confirm.getDomAttribute("disabled")).as("the usual button waits for the box").isNotNull();
+        browser.awaitText("vaadin-checkbox", "Je confirme : ces comptes passent en pré-suppression").click();
         browser.screenshot("import-confirm-mass-pre-deletion");
-        browser.await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']")).click();
-        browser.awaitText("p", "Import effectué : 0 compte(s) créé(s)");
+        confirm.click();
+        browser.awaitText("p", "Import effectué : aucun compte créé");
         assertThat(jdbc.sql("select count(*) from account where school_uai = ? and state = 'PRE_DELETION'")
                 .param(school.school().uai()).query(Long.class).single()).isEqualTo(3);
     }

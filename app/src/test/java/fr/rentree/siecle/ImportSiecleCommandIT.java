@@ -58,8 +58,8 @@ class ImportSiecleCommandIT {
 
         assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
         assertThat(dryRun.output()).contains("Comptes à créer : 11", "Comptes à passer en pré-suppression : 0",
-                "Avertissements (1) :", "l'élève N'DIAYE Moussa n'est affecté(e) à aucune classe",
-                "Simulation (--dry-run) : rien n'a été enregistré.");
+                "Avertissements (1) :", "l’élève N'DIAYE Moussa n’est affecté(e) à aucune classe",
+                "Simulation (--dry-run) : rien n’a été enregistré.");
         assertThat(accounts()).isZero();
 
         Run real = importSiecle("--uai", uai, files[0], files[1], files[2],
@@ -79,8 +79,9 @@ class ImportSiecleCommandIT {
         Run run = importSiecle("--uai", uai, wrongSchool.path().toString());
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
-        assertThat(run.output()).contains("ce fichier concerne l'établissement 0750001U, pas " + uai,
-                "Import refusé : rien n'a été enregistré.");
+        assertThat(run.output()).contains("ce fichier est un export de l’établissement d’UAI 0750001U, inconnu de"
+                        + " Rentrée, pas du collège de la ligne de commande (UAI " + uai + ")",
+                "Import refusé : rien n’a été enregistré.");
         assertThat(accounts()).isZero();
     }
 
@@ -92,8 +93,8 @@ class ImportSiecleCommandIT {
 
         for (Run run : List.of(importSiecle("--uai", uai, "--dry-run", file), importSiecle("--uai", uai, file))) {
             assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
-            assertThat(run.output()).contains("l'élève BŒUF Noël a le même identifiant (ELEVE_ID 1001) que l'élève"
-                    + " MARTIN--DUPONT Zoé", "Import refusé : rien n'a été enregistré.");
+            assertThat(run.output()).contains("l’élève BŒUF Noël a le même identifiant (ELEVE_ID 1001) que l’élève"
+                    + " MARTIN--DUPONT Zoé", "Import refusé : rien n’a été enregistré.");
         }
         assertThat(accounts()).isZero();
     }
@@ -115,9 +116,9 @@ class ImportSiecleCommandIT {
             assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
             assertThat(run.output()).contains("Comptes à passer en pré-suppression : 3",
                     "cet import passerait en pré-suppression 3 des 4 comptes actifs du profil « Parent » (75 %)",
-                    "Import refusé : il passerait en pré-suppression la plupart des comptes d'un profil (voir les"
-                            + " avertissements). Rien n'a été enregistré ; si c'est bien ce que vous voulez, relancez la"
-                            + " commande avec l'option --confirm-pre-deletion.");
+                    "Import refusé : il passerait en pré-suppression la plupart des comptes d’un profil (voir les"
+                            + " avertissements). Rien n’a été enregistré ; si c’est bien ce que vous voulez, relancez la"
+                            + " commande avec l’option --confirm-pre-deletion.");
         }
         assertThat(preDeleted()).isZero();
 
@@ -134,7 +135,7 @@ class ImportSiecleCommandIT {
                 "--spring.datasource.url=jdbc:mariadb://127.0.0.1:9/rentree?connectTimeout=500");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-        assertThat(run.output()).contains("Erreur interne, rien n'a été enregistré");
+        assertThat(run.output()).contains("Erreur interne, rien n’a été enregistré");
     }
 
     @Test
@@ -144,9 +145,9 @@ class ImportSiecleCommandIT {
 
             assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
             // the French message alone, first: no logging library's warning in English before it
-            assertThat(run.output()).startsWith("L'UAI « " + uai + " » n'est pas valide");
-            assertThat(run.output()).contains("L'UAI « " + uai + " » n'est pas valide : un UAI s'écrit avec 7 chiffres"
-                    + " suivis d'une lettre de contrôle calculée sur ces chiffres (par exemple 0750001U).");
+            assertThat(run.output()).startsWith("L’UAI « " + uai + " » n’est pas valide");
+            assertThat(run.output()).contains("L’UAI « " + uai + " » n’est pas valide : un UAI s’écrit avec 7 chiffres"
+                    + " suivis d’une lettre de contrôle calculée sur ces chiffres (par exemple 0750001U).");
             assertThat(run.output()).doesNotContain("absent.xml");
         }
     }
@@ -156,10 +157,10 @@ class ImportSiecleCommandIT {
         Run run = run(false, "--uai", uai, paths(samples.all())[0]);
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
-        assertThat(run.output()).contains("Aucune base de données n'est configurée : donnez son adresse avec la"
-                + " variable d'environnement SPRING_DATASOURCE_URL (par exemple jdbc:mariadb://serveur:3306/rentree),"
-                + " et si besoin SPRING_DATASOURCE_USERNAME et SPRING_DATASOURCE_PASSWORD, ou avec l'option"
-                + " --spring.datasource.url=... Rien n'a été enregistré.");
+        assertThat(run.output()).contains("Aucune base de données n’est configurée : donnez son adresse avec la"
+                + " variable d’environnement SPRING_DATASOURCE_URL (par exemple jdbc:mariadb://serveur:3306/rentree),"
+                + " et si besoin SPRING_DATASOURCE_USERNAME et SPRING_DATASOURCE_PASSWORD, ou avec l’option"
+                + " --spring.datasource.url=... Rien n’a été enregistré.");
         assertThat(run.output()).doesNotContain("DataSource", "APPLICATION FAILED TO START", "Exception");
     }
 

@@ -86,21 +86,27 @@ class SiecleDefectsIT {
     void the_emp_sts_upload_instead_of_the_sts_emp_export() {
         assertRefused(samples.file("emp_sts_" + uai + "_" + year + ".xml",
                         "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<EDT_STS><PARAMETRES/></EDT_STS>"),
-                "emp_sts_" + uai + "_" + year + ".xml : c'est le fichier emp_sts que le logiciel d'emploi du temps"
-                        + " envoie vers STS-web ; déposez l'export sts_emp_<UAI>_<année>.xml téléchargé depuis STS-web.");
+                "emp_sts_" + uai + "_" + year + ".xml : c’est le fichier emp_sts que le logiciel d’emploi du temps"
+                        + " envoie vers STS-web ; déposez l’export sts_emp_<UAI>_<année>.xml téléchargé depuis STS-web.");
     }
 
     @Test
-    void another_schools_export() {
+    void another_schools_export_names_both_schools() {
         assertRefused(samples.file("ElevesSansAdresses.xml", samples.pupils().replace(uai, "0750001U")),
-                "ElevesSansAdresses.xml : ce fichier concerne l'établissement 0750001U, pas " + uai + ".");
+                "ElevesSansAdresses.xml : ce fichier est un export de l’établissement d’UAI 0750001U, inconnu de"
+                        + " Rentrée, pas du collège des défauts (UAI " + uai + ") ; déposez les exports du collège des"
+                        + " défauts.");
+        String other = fixtures.schoolWithDirector("Collège Jean-Moulin").school().uai();
+        assertRefused(samples.file("ElevesSansAdresses.xml", samples.pupils().replace(uai, other)),
+                "ElevesSansAdresses.xml : ce fichier est un export du collège Jean-Moulin (UAI " + other + "), pas du"
+                        + " collège des défauts (UAI " + uai + ") ; déposez les exports du collège des défauts.");
     }
 
     @Test
     void last_years_export() {
         String lastYear = samples.staff().replace("ANNEE=\"" + year + "\"", "ANNEE=\"" + (year - 1) + "\"");
         assertRefused(samples.file(samples.staffFileName(), lastYear),
-                samples.staffFileName() + " : ce fichier concerne l'année scolaire " + (year - 1) + "-" + year
+                samples.staffFileName() + " : ce fichier concerne l’année scolaire " + (year - 1) + "-" + year
                         + ", pas " + year + "-" + (year + 1) + ".");
     }
 
@@ -108,7 +114,7 @@ class SiecleDefectsIT {
     void an_unknown_encoding() {
         assertRefused(samples.file("ElevesSansAdresses.xml",
                         samples.pupils().replace("ISO-8859-15", "LATIN-KLINGON")),
-                "ElevesSansAdresses.xml, ligne 1 : l'encodage déclaré « LATIN-KLINGON » n'est pas accepté ; un export"
+                "ElevesSansAdresses.xml, ligne 1 : l’encodage déclaré « LATIN-KLINGON » n’est pas accepté ; un export"
                         + " SIECLE est en ISO-8859-15 (ISO-8859-1, windows-1252 et UTF-8 sont aussi lus).");
     }
 
@@ -117,7 +123,7 @@ class SiecleDefectsIT {
         // a real file declares x-MacThai: read so, its Latin-9 bytes would turn HÉLÈNE-CŒUR into Thai letters
         String xml = samples.pupils().replace("ISO-8859-15", "x-MacThai").replace("BŒUF", "HÉLÈNE-CŒUR");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml),
-                "ElevesSansAdresses.xml, ligne 1 : l'encodage déclaré « x-MacThai » n'est pas accepté ; un export"
+                "ElevesSansAdresses.xml, ligne 1 : l’encodage déclaré « x-MacThai » n’est pas accepté ; un export"
                         + " SIECLE est en ISO-8859-15 (ISO-8859-1, windows-1252 et UTF-8 sont aussi lus).");
     }
 
@@ -140,7 +146,7 @@ class SiecleDefectsIT {
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", undeclared));
 
         assertThat(texts(analysis.warnings())).contains(
-                "ElevesSansAdresses.xml : l'encodage n'est pas déclaré ; le fichier a été lu en ISO-8859-15.");
+                "ElevesSansAdresses.xml : l’encodage n’est pas déclaré ; le fichier a été lu en ISO-8859-15.");
         assertThat(firstNames(analysis)).contains("Noël", "Zoé");
     }
 
@@ -156,7 +162,7 @@ class SiecleDefectsIT {
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", withBom));
 
         assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml : le fichier commence par une marque"
-                + " d'ordre des octets UTF-8 (BOM) ; il a été lu en UTF-8.");
+                + " d’ordre des octets UTF-8 (BOM) ; il a été lu en UTF-8.");
         assertThat(lastNames(analysis)).contains("BŒUF");
     }
 
@@ -165,7 +171,7 @@ class SiecleDefectsIT {
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml",
                 samples.pupils().getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml : le fichier déclare l'encodage"
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml : le fichier déclare l’encodage"
                 + " ISO-8859-15 mais il est en UTF-8 (fichier retouché ?) ; il a été lu en UTF-8.");
         assertThat(lastNames(analysis)).contains("BŒUF", "MARTIN--DUPONT");
     }
@@ -175,7 +181,7 @@ class SiecleDefectsIT {
         String xml = samples.pupils().replace("ISO-8859-15", "UTF-8");
         int line = lineOf(xml, "Zoé"); // the first byte that is not UTF-8
         assertRefused(samples.file("ElevesSansAdresses.xml", xml.getBytes(SiecleSamples.LATIN_9)),
-                "ElevesSansAdresses.xml, ligne " + line + " : le fichier déclare l'encodage UTF-8 mais contient des"
+                "ElevesSansAdresses.xml, ligne " + line + " : le fichier déclare l’encodage UTF-8 mais contient des"
                         + " octets invalides dans cet encodage.");
     }
 
@@ -184,8 +190,8 @@ class SiecleDefectsIT {
         String xml = samples.pupils().replace("<PRENOM>Noël</PRENOM>", "<PRENOM>Noël");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml),
                 "ElevesSansAdresses.xml, ligne " + lineOf(xml, "</ELEVE>", lineOf(xml, "<PRENOM>Noël"))
-                        + " : XML mal formé, l'élément"
-                        + " <PRENOM> ouvert ligne " + lineOf(xml, "<PRENOM>Noël") + " n'est pas refermé correctement.");
+                        + " : XML mal formé, l’élément"
+                        + " <PRENOM> ouvert ligne " + lineOf(xml, "<PRENOM>Noël") + " n’est pas refermé correctement.");
     }
 
     @Test
@@ -193,15 +199,15 @@ class SiecleDefectsIT {
         String xml = samples.guardians().replace("<PRENOM>Claire</PRENOM>", "<PRENOM>Claire</PRENON>");
         int line = lineOf(xml, "</PRENON>");
         assertRefused(samples.file("ResponsablesAvecAdresses.xml", xml),
-                "ResponsablesAvecAdresses.xml, ligne " + line + " : XML mal formé, l'élément <PRENOM> ouvert ligne "
-                        + line + " n'est pas refermé correctement.");
+                "ResponsablesAvecAdresses.xml, ligne " + line + " : XML mal formé, l’élément <PRENOM> ouvert ligne "
+                        + line + " n’est pas refermé correctement.");
     }
 
     @Test
     void a_file_that_is_not_xml() {
         assertRefused(samples.file("ElevesSansAdresses.xml", "ELEVE_ID;NOM;PRENOM\n1001;MARTIN--DUPONT;Zoé\n"),
-                "ElevesSansAdresses.xml : le fichier n'est pas du XML ; déposez l'export tel que SIECLE ou STS-web"
-                        + " l'a produit (le fichier .xml, ou le .zip qui le contient).");
+                "ElevesSansAdresses.xml : le fichier n’est pas du XML ; déposez l’export tel que SIECLE ou STS-web"
+                        + " l’a produit (le fichier .xml, ou le .zip qui le contient).");
     }
 
     @Test
@@ -223,8 +229,8 @@ class SiecleDefectsIT {
                 samples.file("ElevesSansAdresses.xls", xls))) {
             ImportAnalysis analysis = analyse(file);
 
-            assertThat(texts(analysis.errors())).as(file.name()).containsExactly(file.name() + " : le fichier n'est pas"
-                    + " du XML ; déposez l'export tel que SIECLE ou STS-web l'a produit (le fichier .xml, ou le .zip qui"
+            assertThat(texts(analysis.errors())).as(file.name()).containsExactly(file.name() + " : le fichier n’est pas"
+                    + " du XML ; déposez l’export tel que SIECLE ou STS-web l’a produit (le fichier .xml, ou le .zip qui"
                     + " le contient).");
             assertThat(analysis.warnings()).as(file.name()).isEmpty();
         }
@@ -234,8 +240,8 @@ class SiecleDefectsIT {
     void a_truncated_file_is_said_truncated() {
         String xml = samples.pupils();
         String cut = xml.substring(0, xml.indexOf("<PRENOM>Anne-Sophie"));
-        assertRefused(samples.file("ElevesSansAdresses.xml", cut), "ElevesSansAdresses.xml : le fichier s'arrête au"
-                + " milieu de l'élément <ELEVE> ouvert ligne " + lineOf(xml, "1003\" ELENOET") + " : il semble tronqué"
+        assertRefused(samples.file("ElevesSansAdresses.xml", cut), "ElevesSansAdresses.xml : le fichier s’arrête au"
+                + " milieu de l’élément <ELEVE> ouvert ligne " + lineOf(xml, "1003\" ELENOET") + " : il semble tronqué"
                 + " (téléchargement ou copie interrompus ?) ; exportez-le de nouveau.");
     }
 
@@ -244,7 +250,7 @@ class SiecleDefectsIT {
         String xml = samples.pupils().replace("<NOM_DE_FAMILLE>N'DIAYE</NOM_DE_FAMILLE>", "")
                 .replace("<PRENOM>Moussa</PRENOM>", "");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "1004\" ELENOET") + " : l'élève sans nom (ELEVE_ID 1004) n'a pas de nom.");
+                + lineOf(xml, "1004\" ELENOET") + " : l’élève sans nom (ELEVE_ID 1004) n’a pas de nom.");
     }
 
     @Test
@@ -255,9 +261,9 @@ class SiecleDefectsIT {
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
 
         assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "1003\" ELENOET") + " : l'élève BŒUF Anne-Sophie est dans la division « Inactifs »"
-                + " mais n'a pas de date de sortie (DATE_SORTIE) : pour SIECLE, l'élève est toujours inscrit(e), et"
-                + " son compte reste actif. Si l'élève est parti(e), renseignez sa date de sortie dans SIECLE.");
+                + lineOf(xml, "1003\" ELENOET") + " : l’élève BŒUF Anne-Sophie est dans la division « Inactifs »"
+                + " mais n’a pas de date de sortie (DATE_SORTIE) : pour SIECLE, l’élève est toujours inscrit(e), et"
+                + " son compte reste actif. Si l’élève est parti(e), renseignez sa date de sortie dans SIECLE.");
         assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4);
     }
 
@@ -266,8 +272,8 @@ class SiecleDefectsIT {
         String xml = samples.guardians().replace("<NOM_DE_FAMILLE>DUPONT</NOM_DE_FAMILLE>",
                 "<NOM_DE_FAMILLE>DUPONT & FILS</NOM_DE_FAMILLE>");
         assertRefused(samples.file("ResponsablesAvecAdresses.xml", xml), "ResponsablesAvecAdresses.xml, ligne "
-                + lineOf(xml, "DUPONT & FILS") + " : XML mal formé, un caractère « & » doit s'écrire « &amp; »"
-                + " (ou l'entité qui le suit n'existe pas en XML).");
+                + lineOf(xml, "DUPONT & FILS") + " : XML mal formé, un caractère « & » doit s’écrire « &amp; »"
+                + " (ou l’entité qui le suit n’existe pas en XML).");
     }
 
     @Test
@@ -282,7 +288,7 @@ class SiecleDefectsIT {
     void two_exports_put_end_to_end() {
         String xml = samples.pupils() + samples.pupils();
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "<?xml", 2) + " : XML mal formé, du contenu suit la fin de l'élément <BEE_ELEVES> qui"
+                + lineOf(xml, "<?xml", 2) + " : XML mal formé, du contenu suit la fin de l’élément <BEE_ELEVES> qui"
                 + " doit terminer le fichier (deux fichiers mis bout à bout ?).");
     }
 
@@ -304,7 +310,7 @@ class SiecleDefectsIT {
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
 
         assertThat(texts(analysis.errors())).containsExactly("ElevesSansAdresses.xml, ligne 2 : le fichier contient"
-                + " une déclaration DOCTYPE, refusée par sécurité (un export SIECLE n'en contient pas).");
+                + " une déclaration DOCTYPE, refusée par sécurité (un export SIECLE n’en contient pas).");
         assertThat(analysis.toString()).doesNotContain("mot de passe");
     }
 
@@ -315,7 +321,7 @@ class SiecleDefectsIT {
 
         assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne "
                 + lineOf(xml, "0123456789B", lineOf(xml, "1003\" ELENOET"))
-                + " : l'INE 0123456789B de l'élève BŒUF Anne-Sophie est aussi celui de BŒUF Noël (ligne "
+                + " : l’INE 0123456789B de l’élève BŒUF Anne-Sophie est aussi celui de BŒUF Noël (ligne "
                 + lineOf(xml, "0123456789B") + ").");
         assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4);
     }
@@ -324,8 +330,8 @@ class SiecleDefectsIT {
     void two_pupils_with_the_same_eleve_id_are_refused_naming_both() {
         String xml = samples.pupils().replace("<ELEVE ELEVE_ID=\"1002\"", "<ELEVE ELEVE_ID=\"1001\"");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "ELEVE_ID=\"1001\" ELENOET=\"102\"") + " : l'élève BŒUF Noël a le même identifiant"
-                + " (ELEVE_ID 1001) que l'élève MARTIN--DUPONT Zoé (ligne " + lineOf(xml, "ELEVE_ID=\"1001\" ELENOET")
+                + lineOf(xml, "ELEVE_ID=\"1001\" ELENOET=\"102\"") + " : l’élève BŒUF Noël a le même identifiant"
+                + " (ELEVE_ID 1001) que l’élève MARTIN--DUPONT Zoé (ligne " + lineOf(xml, "ELEVE_ID=\"1001\" ELENOET")
                 + ") ; un identifiant désigne une seule personne : exportez de nouveau le fichier depuis SIECLE.");
     }
 
@@ -338,7 +344,7 @@ class SiecleDefectsIT {
 
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", xml));
 
-        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne " + second + " : l'élève"
+        assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml, ligne " + second + " : l’élève"
                 + " N'DIAYE Moussa (ELEVE_ID 1004) figure deux fois dans le fichier, avec les mêmes nom, prénom et"
                 + " date de naissance (aussi ligne " + lineOf(xml, "ELEVE_ID=\"1004\"") + ") : un seul compte.");
         assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4);
@@ -359,7 +365,7 @@ class SiecleDefectsIT {
     void two_staff_members_with_the_same_id_are_refused_naming_both() {
         String xml = samples.staff().replace("<INDIVIDU ID=\"3002\"", "<INDIVIDU ID=\"3001\"");
         assertRefused(samples.file(samples.staffFileName(), xml), samples.staffFileName() + ", ligne "
-                + (lineOf(xml, "LEROY") - 1) + " : l'individu LEROY François a le même identifiant (ID 3001) que DURAND"
+                + (lineOf(xml, "LEROY") - 1) + " : l’individu LEROY François a le même identifiant (ID 3001) que DURAND"
                 + " Béatrice (ligne " + lineOf(xml, "<INDIVIDU ID=\"3001\"") + ") ; un identifiant désigne une seule"
                 + " personne : exportez de nouveau le fichier depuis STS-web.");
     }
@@ -384,7 +390,7 @@ class SiecleDefectsIT {
                 samples.file("ResponsablesAvecAdresses.xml", xml)));
 
         assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml, ligne "
-                + lineOf(xml, twice.strip()) + " : le lien entre le responsable PERSONNE_ID 2001 et l'élève ELEVE_ID"
+                + lineOf(xml, twice.strip()) + " : le lien entre le responsable PERSONNE_ID 2001 et l’élève ELEVE_ID"
                 + " 1001 figure deux fois (aussi ligne " + lineOf(xml, "<ELEVE_ID>1001</ELEVE_ID><PERSONNE_ID>2001")
                 + ") : seul le premier est gardé.");
         assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4 + 4);
@@ -395,7 +401,7 @@ class SiecleDefectsIT {
         String xml = samples.pupils().replace("0123456789A", "0123456789A0123456789A");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
                 + lineOf(xml, "0123456789A0123456789A") + " : <ID_NATIONAL> de MARTIN--DUPONT Zoé (ELEVE_ID 1001) a 22"
-                + " caractères, l'annuaire en garde 20 au plus ; corrigez le fichier ou exportez-le de nouveau.");
+                + " caractères, l’annuaire en garde 20 au plus ; corrigez le fichier ou exportez-le de nouveau.");
     }
 
     @Test
@@ -405,7 +411,7 @@ class SiecleDefectsIT {
                 "<CODE_STRUCTURE>" + code + "</CODE_STRUCTURE>");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
                 + lineOf(xml, code) + " : <CODE_STRUCTURE> de BŒUF Anne-Sophie (ELEVE_ID 1003) a 60 caractères,"
-                + " l'annuaire en garde 50 au plus ; corrigez le fichier ou exportez-le de nouveau.");
+                + " l’annuaire en garde 50 au plus ; corrigez le fichier ou exportez-le de nouveau.");
     }
 
     @Test
@@ -413,7 +419,7 @@ class SiecleDefectsIT {
         ImportAnalysis analysis = analyse(samples.file("ElevesSansAdresses.xml", samples.pupils()));
 
         assertThat(texts(analysis.warnings())).containsExactly("ElevesSansAdresses.xml, ligne "
-                + lineOf(samples.pupils(), "1004\" ELENOET") + " : l'élève N'DIAYE Moussa n'est affecté(e) à aucune"
+                + lineOf(samples.pupils(), "1004\" ELENOET") + " : l’élève N'DIAYE Moussa n’est affecté(e) à aucune"
                 + " classe ; son compte sera créé sans classe.");
     }
 
@@ -421,14 +427,14 @@ class SiecleDefectsIT {
     void a_pupil_without_first_name() {
         String xml = samples.pupils().replace("<PRENOM>Moussa</PRENOM>", "<PRENOM></PRENOM>");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "<PRENOM></PRENOM>") + " : l'élève N'DIAYE (ELEVE_ID 1004) n'a pas de prénom.");
+                + lineOf(xml, "<PRENOM></PRENOM>") + " : l’élève N'DIAYE (ELEVE_ID 1004) n’a pas de prénom.");
     }
 
     @Test
     void a_pupil_without_last_name() {
         String xml = samples.pupils().replace("<NOM_DE_FAMILLE>N'DIAYE</NOM_DE_FAMILLE>", "");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "1004\" ELENOET") + " : l'élève Moussa (ELEVE_ID 1004) n'a pas de nom.");
+                + lineOf(xml, "1004\" ELENOET") + " : l’élève Moussa (ELEVE_ID 1004) n’a pas de nom.");
     }
 
     @Test
@@ -440,9 +446,9 @@ class SiecleDefectsIT {
 
         assertThat(texts(analysis.warnings())).contains(
                 "ElevesSansAdresses.xml, ligne " + lineOf(xml, "<DATE_NAISS/>")
-                        + " : l'élève N'DIAYE Moussa n'a pas de date de naissance.",
+                        + " : l’élève N'DIAYE Moussa n’a pas de date de naissance.",
                 "ElevesSansAdresses.xml, ligne " + lineOf(xml, "1004\" ELENOET")
-                        + " : le sexe de l'élève N'DIAYE Moussa n'est pas renseigné.");
+                        + " : le sexe de l’élève N'DIAYE Moussa n’est pas renseigné.");
         assertThat(analysis.refused()).isFalse();
     }
 
@@ -450,7 +456,7 @@ class SiecleDefectsIT {
     void a_date_in_the_wrong_format_names_the_pupil_and_the_line_of_the_date() {
         String xml = samples.pupils().replace("12/03/2014", "2014-03-12");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "2014-03-12") + " : date « 2014-03-12 » invalide dans <DATE_NAISS> de l'élève"
+                + lineOf(xml, "2014-03-12") + " : date « 2014-03-12 » invalide dans <DATE_NAISS> de l’élève"
                 + " MARTIN--DUPONT Zoé (ELEVE_ID 1001) ; attendu : jj/mm/aaaa.");
     }
 
@@ -458,21 +464,21 @@ class SiecleDefectsIT {
     void a_staff_date_in_the_wrong_format_names_the_person() {
         String xml = samples.staff().replace("1980-05-17", "17/05/1980");
         assertRefused(samples.file(samples.staffFileName(), xml), samples.staffFileName() + ", ligne "
-                + lineOf(xml, "17/05/1980") + " : date « 17/05/1980 » invalide dans <DATE_NAISSANCE> de l'individu"
+                + lineOf(xml, "17/05/1980") + " : date « 17/05/1980 » invalide dans <DATE_NAISSANCE> de l’individu"
                 + " DURAND Béatrice (ID 3001) ; attendu : aaaa-mm-jj.");
     }
 
     @Test
     void a_zip_without_xml() {
         assertRefused(samples.zip("ElevesSansAdresses.zip", "LISEZMOI.txt", "rien"),
-                "ElevesSansAdresses.zip : l'archive zip ne contient aucun fichier XML.");
+                "ElevesSansAdresses.zip : l’archive zip ne contient aucun fichier XML.");
     }
 
     @Test
     void a_zip_with_several_xml_files() {
         assertRefused(samples.zip("exports.zip", "ElevesSansAdresses.xml", samples.pupils(),
                         "ResponsablesAvecAdresses.xml", samples.guardians()),
-                "exports.zip : l'archive zip contient plusieurs fichiers XML (ElevesSansAdresses.xml,"
+                "exports.zip : l’archive zip contient plusieurs fichiers XML (ElevesSansAdresses.xml,"
                         + " ResponsablesAvecAdresses.xml) ; déposez chaque export séparément.");
     }
 
@@ -483,7 +489,7 @@ class SiecleDefectsIT {
         byte[] bytes = Files.readAllBytes(whole.path());
         ExportFile truncated = samples.file("ElevesSansAdresses.zip", Arrays.copyOf(bytes, bytes.length / 2));
 
-        assertRefused(truncated, "ElevesSansAdresses.zip : l'archive zip est tronquée (téléchargement interrompu ?) ;"
+        assertRefused(truncated, "ElevesSansAdresses.zip : l’archive zip est tronquée (téléchargement interrompu ?) ;"
                 + " téléchargez-la de nouveau.");
         assertThat(unpackedExports()).as("unpacked pupils' data left on disk").isSubsetOf(before);
     }
@@ -513,7 +519,7 @@ class SiecleDefectsIT {
         assertThat(Files.size(bomb)).isLessThan(1 << 20);
 
         assertRefused(new ExportFile("bombe.zip", bomb),
-                "bombe.zip : l'archive zip se décompresse en plus de 100 Mo ; elle est refusée par précaution.");
+                "bombe.zip : l’archive zip se décompresse en plus de 100 Mo ; elle est refusée par précaution.");
     }
 
     @Test
@@ -530,7 +536,7 @@ class SiecleDefectsIT {
     void two_exports_of_the_same_kind() {
         assertRefused(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
                         samples.file("ElevesAvecAdresses.xml", samples.pupils())),
-                "ElevesSansAdresses.xml et ElevesAvecAdresses.xml sont deux exports du même type ; n'en déposez qu'un.");
+                "ElevesSansAdresses.xml et ElevesAvecAdresses.xml sont deux exports du même type ; n’en déposez qu’un.");
     }
 
     @Test
@@ -539,18 +545,18 @@ class SiecleDefectsIT {
         ImportAnalysis analysis = analyse(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
                 samples.file("ResponsablesAvecAdresses.xml", xml)));
 
-        assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml : un responsable légal n'est"
-                + " lié à aucun élève connu de l'établissement (ni dans le fichier des élèves, ni parmi les élèves déjà"
-                + " importés) : il n'aura pas de compte. Déposez le fichier des élèves avec celui des responsables.");
+        assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml : un responsable légal n’est"
+                + " lié à aucun élève connu de l’établissement (ni dans le fichier des élèves, ni parmi les élèves déjà"
+                + " importés) : il n’aura pas de compte. Déposez le fichier des élèves avec celui des responsables.");
         assertThat(analysis.changes().count(ChangeKind.CREATE)).isEqualTo(4 + 3);
     }
 
     @Test
     void a_guardians_file_without_the_pupils_it_names_is_refused() {
         assertRefused(samples.file("ResponsablesAvecAdresses.xml", samples.guardians()), "ResponsablesAvecAdresses.xml :"
-                + " aucun des 4 responsables légaux de ce fichier n'est lié à un élève de l'établissement (ni dans le"
-                + " fichier des élèves, ni parmi les élèves déjà importés) : aucun parent n'aurait de compte, et ceux"
-                + " qui en ont passeraient en pré-suppression. Vérifiez qu'il s'agit du fichier de cet établissement et"
+                + " aucun des 4 responsables légaux de ce fichier n’est lié à un élève de l’établissement (ni dans le"
+                + " fichier des élèves, ni parmi les élèves déjà importés) : aucun parent n’aurait de compte, et ceux"
+                + " qui en ont passeraient en pré-suppression. Vérifiez qu’il s’agit du fichier de cet établissement et"
                 + " déposez-le avec celui des élèves.");
     }
 
@@ -563,9 +569,9 @@ class SiecleDefectsIT {
         String otherSchools = samples.guardians().replace("<ELEVE_ID>100", "<ELEVE_ID>700");
         assertRefused(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
                         samples.file("ResponsablesAvecAdresses.xml", otherSchools)), "ResponsablesAvecAdresses.xml :"
-                + " aucun des 4 responsables légaux de ce fichier n'est lié à un élève de l'établissement (ni dans le"
-                + " fichier des élèves, ni parmi les élèves déjà importés) : aucun parent n'aurait de compte, et ceux"
-                + " qui en ont passeraient en pré-suppression. Vérifiez qu'il s'agit du fichier de cet établissement et"
+                + " aucun des 4 responsables légaux de ce fichier n’est lié à un élève de l’établissement (ni dans le"
+                + " fichier des élèves, ni parmi les élèves déjà importés) : aucun parent n’aurait de compte, et ceux"
+                + " qui en ont passeraient en pré-suppression. Vérifiez qu’il s’agit du fichier de cet établissement et"
                 + " déposez-le avec celui des élèves.");
     }
 
@@ -576,8 +582,8 @@ class SiecleDefectsIT {
         assertRefused(List.of(samples.file("ElevesSansAdresses.xml", samples.pupils()),
                         samples.file("ResponsablesAvecAdresses.xml", xml)), "ResponsablesAvecAdresses.xml : aucun lien"
                 + " RESPONSABLE_ELEVE de ce fichier ne désigne un responsable légal (NIVEAU_RESPONSABILITE ou"
-                + " RESP_LEGAL) : aucun parent n'aurait de compte, et ceux qui en ont passeraient en pré-suppression."
-                + " Vérifiez qu'il s'agit bien de l'export ResponsablesAvecAdresses de SIECLE.");
+                + " RESP_LEGAL) : aucun parent n’aurait de compte, et ceux qui en ont passeraient en pré-suppression."
+                + " Vérifiez qu’il s’agit bien de l’export ResponsablesAvecAdresses de SIECLE.");
     }
 
     @Test
@@ -596,8 +602,10 @@ class SiecleDefectsIT {
 
         assertThat(analysis.changes().count(ChangeKind.PRE_DELETE)).isEqualTo(3);
         assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml : cet import passerait en"
-                + " pré-suppression 3 des 4 comptes actifs du profil « Parent » (75 %) ; vérifiez les fichiers : il"
-                + " faut le confirmer expressément.");
+                + " pré-suppression 3 des 4 comptes actifs du profil « Parent » (75 %). À la rentrée, la classe qui quitte"
+                + " l’établissement en fait partir une part ; au-delà, c’est le signe d’un export d’une autre année ou"
+                + " d’un autre établissement, ou d’un export incomplet : vérifiez les fichiers ; pour l’appliquer quand"
+                + " même, il faut le confirmer expressément.");
         assertThat(analysis.needsConfirmation()).isTrue();
     }
 
@@ -615,8 +623,10 @@ class SiecleDefectsIT {
         ImportAnalysis analysis = imports.analyse(uai, List.of(samples.file("ElevesSansAdresses.xml", left)));
 
         assertThat(texts(analysis.warnings())).contains("ElevesSansAdresses.xml : cet import passerait en"
-                + " pré-suppression 3 des 4 comptes actifs du profil « Élève » (75 %) ; vérifiez les fichiers : il"
-                + " faut le confirmer expressément.");
+                + " pré-suppression 3 des 4 comptes actifs du profil « Élève » (75 %). À la rentrée, la classe qui quitte"
+                + " l’établissement en fait partir une part ; au-delà, c’est le signe d’un export d’une autre année ou"
+                + " d’un autre établissement, ou d’un export incomplet : vérifiez les fichiers ; pour l’appliquer quand"
+                + " même, il faut le confirmer expressément.");
         assertThat(analysis.needsConfirmation()).isTrue();
         assertThat(imports.analyse(uai, List.of(samples.file("ElevesSansAdresses.xml", samples.pupils())))
                 .needsConfirmation()).isFalse();
@@ -632,8 +642,8 @@ class SiecleDefectsIT {
                     xml.getBytes(java.nio.charset.Charset.forName("windows-1252"))));
 
             assertThat(texts(analysis.warnings())).as(declared).contains("ElevesSansAdresses.xml, ligne "
-                    + lineOf(xml, "BŒUF") + " : le fichier déclare l'encodage " + declared + " mais contient des"
-                    + " caractères écrits en windows-1252 (œ, Œ, €, guillemets d'un tableur ou d'un éditeur sous"
+                    + lineOf(xml, "BŒUF") + " : le fichier déclare l’encodage " + declared + " mais contient des"
+                    + " caractères écrits en windows-1252 (œ, Œ, €, guillemets d’un tableur ou d’un éditeur sous"
                     + " Windows) ; il a été lu en windows-1252.");
             assertThat(firstNames(analysis)).as(declared).contains("Cocœ");
             assertThat(lastNames(analysis)).as(declared).contains("BŒUF");
@@ -648,8 +658,8 @@ class SiecleDefectsIT {
     void a_control_byte_windows_1252_does_not_define_either_is_refused() {
         String xml = samples.pupils().replace("<PRENOM>Moussa</PRENOM>", "<PRENOM>Mou\u0081ssa</PRENOM>");
         assertRefused(samples.file("ElevesSansAdresses.xml", xml), "ElevesSansAdresses.xml, ligne "
-                + lineOf(xml, "Mou\u0081ssa") + " : le fichier contient l'octet 0x81, un caractère de contrôle qui"
-                + " n'a pas sa place dans un export (ni en ISO-8859-15 ni en windows-1252) ; exportez de nouveau le"
+                + lineOf(xml, "Mou\u0081ssa") + " : le fichier contient l’octet 0x81, un caractère de contrôle qui"
+                + " n’a pas sa place dans un export (ni en ISO-8859-15 ni en windows-1252) ; exportez de nouveau le"
                 + " fichier.");
     }
 
@@ -667,15 +677,15 @@ class SiecleDefectsIT {
     void an_export_without_school_year_is_refused_whatever_its_kind() {
         String pupils = samples.pupils().replaceAll("<ANNEE_SCOLAIRE>\\d+</ANNEE_SCOLAIRE>\n", "");
         assertThat(pupils).doesNotContain("ANNEE_SCOLAIRE");
-        assertRefused(samples.file("ElevesSansAdresses.xml", pupils), "ElevesSansAdresses.xml : l'année scolaire"
-                + " (ANNEE_SCOLAIRE) est absente des paramètres du fichier ; rien ne dit qu'il s'agit d'un export de"
-                + " l'année " + year + "-" + (year + 1) + " : exportez-le de nouveau.");
+        assertRefused(samples.file("ElevesSansAdresses.xml", pupils), "ElevesSansAdresses.xml : l’année scolaire"
+                + " (ANNEE_SCOLAIRE) est absente des paramètres du fichier ; rien ne dit qu’il s’agit d’un export de"
+                + " l’année " + year + "-" + (year + 1) + " : exportez-le de nouveau.");
 
         String staff = samples.staff().replaceAll("<ANNEE_SCOLAIRE ANNEE=\"\\d+\"/>\n", "");
         assertThat(staff).doesNotContain("ANNEE_SCOLAIRE");
-        assertRefused(samples.file(samples.staffFileName(), staff), samples.staffFileName() + " : l'année scolaire"
-                + " (ANNEE_SCOLAIRE) est absente des paramètres du fichier ; rien ne dit qu'il s'agit d'un export de"
-                + " l'année " + year + "-" + (year + 1) + " : exportez-le de nouveau.");
+        assertRefused(samples.file(samples.staffFileName(), staff), samples.staffFileName() + " : l’année scolaire"
+                + " (ANNEE_SCOLAIRE) est absente des paramètres du fichier ; rien ne dit qu’il s’agit d’un export de"
+                + " l’année " + year + "-" + (year + 1) + " : exportez-le de nouveau.");
     }
 
     @Test
@@ -685,7 +695,7 @@ class SiecleDefectsIT {
                 samples.file("ResponsablesAvecAdresses.xml", xml)));
 
         assertThat(texts(analysis.warnings())).contains("ResponsablesAvecAdresses.xml, ligne "
-                + lineOf(xml, "claire.martin@@exemple") + " : l'adresse électronique « claire.martin@@exemple » de"
+                + lineOf(xml, "claire.martin@@exemple") + " : l’adresse électronique « claire.martin@@exemple » de"
                 + " MARTIN Claire est invalide ; elle est ignorée.");
     }
 
@@ -721,7 +731,8 @@ class SiecleDefectsIT {
     private ImportAnalysis analyse(List<ExportFile> files) {
         ImportAnalysis analysis = imports.analyse(uai, files);
         if (!analysis.refused()) {
-            RosterChanges applied = imports.apply(analysis, "siecle-defects");
+            // confirmed when asked, as the director ticks the box (or gives --confirm-pre-deletion)
+            RosterChanges applied = imports.apply(analysis, "siecle-defects", analysis.needsConfirmation());
             assertThat(applied.count(ChangeKind.CREATE)).isEqualTo(analysis.changes().count(ChangeKind.CREATE));
             created += applied.count(ChangeKind.CREATE);
             assertThat(accounts()).isEqualTo(created);

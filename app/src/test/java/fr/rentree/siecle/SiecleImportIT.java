@@ -294,7 +294,7 @@ class SiecleImportIT {
                 samples.pupils().replaceAll("(?s)<ELEVES>.*</ELEVES>", "<ELEVES/>"))));
 
         assertThat(empty.changes().count(ChangeKind.PRE_DELETE)).isEqualTo(4); // the pupils, nobody else
-        imports.apply(empty, "directeur");
+        imports.apply(empty, "directeur", true); // every pupil to pré-suppression: confirmed expressly
         assertThat(accounts()).extracting(AccountRow::login).contains("invite.exterieur." + uai.toLowerCase());
     }
 

@@ -63,6 +63,12 @@ public class TestSetup {
         };
     }
 
+    /** The import screen's sample exports, offered by a test for its school ({@code ImportBrowserIT}). */
+    @Bean
+    TestSampleExports sampleExports() {
+        return new TestSampleExports();
+    }
+
     @Bean
     Fixtures fixtures(SchoolService schools, BackOfficeUserService users, SiecleImportService imports,
             JdbcClient jdbc, CurrentUser currentUser, Clock clock, ManagementService management,

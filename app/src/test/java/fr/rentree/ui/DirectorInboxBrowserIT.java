@@ -140,7 +140,7 @@ class DirectorInboxBrowserIT {
         browser.awaitText("span", "10 comptes sélectionnés, dont 6 sans adresse électronique.");
         browser.screenshot("select-recipients");
         browser.awaitText("vaadin-button", "Valider la sélection").click();
-        browser.awaitDeepText("vaadin-notification-card", "c'est fait");
+        browser.awaitDeepText("vaadin-notification-card", "c’est fait");
 
         // steps 2 and 3: the list with its codes, then the exact numbers before anything leaves
         browser.awaitText("vaadin-grid-cell-content", "Vérifier la liste et choisir l’envoi");
@@ -260,7 +260,7 @@ class DirectorInboxBrowserIT {
         browser.screenshot("campaign-page-incident");
         browser.await(By.id("campaign-retry")).click();
 
-        browser.awaitDeepText("vaadin-notification-card", "L'étape en échec est relancée.");
+        browser.awaitDeepText("vaadin-notification-card", "L’étape en échec est relancée.");
         await().atMost(Duration.ofSeconds(60)).until(() -> fixtures.as(director,
                 () -> processes.currentSteps(campaign.processInstanceId())).stream()
                 .anyMatch(step -> step.id().equals("WaitCadence")));

@@ -65,10 +65,14 @@ class ScreenReaderLabelsIT {
         assertThat(labels).filteredOn(label -> ENGLISH.matcher(label.substring(label.indexOf("]=") + 2)).find())
                 .isEmpty();
         assertThat(labels).contains("circonscription: vaadin-drawer-toggle[aria-label]=Afficher ou masquer le menu",
-                "circonscription: vaadin-grid-sorter[aria-label]=Trier par Élèves");
+                "circonscription: vaadin-grid-sorter[aria-label]=Trier par Élèves",
+                "journal: vaadin-multi-select-combo-box[i18n.total]=Nombre de choix sélectionnés\u00a0: {count}");
     }
 
-    /** The labels on the page: aria-label, title and placeholder attributes, shadow roots included. */
+    /**
+     * The labels on the page: aria-label, title and placeholder attributes, shadow roots included, and the
+     * multi-selects' announcements.
+     */
     private static List<String> labels(Browser browser, String page) {
         @SuppressWarnings("unchecked")
         List<String> labels = (List<String>) browser.driver().executeScript("""
@@ -78,6 +82,13 @@ class ScreenReaderLabelsIT {
                     for (const name of ['aria-label', 'title', 'placeholder', 'aria-roledescription']) {
                       const value = element.getAttribute(name);
                       if (value) labels.push(element.localName + '[' + name + ']=' + value);
+                    }
+                    if (element.localName === 'vaadin-multi-select-combo-box') {
+                      // what a screen reader announces as items are chosen (an aria-live region, no attribute)
+                      const i18n = Object.assign({}, element.i18n, element.__effectiveI18n);
+                      for (const [key, value] of Object.entries(i18n)) {
+                        if (typeof value === 'string') labels.push(element.localName + '[i18n.' + key + ']=' + value);
+                      }
                     }
                     if (element.shadowRoot) visit(element.shadowRoot);
                   }

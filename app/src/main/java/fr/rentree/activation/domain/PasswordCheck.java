@@ -8,7 +8,8 @@ package fr.rentree.activation.domain;
  * @param longEnough   12 characters at least
  * @param varied       capitals, small letters, digits and other characters; or 14 characters of the first three;
  *                     or a passphrase of 20 characters
- * @param hardToGuess  not the holder's name or login, nor common words or patterns (zxcvbn's score 3 of 4 or more)
+ * @param hardToGuess  not the holder's (or their children's) name or login, nor the school's name or commune, nor
+ *                     common words or patterns, French included (zxcvbn's score: {@link PasswordOwner})
  */
 public record PasswordCheck(boolean longEnough, boolean varied, boolean hardToGuess) {
 

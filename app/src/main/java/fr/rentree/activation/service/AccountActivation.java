@@ -5,15 +5,23 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import fr.rentree.activation.domain.PasswordCheck;
+import fr.rentree.activation.domain.PasswordOwner;
 import fr.rentree.activation.domain.Refusal;
 import fr.rentree.directory.domain.Holder;
+import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.service.HolderAccounts;
+import fr.rentree.school.domain.School;
+import fr.rentree.school.domain.SchoolKind;
+import fr.rentree.school.service.SchoolService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,10 +41,12 @@ public class AccountActivation {
     private final PasswordRules rules;
     private final PasswordEncoder passwords;
     private final ActivationSettings settings;
+    private final SchoolService schools;
     private final Clock clock;
 
     AccountActivation(HolderAccounts holders, GuessingGuard guard, PasswordRules rules, PasswordEncoder passwords,
-            ActivationSettings settings, Clock clock) {
+            ActivationSettings settings, SchoolService schools, Clock clock) {
+        this.schools = schools;
         this.holders = holders;
         this.guard = guard;
         this.rules = rules;
@@ -73,7 +83,7 @@ public class AccountActivation {
 
     /** How a password measures up for this holder, as the page shows it while they type. */
     public PasswordCheck measure(Holder holder, String password) {
-        return rules.check(password, personal(holder));
+        return rules.check(password, owner(holder));
     }
 
     /**
@@ -120,8 +130,16 @@ public class AccountActivation {
         return null;
     }
 
-    private static List<String> personal(Holder holder) {
-        return List.of(holder.login(), holder.firstName(), holder.lastName());
+    /** The words a guesser who knows the family and the school tries first; a young pupil's lower bar. */
+    private PasswordOwner owner(Holder holder) {
+        List<String> names = new ArrayList<>(List.of(holder.login(), holder.firstName(), holder.lastName()));
+        holder.children().forEach(child -> names.addAll(List.of(child.firstName(), child.lastName())));
+        Optional<School> school = schools.find(holder.schoolUai());
+        List<String> places = school.stream().flatMap(s -> Stream.of(s.name(), s.commune()))
+                .filter(Objects::nonNull).toList();
+        boolean youngPupil = holder.profile() == Profile.STUDENT
+                && school.map(s -> s.kind() == SchoolKind.ECOLE).orElse(false);
+        return new PasswordOwner(names, places, youngPupil);
     }
 
     /** A value, or why there is none. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import fr.rentree.base.i18n.Institution;
 import fr.rentree.directory.domain.Holder;
+import fr.rentree.directory.domain.WrittenName;
 import fr.rentree.mailing.service.LinkMail;
 import fr.rentree.mailing.service.OutgoingMail;
 import fr.rentree.school.service.SchoolService;
@@ -34,7 +35,7 @@ class ResetMail {
                 .toUriString();
         String school = schools.find(holder.schoolUai()).map(s -> s.name()).orElse("");
         long minutes = settings.resetLinkValidity().toMinutes();
-        String greeting = text(locale, "reset.mail.greeting", holder.firstName() + " " + holder.lastName());
+        String greeting = text(locale, "reset.mail.greeting", WrittenName.of(holder.firstName(), holder.lastName()));
         String intro = text(locale, "reset.mail.intro", holder.login());
         String action = text(locale, "reset.mail.link", minutes);
         String ignore = text(locale, "reset.mail.ignore");

@@ -1,7 +1,10 @@
 package fr.rentree.activation.ui;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -34,6 +37,7 @@ import fr.rentree.activation.service.ActivationSettings;
 import fr.rentree.base.i18n.Languages;
 import fr.rentree.base.ui.LanguageSelect;
 import fr.rentree.directory.domain.Holder;
+import fr.rentree.directory.domain.WrittenName;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +60,8 @@ public class ActivationView extends VerticalLayout implements BeforeEnterObserve
     private final TextField login = new TextField();
     private final TextField code = new TextField();
     private final Paragraph refusal = new Paragraph();
+    /** for a holder who scans the sheet again once activated: the code is void, the password is what they need */
+    private final Anchor forgotten = new Anchor("mot-de-passe", "");
 
     ActivationView(AccountActivation activation, SchoolService schools, ActivationSettings settings,
             Languages languages) {
@@ -102,8 +108,17 @@ public class ActivationView extends VerticalLayout implements BeforeEnterObserve
         next.setWidthFull();
         next.addClickShortcut(Key.ENTER);
         page.removeAll();
+        forgotten.setText(getTranslation("activation.forgotten"));
+        forgotten.setId("activation-forgotten");
+        login.addValueChangeListener(e -> forgotten.setHref(forgottenLink(e.getValue())));
         page.add(new H1(getTranslation("activation.title")), new Paragraph(getTranslation("activation.intro")),
-                login, code, refusal, next);
+                login, code, refusal, next, new Paragraph(forgotten));
+    }
+
+    /** "Mot de passe oublié" with the login typed so far, as the sheets of activated accounts link it. */
+    private static String forgottenLink(String typed) {
+        return typed.isBlank() ? "mot-de-passe"
+                : "mot-de-passe?identifiant=" + URLEncoder.encode(typed.strip(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -179,7 +194,8 @@ public class ActivationView extends VerticalLayout implements BeforeEnterObserve
                 activate.setEnabled(true);
                 return;
             }
-            showActivated(holder, school);
+            showActivated(holder, school, holder.children().stream().filter(child -> reported.contains(child.id()))
+                    .map(child -> WrittenName.of(child.firstName(), child.lastName())).toList());
         });
 
         page.removeAll();
@@ -190,7 +206,7 @@ public class ActivationView extends VerticalLayout implements BeforeEnterObserve
             page.add(new Paragraph(getTranslation("activation.children")));
             for (Holder.Child child : holder.children()) {
                 Checkbox box = new Checkbox(getTranslation("activation.not-guardian",
-                        child.firstName() + " " + child.lastName()));
+                        WrittenName.of(child.firstName(), child.lastName())));
                 notMine.put(child.id(), box);
                 page.add(new Div(box));
             }
@@ -198,12 +214,15 @@ public class ActivationView extends VerticalLayout implements BeforeEnterObserve
         page.add(password, email, charterText, accepted, refusal, activate);
     }
 
-    /** Step 3: done, and where to sign in now. */
-    private void showActivated(Holder holder, School school) {
+    /** Step 3: done, the children reported as not theirs acknowledged, and where to sign in now. */
+    private void showActivated(Holder holder, School school, List<String> reported) {
         page.removeAll();
         Paragraph done = new Paragraph(getTranslation("activation.done", holder.login()));
         done.setId("activation-done");
         page.add(new H1(getTranslation("activation.done.title")), done);
+        if (!reported.isEmpty()) {
+            page.add(new Paragraph(getTranslation("activation.reported", String.join(", ", reported))));
+        }
         @Nullable String ent = school.entUrl();
         if (ent != null) {
             page.add(new Anchor(ent, getTranslation("activation.ent", ent)));

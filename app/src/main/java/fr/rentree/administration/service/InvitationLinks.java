@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.rentree.activation.domain.PasswordCheck;
+import fr.rentree.activation.domain.PasswordOwner;
 import fr.rentree.activation.service.PasswordRules;
 import fr.rentree.base.OneTimeToken;
 import fr.rentree.base.PublicAddress;
@@ -92,7 +93,7 @@ public class InvitationLinks {
 
     /** Measures a password as the invited user types it: the same rules as the account holders'. */
     public PasswordCheck measure(Invited invited, String password) {
-        return rules.check(password, invited.personal());
+        return rules.check(password, PasswordOwner.adult(invited.personal()));
     }
 
     /**

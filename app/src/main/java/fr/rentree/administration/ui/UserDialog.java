@@ -16,6 +16,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import fr.rentree.base.ui.MultiSelect;
 import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.domain.BackOfficeUser;
@@ -40,7 +41,7 @@ class UserDialog extends Dialog {
     private final EmailField email = new EmailField();
     private final Select<Role> role = new Select<>();
     private final ComboBox<String> district = new ComboBox<>();
-    private final MultiSelectComboBox<School> schools = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<School> schools = new MultiSelect<>();
 
     /** @param save saves, and returns the problems to show on the fields (none: the dialog closes) */
     UserDialog(SchoolService schoolService, @Nullable BackOfficeUser user, Function<Saved, Map<String, String>> save) {

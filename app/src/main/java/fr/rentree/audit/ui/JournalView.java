@@ -43,6 +43,7 @@ import fr.rentree.audit.domain.AuditEvent;
 import fr.rentree.audit.domain.AuditQuery;
 import fr.rentree.audit.service.AuditLog;
 import fr.rentree.base.ui.DatePickers;
+import fr.rentree.base.ui.MultiSelect;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.school.ui.SchoolPicker;
 import fr.rentree.security.domain.Role;
@@ -64,7 +65,7 @@ public class JournalView extends VerticalLayout implements HasDynamicTitle {
     private final SchoolPicker school;
     /** An administrator's: every line, of every school and of none. */
     private final boolean everything;
-    private final MultiSelectComboBox<AuditAction> actions = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<AuditAction> actions = new MultiSelect<>();
     private final TextField text = new TextField();
     private final DatePicker from = DatePickers.localized(new DatePicker());
     private final DatePicker to = DatePickers.localized(new DatePicker());

@@ -1,19 +1,18 @@
 package fr.rentree.base.cli;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToIntFunction;
 
 import fr.rentree.base.config.RefusedConfiguration;
+import fr.rentree.base.i18n.Messages;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.util.StringUtils;
 
 /**
@@ -85,13 +84,9 @@ public final class HeadlessApplication {
         }
     }
 
-    /** The application's texts, read without its context. */
+    /** The application's texts and their French grammar, read without its context. */
     public static MessageSource texts() {
-        ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
-        bundle.setBasename("i18n/messages");
-        bundle.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        bundle.setFallbackToSystemLocale(false);
-        return bundle;
+        return Messages.standalone();
     }
 
     /** Ends the start quietly: the command says what to set, instead of Spring's report on a failed DataSource. */

@@ -1,5 +1,9 @@
 package fr.rentree.base.config;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -35,6 +39,28 @@ public final class ActivationCodeKeyRequired implements ApplicationListener<Appl
         } else if (!StringUtils.hasText(keyFile) && environment.matchesProfiles("prod")) {
             throw new RefusedConfiguration(texts.getMessage("config.activation-key.missing", null, Locale.FRENCH),
                     texts.getMessage("config.activation-key.action", null, Locale.FRENCH));
+        } else if (StringUtils.hasText(keyFile) && environment.matchesProfiles("prod")) {
+            checkFile(Path.of(keyFile.strip()), texts);
+        }
+    }
+
+    /**
+     * Under {@code prod}, the key's file must hold a key: outside it the file is made when missing (dev, tests), which
+     * in production would silently seal new codes with a new key after a typo in the path or an unmounted volume.
+     */
+    private static void checkFile(Path file, MessageSource texts) {
+        Object[] named = {file.toString()};
+        String action = texts.getMessage("config.activation-key.file-action", named, Locale.FRENCH);
+        String content;
+        try {
+            content = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new RefusedConfiguration(texts.getMessage("config.activation-key.file-missing", named,
+                    Locale.FRENCH), action);
+        }
+        if (!isKey(content)) {
+            throw new RefusedConfiguration(texts.getMessage("config.activation-key.file-invalid", named,
+                    Locale.FRENCH), action);
         }
     }
 

@@ -9,16 +9,26 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import org.springframework.stereotype.Component;
 
-/** French for everyone by default (directors' words), English on request; the choice lasts for the session. */
+/**
+ * French for everyone by default (directors' words), English on request; the choice lasts for the session. English is
+ * British English: dates written day first ("07/12/2026"), as the families and staff of a French school read them,
+ * not the United States' "12/7/26" that the bare language gives.
+ */
 @Component
 public class Languages implements VaadinServiceInitListener {
 
-    static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+    static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.UK);
     private static final String CHOICE = Languages.class.getName() + ".choice";
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> init.getUI().setLocale(current(init.getUI().getSession())));
+        event.getSource().addUIInitListener(init -> {
+            UI ui = init.getUI();
+            ui.setLocale(current(ui.getSession()));
+            // the page's language for screen readers, hyphenation and the browser's translation offer: Vaadin writes
+            // the first language's at the first load and leaves it so
+            ui.getPage().executeJs("document.documentElement.lang = $0", ui.getLocale().getLanguage());
+        });
     }
 
     public static List<Locale> supported() {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
@@ -13,12 +14,20 @@ import org.springframework.stereotype.Component;
  * de Collège Pasteur".
  */
 @Component("messageSource")
-class Messages extends ResourceBundleMessageSource {
+public class Messages extends ResourceBundleMessageSource {
 
     Messages() {
         setBasename("i18n/messages");
         setDefaultEncoding(StandardCharsets.UTF_8.name());
         setFallbackToSystemLocale(false); // French when a language has no file, whatever the server's language
+    }
+
+    /**
+     * The same texts and grammar where there is no application context yet, or none at all: the headless commands
+     * and the checks of the configuration ("pas du collège Pasteur", not "pas de Collège Pasteur").
+     */
+    public static MessageSource standalone() {
+        return new Messages();
     }
 
     @Override

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import fr.rentree.base.ui.DatePickers;
+import fr.rentree.base.ui.MultiSelect;
 import fr.rentree.directory.domain.AccountRow;
 import fr.rentree.directory.domain.Civility;
 import fr.rentree.directory.domain.CreatedAccount;
@@ -39,7 +40,7 @@ class AccountCreator extends Dialog {
     private final TextField firstName = new TextField();
     private final DatePicker birthDate = DatePickers.localized(new DatePicker());
     private final TextField email = new TextField();
-    private final MultiSelectComboBox<String> classes = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<String> classes = new MultiSelect<>();
     private final TextField discipline = new TextField();
     private final Binder<NewAccount> binder = new Binder<>(NewAccount.class);
     private final SchoolAccounts accounts;

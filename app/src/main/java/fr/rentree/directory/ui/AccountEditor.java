@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
+import fr.rentree.base.ui.MultiSelect;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.directory.domain.AccountDetails;
 import fr.rentree.directory.domain.AccountEdit;
@@ -26,8 +27,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 class AccountEditor extends Dialog {
 
     private final TextField email = new TextField();
-    private final MultiSelectComboBox<String> classes = new MultiSelectComboBox<>();
-    private final MultiSelectComboBox<String> headOf = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<String> classes = new MultiSelect<>();
+    private final MultiSelectComboBox<String> headOf = new MultiSelect<>();
     private final TextField entId = new TextField();
     private final Checkbox localAdmin = new Checkbox();
     private final Binder<AccountEdit> binder = new Binder<>(AccountEdit.class);

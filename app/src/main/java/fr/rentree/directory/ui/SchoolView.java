@@ -34,6 +34,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import fr.rentree.base.ui.GridHeight;
+import fr.rentree.base.ui.MultiSelect;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.directory.domain.AccountQuery;
 import fr.rentree.directory.domain.AccountRow;
@@ -73,8 +74,8 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
     private final SchoolOverview overview;
     private final Paragraph unknownSchool = new Paragraph();
     private final TextField search = new TextField();
-    private final MultiSelectComboBox<Profile> profiles = new MultiSelectComboBox<>();
-    private final MultiSelectComboBox<String> classes = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<Profile> profiles = new MultiSelect<>();
+    private final MultiSelectComboBox<String> classes = new MultiSelect<>();
     private final Select<ActivationFilter> activation = new Select<>();
     private final Select<OriginFilter> origin = new Select<>();
     private final Select<StateFilter> state = new Select<>();

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import fr.rentree.base.ui.DatePickers;
+import fr.rentree.base.ui.MultiSelect;
 import fr.rentree.directory.domain.ActivationFilter;
 import fr.rentree.directory.domain.EmailFilter;
 import fr.rentree.directory.domain.LocalAdminFilter;
@@ -28,7 +29,7 @@ import fr.rentree.directory.domain.RecipientSelection;
 public class SelectionFilters extends Composite<VerticalLayout> {
 
     private final CheckboxGroup<Profile> profiles = new CheckboxGroup<>();
-    private final MultiSelectComboBox<String> classes = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<String> classes = new MultiSelect<>();
     private final RadioButtonGroup<ActivationFilter> activation = new RadioButtonGroup<>();
     private final Select<EmailFilter> email = new Select<>();
     private final Select<LocalAdminFilter> localAdmins = new Select<>();

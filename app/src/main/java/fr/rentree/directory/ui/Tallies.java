@@ -1,6 +1,10 @@
 package fr.rentree.directory.ui;
 
+import java.text.NumberFormat;
+import java.util.Locale;
+
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import fr.rentree.directory.domain.ActivationTally;
 import fr.rentree.directory.domain.GroupTally;
@@ -23,6 +27,14 @@ final class Tallies {
                 : in.getTranslation("statistics.activated-of-total", tally.activated(), tally.total(), tally.percent());
     }
 
+    /**
+     * A count as the texts beside it write theirs ("1 298", as "1 140 / 1 298" in the grids), not as a bare number
+     * ("1298"), which is what a grid shows of a number column.
+     */
+    static String count(Locale locale, long count) {
+        return NumberFormat.getIntegerInstance(locale).format(count);
+    }
+
     /** A share in percent, "25 %", or a dash for nobody. */
     static String percent(Component in, long total, int percent) {
         return total == 0 ? "–" : in.getTranslation("statistics.percent", percent);
@@ -42,8 +54,10 @@ final class Tallies {
         Grid<ActivationTally> grid = new Grid<>();
         grid.addColumn(tally -> grid.getTranslation("profile." + tally.profile()))
                 .setHeader(grid.getTranslation("account.profile"));
-        grid.addColumn(ActivationTally::activated).setHeader(grid.getTranslation("statistics.activated"));
-        grid.addColumn(ActivationTally::notActivated).setHeader(grid.getTranslation("statistics.not-activated"));
+        grid.addColumn(tally -> count(UI.getCurrent().getLocale(), tally.activated()))
+                .setHeader(grid.getTranslation("statistics.activated"));
+        grid.addColumn(tally -> count(UI.getCurrent().getLocale(), tally.notActivated()))
+                .setHeader(grid.getTranslation("statistics.not-activated"));
         grid.addColumn(tally -> percent(grid, tally.total(), tally.percent()))
                 .setHeader(grid.getTranslation("statistics.rate"));
         grid.setItems(java.util.stream.StreamSupport.stream(tallies.spliterator(), false).toList());

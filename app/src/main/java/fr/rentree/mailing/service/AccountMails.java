@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import fr.rentree.base.QrCode;
 import fr.rentree.base.i18n.Institution;
 import fr.rentree.directory.domain.Recipient;
+import fr.rentree.directory.domain.WrittenName;
 import fr.rentree.school.domain.School;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -42,12 +43,13 @@ public class AccountMails {
         String schoolName = writer.name();
         Institution school = new Institution(schoolName); // "L’équipe du collège Pasteur"
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(text("mail.account.greeting", recipient.firstName() + " " + recipient.lastName()));
+        paragraphs.add(text("mail.account.greeting", WrittenName.of(recipient.firstName(), recipient.lastName())));
         paragraphs.add(reminder && !recipient.activated() ? text("mail.account.reminder.intro", school)
                 : text("mail.account.intro", school));
         if (!recipient.children().isEmpty()) {
             paragraphs.add(text("mail.account.children", recipient.children().stream()
-                    .map(child -> child.firstName() + " " + child.lastName()).collect(Collectors.joining(", "))));
+                    .map(child -> WrittenName.of(child.firstName(), child.lastName()))
+                    .collect(Collectors.joining(", "))));
         }
         List<String> credentials = new ArrayList<>();
         credentials.add(text("mail.account.login", recipient.login()));

@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
 import fr.rentree.directory.domain.Recipient;
+import fr.rentree.directory.domain.WrittenName;
 import fr.rentree.sheets.domain.PrintList;
 import fr.rentree.directory.service.RecipientService;
 import fr.rentree.reports.Pile;
@@ -70,7 +71,7 @@ final class RecipientSheets implements Iterator<Sheet> {
 
     private Sheet sheet(Recipient recipient) {
         return new Sheet(pile(recipient.pile()), school.name(), pages.ent(school),
-                recipient.firstName() + " " + recipient.lastName(), text("profile." + recipient.profile()),
+                WrittenName.of(recipient.firstName(), recipient.lastName()), text("profile." + recipient.profile()),
                 recipient.classes(), children(recipient.children()),
                 recipient.login(), recipient.activated() ? null : recipient.activationCode().value(),
                 pages.page(recipient), list.reminder());
@@ -96,8 +97,8 @@ final class RecipientSheets implements Iterator<Sheet> {
             return null;
         }
         return children.stream()
-                .map(child -> child.className() == null ? child.firstName() + " " + child.lastName()
-                        : text("sheets.child", child.firstName() + " " + child.lastName(), child.className()))
+                .map(child -> child.className() == null ? WrittenName.of(child.firstName(), child.lastName())
+                        : text("sheets.child", WrittenName.of(child.firstName(), child.lastName()), child.className()))
                 .collect(Collectors.joining(", "));
     }
 

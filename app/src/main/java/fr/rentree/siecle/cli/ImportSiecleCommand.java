@@ -90,7 +90,7 @@ public final class ImportSiecleCommand {
         ImportAnalysis analysis = imports.analyse(uai, files);
         boolean unconfirmed = !analysis.refused() && analysis.needsConfirmation() && !massConfirmed;
         RosterChanges changes = analysis.refused() || unconfirmed || dryRun ? analysis.changes()
-                : imports.apply(analysis, "cli");
+                : imports.apply(analysis, "cli", massConfirmed);
         out.println(text("cli.import.title", uai, String.join(", ", analysis.files())));
         for (ChangeKind kind : ChangeKind.values()) {
             out.println(text("import.change." + kind) + " : " + changes.count(kind));

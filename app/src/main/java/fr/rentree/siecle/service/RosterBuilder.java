@@ -11,8 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,6 +22,7 @@ import java.util.stream.Stream;
 import fr.rentree.directory.domain.ChildLink;
 import fr.rentree.directory.domain.Coverage;
 import fr.rentree.base.EmailAddress;
+import fr.rentree.base.i18n.Institution;
 import fr.rentree.directory.domain.Origin;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.Roster;
@@ -57,13 +60,17 @@ final class RosterBuilder {
     private static final MessageSourceResolvable UNNAMED = new DefaultMessageSourceResolvable("siecle.unnamed");
 
     private final SiecleSettings settings;
+    private final Function<String, Optional<Institution>> schools;
     private final String uai;
     private final SchoolYear year;
     private final LocalDate today;
     private final List<Finding> findings;
 
-    RosterBuilder(SiecleSettings settings, String uai, SchoolYear year, LocalDate today, List<Finding> findings) {
+    /** @param schools the school of a UAI, by its name: a refusal names the schools, not only their numbers */
+    RosterBuilder(SiecleSettings settings, Function<String, Optional<Institution>> schools, String uai, SchoolYear year,
+                  LocalDate today, List<Finding> findings) {
         this.settings = settings;
+        this.schools = schools;
         this.uai = uai;
         this.year = year;
         this.today = today;
@@ -104,7 +111,11 @@ final class RosterBuilder {
         if (header == null || header.uai() == null) {
             findings.add(Finding.error("uai.missing", export.file(), null));
         } else if (!header.uai().equals(uai)) {
-            findings.add(Finding.error("uai.mismatch", export.file(), null, header.uai(), uai));
+            Object ours = schools.apply(uai).map(Object.class::cast).orElse(uai);
+            String theirs = header.uai();
+            findings.add(schools.apply(theirs)
+                    .map(other -> Finding.error("uai.mismatch", export.file(), null, other, theirs, ours, uai))
+                    .orElseGet(() -> Finding.error("uai.mismatch.unknown", export.file(), null, theirs, ours, uai)));
         }
         if (header == null || header.year() == null) { // unchecked, it could be last year's: refused as a wrong one
             findings.add(Finding.error("year.missing", export.file(), null, year.label()));

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import fr.rentree.audit.domain.AuditAction;
 import fr.rentree.audit.service.AuditLog;
+import fr.rentree.base.i18n.Institution;
 import fr.rentree.directory.domain.ChangeKind;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.Roster;
@@ -92,7 +93,8 @@ public class SiecleImportService {
             return refused(uai, names, findings);
         }
         LocalDate today = LocalDate.now(clock);
-        var roster = new RosterBuilder(settings, uai, SchoolYear.of(today), today, findings)
+        var roster = new RosterBuilder(settings, school -> schools.find(school).map(s -> new Institution(s.name())), uai,
+                SchoolYear.of(today), today, findings)
                 .build(List.copyOf(contents.values()), () -> directory.activePupils(uai));
         if (hasErrors(findings)) {
             return refused(uai, names, findings);
@@ -137,15 +139,30 @@ public class SiecleImportService {
     }
 
     /**
-     * Applies an analysis that was not refused; the changes are computed again at that moment and returned. The
-     * journal records it in the same transaction.
+     * Applies an analysis that was not refused and needs no express confirmation; the changes are computed again at
+     * that moment and returned. The journal records it in the same transaction.
      */
     @Transactional
     public RosterChanges apply(ImportAnalysis analysis, String importedBy) {
+        return apply(analysis, importedBy, false);
+    }
+
+    /**
+     * Applies an analysis that was not refused, as {@link #apply(ImportAnalysis, String)}.
+     *
+     * @param preDeletionConfirmed whether the person confirmed expressly the mass pré-suppression the analysis warns
+     *                             of ({@link ImportAnalysis#needsConfirmation()}): without it, such an import is refused
+     */
+    @Transactional
+    public RosterChanges apply(ImportAnalysis analysis, String importedBy, boolean preDeletionConfirmed) {
         if (analysis.refused()) {
             throw new IllegalArgumentException("a refused import cannot be applied");
         }
         currentUser.requireDirectorOrSystem(analysis.schoolUai()); // an analysis is only data: who applies it counts
+        if (analysis.needsConfirmation() && !preDeletionConfirmed) {
+            throw new IllegalArgumentException("an import sending most of a profile to pré-suppression needs an"
+                    + " express confirmation");
+        }
         RosterChanges changes = directory.apply(analysis.roster(), importedBy, analysis.files());
         journal.recordAs(importedBy, analysis.schoolUai(), AuditAction.IMPORT, changes.count(ChangeKind.CREATE),
                 changes.count(ChangeKind.UPDATE), changes.count(ChangeKind.PRE_DELETE),

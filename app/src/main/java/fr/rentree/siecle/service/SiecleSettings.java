@@ -31,6 +31,6 @@ public record SiecleSettings(@DefaultValue("100MB") DataSize maxFileSize,
                              @DefaultValue({"1", "2"}) Set<Integer> guardianOldLegalValues,
                              @DefaultValue("false") boolean guardiansWithoutLevel,
                              @DefaultValue("ENS") Set<String> teacherFunctions,
-                             @DefaultValue("50") int massPreDeletionPercent,
+                             @DefaultValue("20") int massPreDeletionPercent,
                              @DefaultValue("3") int massPreDeletionMinimum) {
 }

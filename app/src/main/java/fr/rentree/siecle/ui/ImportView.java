@@ -1,5 +1,6 @@
 package fr.rentree.siecle.ui;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -9,8 +10,10 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -25,6 +28,10 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.HttpStatusCode;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import fr.rentree.base.ui.Notifications;
@@ -40,9 +47,11 @@ import fr.rentree.siecle.domain.ExportFile;
 import fr.rentree.siecle.domain.Finding;
 import fr.rentree.siecle.domain.ImportAnalysis;
 import fr.rentree.siecle.service.ExportUpload;
+import fr.rentree.siecle.service.SampleExports;
 import fr.rentree.siecle.service.SiecleImportService;
 import fr.rentree.siecle.service.UploadRefused;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * "Import SIECLE / STS-web": the director uploads the school's exports, reads what is wrong with them and what the
@@ -62,13 +71,20 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     private final Paragraph uploadRefused = new Paragraph();
     private final Button analyse = new Button();
     private final Div report = new Div();
+    private final Div samples = new Div();
     private ImportAnalysis analysis;
 
-    ImportView(SiecleImportService imports, SchoolService schools, AuthenticationContext authentication) {
+    /** @param sampleExports files to try the import with (dev's demo schools); no bean in production */
+    ImportView(SiecleImportService imports, SchoolService schools, AuthenticationContext authentication,
+               ObjectProvider<SampleExports> sampleExports) {
         this.imports = imports;
         this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
         school = new SchoolPicker(getTranslation("import.school"), schools.findAll(user.schoolUais()));
         school.addValueChangeListener(e -> clear());
+        sampleExports.ifAvailable(available -> {
+            school.addValueChangeListener(e -> showSamples(available));
+            showSamples(available);
+        });
 
         received = imports.newUpload();
         // the browser checks the limits first (no useless transfer), the server again (ExportUpload) whatever it sent
@@ -90,8 +106,27 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         analyse.addClickListener(e -> analyse());
         Button restart = new Button(getTranslation("import.restart"), e -> clear());
 
-        add(new H2(getTranslation("nav.import")), new Paragraph(getTranslation("import.intro")), school, upload,
-                uploadRefused, fileList, new HorizontalLayout(analyse, restart), report);
+        add(new H2(getTranslation("nav.import")), new Paragraph(getTranslation("import.intro")), school, samples,
+                upload, uploadRefused, fileList, new HorizontalLayout(analyse, restart), report);
+    }
+
+    /** The chosen school's sample exports, each a link that downloads it, to drop back into the upload below. */
+    private void showSamples(SampleExports sampleExports) {
+        samples.removeAll();
+        List<SampleExports.SampleExport> files = school.getValue() == null ? List.of()
+                : sampleExports.of(school.getValue().uai());
+        if (files.isEmpty()) {
+            return;
+        }
+        samples.setId("import-samples");
+        samples.add(new Span(getTranslation("import.samples") + " "));
+        for (SampleExports.SampleExport file : files) {
+            Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                    new ByteArrayInputStream(file.content()), file.name(), file.name().endsWith(".zip")
+                    ? "application/zip" : "application/xml", file.content().length)), file.name());
+            link.getStyle().set("margin-inline-end", "1em");
+            samples.add(link);
+        }
     }
 
     /**
@@ -199,18 +234,28 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         String text = getTranslation("import.confirm.text", school.getValue().name(),
                 changes.count(ChangeKind.CREATE), changes.count(ChangeKind.UPDATE),
                 changes.count(ChangeKind.PRE_DELETE), changes.count(ChangeKind.RESTORE));
+        Div body = new Div(new Paragraph(text));
         for (Finding finding : analysis.warnings()) { // most of a profile to pré-suppression: said where one confirms
             if (finding.key().equals(ImportAnalysis.MASS_PRE_DELETION)) {
-                text += " " + getTranslation(finding.messageKey(), finding.arguments());
+                body.add(new Paragraph(getTranslation(finding.messageKey(), finding.arguments())));
             }
         }
-        dialog.setText(text);
+        Button confirm = new Button(getTranslation("import.apply"));
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (analysis.needsConfirmation()) { // a ticked box, not a reflex click on the usual button
+            Checkbox sure = new Checkbox(getTranslation("import.confirm.pre-deletion"));
+            sure.setId("import-confirm-pre-deletion");
+            confirm.setEnabled(false);
+            sure.addValueChangeListener(e -> confirm.setEnabled(e.getValue()));
+            body.add(sure);
+        }
+        dialog.setText(body);
+        dialog.setConfirmButton(confirm);
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmText(getTranslation("import.apply"));
         dialog.addCancelListener(e -> apply.setEnabled(true));
         dialog.addConfirmListener(e -> {
-            RosterChanges applied = imports.apply(analysis, user.getUsername());
+            RosterChanges applied = imports.apply(analysis, user.getUsername(), analysis.needsConfirmation());
             String done = getTranslation("import.done", applied.count(ChangeKind.CREATE),
                     applied.count(ChangeKind.UPDATE), applied.count(ChangeKind.PRE_DELETE),
                     applied.count(ChangeKind.RESTORE));

@@ -26,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import fr.rentree.base.FieldsRefused;
 import fr.rentree.base.ui.Confirmation;
 import fr.rentree.base.ui.DatePickers;
+import fr.rentree.base.ui.MultiSelect;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.campaign.domain.CampaignPlan;
 import fr.rentree.campaign.domain.DistrictCampaign;
@@ -52,7 +53,7 @@ class LaunchDistrictCampaignDialog extends Dialog {
     private final Select<String> district = new Select<>();
     private final RadioButtonGroup<Scope> scope = new RadioButtonGroup<>();
     private final CheckboxGroup<SchoolKind> kinds = new CheckboxGroup<>();
-    private final MultiSelectComboBox<School> picked = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<School> picked = new MultiSelect<>();
     private final Paragraph count = new Paragraph();
     private List<School> schools = List.of();
 

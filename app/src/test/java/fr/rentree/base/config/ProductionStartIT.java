@@ -2,11 +2,13 @@ package fr.rentree.base.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import fr.rentree.support.JarCommand;
 import fr.rentree.support.JarCommand.Run;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar started under the {@code prod} profile as an operator starts it from the README, missing one
@@ -19,6 +21,9 @@ class ProductionStartIT {
     private static final String USER = "--spring.datasource.username=rentree";
     private static final String PUBLIC_URL = "--rentree.public-url=" + JarCommand.PUBLIC_URL;
     private static final String KEY = "--rentree.activation-codes.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    @TempDir
+    Path folder;
 
     @Test
     void without_its_public_address_the_application_refuses_to_start_and_says_which_setting_in_french()
@@ -55,6 +60,19 @@ class ProductionStartIT {
         assertThat(run.output()).contains("APPLICATION FAILED TO START",
                 "La clé de chiffrement des codes d’activation (RENTREE_ACTIVATIONCODES_KEY) n’est pas", "32 octets")
                 .doesNotContain("pas-une-cle");
+    }
+
+    /** Issue 22, D18: outside prod a missing key file is made; under prod that would be a new key after a typo. */
+    @Test
+    void a_key_file_that_does_not_exist_is_refused_not_made() throws Exception {
+        Path absent = folder.resolve("cles/activation-code.key");
+        Run run = JarCommand.application(Duration.ofSeconds(90), DATABASE, USER, PUBLIC_URL,
+                "--rentree.activation-codes.key-file=" + absent);
+
+        assertThat(run.exitCode()).as(run.output()).isPositive();
+        assertThat(run.output()).contains("APPLICATION FAILED TO START", "RENTREE_ACTIVATIONCODES_KEYFILE",
+                "n’existe pas ou ne se lit pas", "openssl rand -base64 32 > " + absent);
+        assertThat(absent).doesNotExist();
     }
 
     @Test
