@@ -24,12 +24,17 @@ public class BpmnDiagram extends Div {
         addClassName("bpmn-diagram");
     }
 
-    /** Draws the model; {@code failing} steps are marked in red, {@code current} ones in blue, {@code done} in green. */
-    public void show(String bpmnXml, Collection<String> done, Collection<String> current, Collection<String> failing) {
+    /**
+     * Draws the model; {@code failing} steps are marked in red, {@code current} ones in blue, {@code done} in green,
+     * {@code interrupted} ones (where the process was stopped) in grey, dashed.
+     */
+    public void show(String bpmnXml, Collection<String> done, Collection<String> current, Collection<String> failing,
+            Collection<String> interrupted) {
         String doneIds = String.join(" ", done);
         String currentIds = String.join(" ", current);
         String failingIds = String.join(" ", failing);
-        List<String> wanted = List.of(bpmnXml, doneIds, currentIds, failingIds);
+        String interruptedIds = String.join(" ", interrupted);
+        List<String> wanted = List.of(bpmnXml, doneIds, currentIds, failingIds, interruptedIds);
         if (wanted.equals(shown)) {
             return;
         }
@@ -37,7 +42,7 @@ public class BpmnDiagram extends Div {
         // the model is imported once; later calls move the marks only, so the director's zoom and position stay
         getElement().executeJs("""
                         const element = this;
-                        const marks = { 'step-done': $1, 'step-current': $2, 'step-failing': $3 };
+                        const marks = { 'step-done': $1, 'step-current': $2, 'step-failing': $3, 'step-interrupted': $4 };
                         return %s.then(async () => {
                             if (element.xml !== $0) {
                                 element.viewer = element.viewer || new BpmnJS({ container: element });
@@ -58,7 +63,8 @@ public class BpmnDiagram extends Div {
                             }
                             element.dataset.drawn = 'true';
                             return true;
-                        });""".formatted(VIEWER.loaded()), bpmnXml, doneIds, currentIds, failingIds)
+                        });""".formatted(VIEWER.loaded()), bpmnXml, doneIds, currentIds, failingIds,
+                        interruptedIds)
                 .then(Boolean.class, drawn -> setVisible(true), failure -> setVisible(false));
     }
 }

@@ -9,12 +9,15 @@ import fr.rentree.process.domain.Incident;
  * A campaign as the "Campagnes" screen lists it: where its process stands and what failed there.
  *
  * @param steps     the steps its process stands at (none once it has ended)
- * @param incidents the steps that failed on every retry and wait for someone to retry them
+ * @param incidents   the steps that failed on every retry and wait for someone to retry them
+ * @param interrupted the steps a stopped campaign was stopped at (none for any other)
  */
-public record CampaignOverview(Campaign campaign, List<CurrentStep> steps, List<Incident> incidents) {
+public record CampaignOverview(Campaign campaign, List<CurrentStep> steps, List<Incident> incidents,
+                               List<CurrentStep> interrupted) {
 
     public CampaignOverview {
         steps = List.copyOf(steps);
         incidents = List.copyOf(incidents);
+        interrupted = List.copyOf(interrupted);
     }
 }

@@ -42,6 +42,7 @@ import fr.rentree.directory.domain.SelectionTally;
 import fr.rentree.directory.service.RecipientService;
 import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.process.domain.CandidateGroups;
+import fr.rentree.process.domain.CurrentStep;
 import fr.rentree.process.domain.ProcessStarted;
 import fr.rentree.process.domain.StepWaiting;
 import fr.rentree.process.service.InboxService;
@@ -362,8 +363,16 @@ public class CampaignService {
     public List<CampaignOverview> overview() {
         return myCampaigns().stream().map(campaign -> campaign.runningProcess()
                 .map(process -> new CampaignOverview(campaign, processes.currentSteps(process),
-                        processes.incidents(process)))
-                .orElseGet(() -> new CampaignOverview(campaign, List.of(), List.of()))).toList();
+                        processes.incidents(process), List.of()))
+                .orElseGet(() -> new CampaignOverview(campaign, List.of(), List.of(), interrupted(campaign))))
+                .toList();
+    }
+
+    /** Where a stopped campaign was stopped, so that the list does not show it as if it had run to its end. */
+    private List<CurrentStep> interrupted(Campaign campaign) {
+        String process = campaign.processInstanceId();
+        return campaign.state() == CampaignState.CANCELLED && process != null ? processes.interruptedSteps(process)
+                : List.of();
     }
 
     /**

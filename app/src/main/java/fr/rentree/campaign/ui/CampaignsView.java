@@ -167,12 +167,17 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         AutoRefresh.every(this, CampaignView.REFRESH_MILLIS, this::refresh);
     }
 
-    /** The state, and for an open campaign the steps it stands at and its incidents. */
+    /**
+     * The state, and for an open campaign the steps it stands at and its incidents; a stopped one says where it was
+     * stopped.
+     */
     private Component where(CampaignOverview overview) {
         Campaign campaign = overview.campaign();
         String state = getTranslation("campaign.state." + campaign.state().name());
         String steps = overview.steps().stream().map(this::label).collect(Collectors.joining(", "));
-        Span where = new Span(campaign.state().isOpen() && !steps.isEmpty() ? steps : state);
+        String interrupted = overview.interrupted().stream().map(this::label).collect(Collectors.joining(", "));
+        Span where = new Span(campaign.state().isOpen() && !steps.isEmpty() ? steps : interrupted.isEmpty() ? state
+                : getTranslation("campaigns.stopped.at", interrupted));
         if (overview.incidents().isEmpty()) {
             return where;
         }

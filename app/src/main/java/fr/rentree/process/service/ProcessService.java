@@ -148,6 +148,18 @@ public class ProcessService {
         return new ProcessTrail(model(instance.getProcessDefinitionId()), visits, currentSteps(processInstanceId));
     }
 
+    /** The steps an ended instance was stopped at (left unfinished by a cancellation), in the order they started. */
+    @Transactional(readOnly = true)
+    public List<CurrentStep> interruptedSteps(String processInstanceId) {
+        checkFollower(processInstanceId);
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).canceled()
+                .orderByHistoricActivityInstanceStartTime().asc().list().stream()
+                .filter(activity -> !NOT_STEPS.contains(activity.getActivityType()))
+                .map(activity -> new CurrentStep(activity.getActivityId(),
+                        name(activity.getActivityName(), activity.getActivityId())))
+                .distinct().toList();
+    }
+
     private String model(String processDefinitionId) {
         try (InputStream xml = repository.getProcessModel(processDefinitionId)) {
             return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
@@ -159,7 +171,7 @@ public class ProcessService {
     private static StepVisit visit(HistoricActivityInstance activity) {
         return new StepVisit(activity.getActivityId(), name(activity.getActivityName(), activity.getActivityId()),
                 activity.getStartTime().toInstant(),
-                activity.getEndTime() == null ? null : activity.getEndTime().toInstant());
+                activity.getEndTime() == null ? null : activity.getEndTime().toInstant(), activity.isCanceled());
     }
 
     private Optional<ProcessInstance> instance(String processInstanceId) {
