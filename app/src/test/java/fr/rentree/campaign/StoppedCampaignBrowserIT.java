@@ -59,6 +59,15 @@ class StoppedCampaignBrowserIT {
             browser.awaitText("li", "Vérification de la liste — interrompue le");
             assertThat(browser.await(By.id("campaign-steps")).getText())
                     .doesNotContain("✓ Vérification de la liste");
+            // labels drawn large enough to read (they were about 7 px high), the step stopped at in the frame
+            Number labelHeight = (Number) browser.driver().executeScript("return document.querySelector("
+                    + "'#campaign-diagram g[data-element-id=SendMails] text tspan').getBoundingClientRect().height");
+            assertThat(labelHeight.doubleValue()).as("a label's line height in px").isGreaterThanOrEqualTo(10);
+            Number outside = (Number) browser.driver().executeScript("const d = document.querySelector("
+                    + "'#campaign-diagram'); const s = d.querySelector('g[data-element-id=VerifyRecipients]')"
+                    + ".getBoundingClientRect(); const b = d.getBoundingClientRect();"
+                    + " return Math.max(b.left - s.left, s.right - b.right, b.top - s.top, s.bottom - b.bottom);");
+            assertThat(outside.doubleValue()).as("px of the step out of the frame").isLessThanOrEqualTo(0);
             browser.scrollTo("#campaign-page > h2");
             browser.screenshot("campaign-stopped");
             String summary = browser.await(By.id("campaign-summary")).getText();
