@@ -18,7 +18,7 @@ public class Languages implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> init.getUI().setLocale(current(init.getUI().getSession())));
+        event.getSource().addUIInitListener(init -> init.getUI().setLocale(of(init.getUI().getSession())));
     }
 
     public static List<Locale> supported() {
@@ -32,7 +32,8 @@ public class Languages implements VaadinServiceInitListener {
         ui.getPage().reload();
     }
 
-    private static Locale current(VaadinSession session) {
+    /** The language the session chose, French until it chooses. */
+    public static Locale of(VaadinSession session) {
         return session.getAttribute(CHOICE) instanceof Locale chosen ? chosen : Locale.FRENCH;
     }
 }
