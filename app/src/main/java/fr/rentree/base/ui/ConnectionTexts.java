@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What Vaadin itself says when the connection is lost or the session is gone, in the user's language from the
  * bundles: its own texts are English ("Cookies disabled", a wordless reconnection bar), and French users met them
- * on the first real day (issue 22, B11). The session-expired message says why (inactivity) and what to do.
+ * on the first real day (issue 22, B11). The session-expired texts say why (inactivity) and what to do, for when
+ * Vaadin shows them.
  */
 @Component
 public class ConnectionTexts implements VaadinServiceInitListener, SystemMessagesProvider {
@@ -49,7 +50,9 @@ public class ConnectionTexts implements VaadinServiceInitListener, SystemMessage
         CustomizedSystemMessages texts = new CustomizedSystemMessages();
         texts.setSessionExpiredCaption(text("connection.session-expired", locale));
         texts.setSessionExpiredMessage(text("connection.session-expired.message", locale));
-        texts.setSessionExpiredNotificationEnabled(true);
+        // left off, as by default: an expired session reloads at once to the sign-in page, which says why; a
+        // notification first held a signed-out user (ended by an administrator) on a dead page until they clicked it
+        texts.setSessionExpiredNotificationEnabled(false);
         texts.setCookiesDisabledCaption(text("connection.cookies-disabled", locale));
         texts.setCookiesDisabledMessage(text("connection.cookies-disabled.message", locale));
         texts.setInternalErrorCaption(text("connection.internal-error", locale));

@@ -219,7 +219,7 @@ public class CampaignView extends VerticalLayout implements HasUrlParameter<Long
         trail.current().forEach(step -> {
             boolean failed = failing.contains(step.id());
             ListItem item = step(failed ? "step-failing" : "step-current", getTranslation(failed
-                    ? "campaign.step.failing" : "campaign.step.current", StepLabel.of(this, step.id(), step.name())));
+                    ? "campaign.step.failing" : "campaign.step.current", StepLabel.of(this, step, dates)));
             item.getStyle().set("font-weight", "600");
             steps.add(item);
         });

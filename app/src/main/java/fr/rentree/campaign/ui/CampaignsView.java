@@ -64,6 +64,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<CampaignOverview> grid = new Grid<>();
     private final Clock clock;
     private final Map<String, HasValidation> fields;
+    private final DateTimeFormatter dates;
 
     CampaignsView(CampaignService campaigns, SchoolService schools, CurrentUser currentUser,
             CampaignSettings settings, Clock clock) {
@@ -71,7 +72,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         this.clock = clock;
         List<School> mySchools = schools.findAll(currentUser.require().schoolUais());
         Map<String, String> names = mySchools.stream().collect(Collectors.toMap(School::uai, School::name));
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+        this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(getLocale()).withZone(ZoneId.systemDefault());
         DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(getLocale());
 
@@ -191,7 +192,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String label(CurrentStep step) {
-        return StepLabel.of(this, step.id(), step.name());
+        return StepLabel.of(this, step, dates);
     }
 
     private Component actions(CampaignOverview overview) {

@@ -23,6 +23,7 @@ import org.operaton.bpm.engine.history.HistoricActivityInstance;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.history.HistoricVariableInstance;
 import org.operaton.bpm.engine.runtime.ActivityInstance;
+import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.runtime.TransitionInstance;
 import org.springframework.stereotype.Service;
@@ -98,8 +99,16 @@ public class ProcessService {
         collect(root, standing);
         // a join waiting for its other branches is not a step of its own while one of them runs
         boolean working = standing.stream().anyMatch(at -> !NOT_STEPS.contains(at.type()));
-        return standing.stream().filter(at -> !working || !NOT_STEPS.contains(at.type())).map(Standing::step)
+        return standing.stream().filter(at -> !working || !NOT_STEPS.contains(at.type()))
+                .map(at -> "intermediateTimer".equals(at.type()) ? due(processInstanceId, at.step()) : at.step())
                 .toList();
+    }
+
+    /** A waiting timer's step with the time it falls due. */
+    private CurrentStep due(String processInstanceId, CurrentStep step) {
+        Job timer = management.createJobQuery().processInstanceId(processInstanceId).activityId(step.id()).timers()
+                .list().stream().filter(job -> job.getDuedate() != null).findFirst().orElse(null);
+        return timer == null ? step : new CurrentStep(step.id(), step.name(), timer.getDuedate().toInstant());
     }
 
     private record Standing(CurrentStep step, String type) {
