@@ -196,6 +196,10 @@ class AccountManagementBrowserIT {
                     List<WebElement> shown = driver.findElements(By.cssSelector(css)).stream()
                             .filter(WebElement::isDisplayed).toList();
                     if (shown.size() == 1) {
+                        // the actions column is not frozen: the grid scrolled sideways first, as a person does
+                        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                                "const table = document.querySelector('#accounts').$.table;"
+                                        + " table.scrollLeft = table.scrollWidth;");
                         shown.getFirst().click();
                         try {
                             new WebDriverWait(driver, Duration.ofSeconds(2))

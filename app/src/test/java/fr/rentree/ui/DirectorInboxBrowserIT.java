@@ -151,7 +151,8 @@ class DirectorInboxBrowserIT {
         browser.await(By.id("verify-validate")).click();
         browser.awaitText("span", "4 courriels seront envoyés et 6 fiches seront à imprimer.");
         browser.screenshot("verify-confirmation");
-        browser.awaitText("vaadin-button", "Envoyer").click();
+        // the button says all it starts: e-mails and a PDF (it said "Envoyer" only)
+        browser.awaitText("vaadin-button", "Envoyer et générer le PDF").click();
 
         // the PDF is generated in the background, then the hand-out waits in the inbox
         browser.awaitText("vaadin-grid-cell-content", "Distribuer les fiches");
@@ -172,14 +173,16 @@ class DirectorInboxBrowserIT {
 
         // the campaign waits a cadence: its page draws the diagram with the current step and the round's counts
         browser.awaitText("vaadin-side-nav-item", "Campagnes").click();
-        browser.awaitText("vaadin-grid-cell-content", "En attente jusqu’au prochain point d’étape");
+        // the wait says until when (it did not)
+        browser.awaitText("vaadin-grid-cell-content", "En attente jusqu’au prochain point d’étape, le "
+                + LocalDate.now().plusWeeks(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         browser.screenshot("campaigns");
         browser.awaitText("a", campaign.name()).click();
         browser.await(By.cssSelector("#campaign-diagram[data-drawn] g[data-element-id=WaitCadence].step-current"));
         browser.await(By.cssSelector("#campaign-diagram g[data-element-id=SendMails].step-done"));
         browser.await(By.cssSelector("#campaign-diagram .bjs-powered-by")); // bpmn.io's watermark stays
         browser.awaitText("li", "✓ Distribution des fiches — le");
-        browser.awaitText("li", "● En attente jusqu’au prochain point d’étape — en cours");
+        browser.awaitText("li", "● En attente jusqu’au prochain point d’étape, le ");
         browser.awaitText("vaadin-grid-cell-content", "4 sur 4");
         browser.awaitText("vaadin-grid-cell-content", "6 dans le PDF");
         browser.awaitText("p", "0\u00a0% des comptes distribués sont activés (0 sur 10");
@@ -264,7 +267,7 @@ class DirectorInboxBrowserIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> fixtures.as(director,
                 () -> processes.currentSteps(campaign.processInstanceId())).stream()
                 .anyMatch(step -> step.id().equals("WaitCadence")));
-        browser.awaitText("li", "● En attente jusqu’au prochain point d’étape — en cours");
+        browser.awaitText("li", "● En attente jusqu’au prochain point d’étape, le ");
         browser.awaitGone("span", "a échoué à chaque essai");
         browser.awaitText("vaadin-grid-cell-content", "4 sur 4");
         browser.screenshot("campaign-page-retried");

@@ -37,7 +37,7 @@ class ResetButton implements AccountAction {
     }
 
     @Override
-    public Optional<Component> on(String schoolUai, AccountRow account) {
+    public Optional<Component> on(String schoolUai, AccountRow account, Runnable changed) {
         if (account.state() != AccountState.ACTIVE || account.activatedAt() == null) {
             return Optional.empty();
         }

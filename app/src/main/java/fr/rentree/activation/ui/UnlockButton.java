@@ -22,7 +22,7 @@ class UnlockButton implements AccountAction {
     }
 
     @Override
-    public Optional<Component> on(String schoolUai, AccountRow account) {
+    public Optional<Component> on(String schoolUai, AccountRow account, Runnable changed) {
         if (!account.locked()) {
             return Optional.empty();
         }
@@ -33,8 +33,8 @@ class UnlockButton implements AccountAction {
         unlock.addClassName("unlock");
         unlock.addClickListener(e -> {
             locks.unlock(schoolUai, account.login());
-            unlock.setVisible(false);
             Notifications.success(unlock.getTranslation("account.unlock.done", account.login()));
+            changed.run(); // its state said "Bloqué" until the list was read again
         });
         return Optional.of(unlock);
     }

@@ -95,15 +95,17 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     private void configureList() {
         list.setId("schools");
         list.addColumn(School::uai).setHeader(getTranslation("schools.uai")).setAutoWidth(true).setFlexGrow(0);
-        list.addColumn(School::name).setHeader(getTranslation("schools.name")).setAutoWidth(true);
+        // names, communes and districts wrap in columns that share the width: as wide as their longest, they
+        // pushed Commune and the rest out of sight at 1366 px
+        list.addColumn(School::name).setHeader(getTranslation("schools.name")).setWidth("12em").setFlexGrow(3);
         list.addColumn(school -> getTranslation("school.kind." + school.kind()))
                 .setHeader(getTranslation("schools.kind")).setAutoWidth(true).setFlexGrow(0);
         list.addColumn(school -> school.commune() == null ? "" : school.commune())
-                .setHeader(getTranslation("schools.commune")).setAutoWidth(true);
+                .setHeader(getTranslation("schools.commune")).setWidth("8em").setFlexGrow(1);
         list.addColumn(school -> school.district() == null ? "" : school.district())
-                .setHeader(getTranslation("schools.district")).setAutoWidth(true);
+                .setHeader(getTranslation("schools.district")).setWidth("9em").setFlexGrow(1);
         list.addColumn(school -> school.contactEmail() == null ? "" : school.contactEmail())
-                .setHeader(getTranslation("schools.email")).setAutoWidth(true);
+                .setHeader(getTranslation("schools.email")).setWidth("11em").setFlexGrow(2);
         list.addComponentColumn(school -> {
             Button remove = new Button(getTranslation("schools.remove"), e -> confirmRemove(school));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
@@ -112,7 +114,7 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
             actions.setAlignItems(FlexComponent.Alignment.BASELINE);
             return actions;
         }).setAutoWidth(true).setFlexGrow(0);
-        list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         list.setHeight("32em");
         list.setWidthFull();
     }

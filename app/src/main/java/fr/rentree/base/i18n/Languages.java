@@ -24,7 +24,7 @@ public class Languages implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> {
             UI ui = init.getUI();
-            ui.setLocale(current(ui.getSession()));
+            ui.setLocale(of(ui.getSession()));
             // the page's language for screen readers, hyphenation and the browser's translation offer: Vaadin writes
             // the first language's at the first load and leaves it so
             ui.getPage().executeJs("document.documentElement.lang = $0", ui.getLocale().getLanguage());
@@ -42,7 +42,8 @@ public class Languages implements VaadinServiceInitListener {
         ui.getPage().reload();
     }
 
-    private static Locale current(VaadinSession session) {
+    /** The language the session chose, French until it chooses. */
+    public static Locale of(VaadinSession session) {
         return session.getAttribute(CHOICE) instanceof Locale chosen ? chosen : Locale.FRENCH;
     }
 }

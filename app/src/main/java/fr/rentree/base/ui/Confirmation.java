@@ -15,7 +15,14 @@ public final class Confirmation {
      */
     public static void ask(String title, String text, String action, String cancel, boolean destructive,
                            Runnable confirmed) {
+        ask(title, text, action, cancel, destructive, confirmed, () -> { });
+    }
+
+    /** As above; {@code cancelled} runs when the user declines ("Annuler", Escape), to put back what asked. */
+    public static void ask(String title, String text, String action, String cancel, boolean destructive,
+                           Runnable confirmed, Runnable cancelled) {
         ConfirmDialog dialog = new ConfirmDialog();
+        dialog.addCancelListener(e -> cancelled.run());
         dialog.setHeader(title);
         dialog.setText(text);
         dialog.setCancelable(true);

@@ -43,6 +43,7 @@ import fr.rentree.directory.service.ActivationHistory;
 import fr.rentree.directory.service.RecipientService;
 import fr.rentree.directory.service.StatisticsService;
 import fr.rentree.process.domain.CandidateGroups;
+import fr.rentree.process.domain.CurrentStep;
 import fr.rentree.process.domain.ProcessStarted;
 import fr.rentree.process.domain.StepWaiting;
 import fr.rentree.process.service.InboxService;
@@ -373,9 +374,17 @@ public class CampaignService {
                     ? Optional.of(campaign.createdBy()) : Optional.empty();
             return campaign.runningProcess()
                     .map(process -> new CampaignOverview(campaign, processes.currentSteps(process),
-                            processes.incidents(process), launchedBy))
-                    .orElseGet(() -> new CampaignOverview(campaign, List.of(), List.of(), launchedBy));
+                            processes.incidents(process), List.of(), launchedBy))
+                    .orElseGet(() -> new CampaignOverview(campaign, List.of(), List.of(), interrupted(campaign),
+                            launchedBy));
         }).toList();
+    }
+
+    /** Where a stopped campaign was stopped, so that the list does not show it as if it had run to its end. */
+    private List<CurrentStep> interrupted(Campaign campaign) {
+        String process = campaign.processInstanceId();
+        return campaign.state() == CampaignState.CANCELLED && process != null ? processes.interruptedSteps(process)
+                : List.of();
     }
 
     /**

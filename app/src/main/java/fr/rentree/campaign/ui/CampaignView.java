@@ -35,6 +35,7 @@ import fr.rentree.base.ui.PercentChart;
 import fr.rentree.campaign.domain.Campaign;
 import fr.rentree.campaign.domain.CampaignDetail;
 import fr.rentree.campaign.domain.CampaignRound;
+import fr.rentree.campaign.domain.CampaignState;
 import fr.rentree.campaign.domain.FailedRecipient;
 import fr.rentree.campaign.domain.ProgressPoint;
 import fr.rentree.campaign.domain.RoundCounts;
@@ -144,8 +145,10 @@ public class CampaignView extends VerticalLayout implements HasUrlParameter<Long
         String state = getTranslation("campaign.state." + campaign.state().name());
         String target = getTranslation("campaign.summary", campaign.targetPercent(),
                 days.format(campaign.deadline()), campaign.cadence().toDays(), dates.format(campaign.createdAt()));
-        String ended = campaign.finishedAt() == null ? ""
-                : " " + getTranslation("campaign.summary.ended", dates.format(campaign.finishedAt()));
+        // a stopped campaign did not end: it says when it was stopped
+        String ended = campaign.finishedAt() == null ? "" : " " + getTranslation(campaign.state()
+                == CampaignState.CANCELLED ? "campaign.summary.stopped" : "campaign.summary.ended",
+                dates.format(campaign.finishedAt()));
         return state + " · " + target + ended;
     }
 
@@ -208,14 +211,16 @@ public class CampaignView extends VerticalLayout implements HasUrlParameter<Long
         Set<String> failing = detail.incidents().stream().map(Incident::step).collect(Collectors.toSet());
         Set<String> current = new HashSet<>(trail.currentIds());
         current.removeAll(failing);
-        diagram.show(trail.bpmnXml(), trail.done(), current, failing);
-        trail.visits().stream().filter(visit -> visit.endedAt() != null).forEach(visit -> steps.add(step(
-                "step-done", getTranslation("campaign.step.done", StepLabel.of(this, visit.id(), visit.name()),
-                        dates.format(visit.endedAt())))));
+        diagram.show(trail.bpmnXml(), trail.done(), current, failing, trail.interrupted());
+        trail.visits().stream().filter(visit -> visit.endedAt() != null).forEach(visit -> steps.add(visit.done()
+                ? step("step-done", getTranslation("campaign.step.done", StepLabel.of(this, visit.id(), visit.name()),
+                        dates.format(visit.endedAt())))
+                : step("step-interrupted", getTranslation("campaign.step.interrupted",
+                        StepLabel.of(this, visit.id(), visit.name()), dates.format(visit.endedAt())))));
         trail.current().forEach(step -> {
             boolean failed = failing.contains(step.id());
             ListItem item = step(failed ? "step-failing" : "step-current", getTranslation(failed
-                    ? "campaign.step.failing" : "campaign.step.current", StepLabel.of(this, step.id(), step.name())));
+                    ? "campaign.step.failing" : "campaign.step.current", StepLabel.of(this, step, dates)));
             item.getStyle().set("font-weight", "600");
             steps.add(item);
         });

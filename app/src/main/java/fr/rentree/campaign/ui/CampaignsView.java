@@ -64,6 +64,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<CampaignOverview> grid = new Grid<>();
     private final Clock clock;
     private final Map<String, HasValidation> fields;
+    private final DateTimeFormatter dates;
 
     CampaignsView(CampaignService campaigns, SchoolService schools, CurrentUser currentUser,
             CampaignSettings settings, Clock clock) {
@@ -71,7 +72,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         this.clock = clock;
         List<School> mySchools = schools.findAll(currentUser.require().schoolUais());
         Map<String, String> names = mySchools.stream().collect(Collectors.toMap(School::uai, School::name));
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+        this.dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(getLocale()).withZone(ZoneId.systemDefault());
         DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(getLocale());
 
@@ -168,12 +169,17 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         AutoRefresh.every(this, CampaignView.REFRESH_MILLIS, this::refresh);
     }
 
-    /** The state, and for an open campaign the steps it stands at and its incidents. */
+    /**
+     * The state, and for an open campaign the steps it stands at and its incidents; a stopped one says where it was
+     * stopped.
+     */
     private Component where(CampaignOverview overview) {
         Campaign campaign = overview.campaign();
         String state = getTranslation("campaign.state." + campaign.state().name());
         String steps = overview.steps().stream().map(this::label).collect(Collectors.joining(", "));
-        Span where = new Span(campaign.state().isOpen() && !steps.isEmpty() ? steps : state);
+        String interrupted = overview.interrupted().stream().map(this::label).collect(Collectors.joining(", "));
+        Span where = new Span(campaign.state().isOpen() && !steps.isEmpty() ? steps : interrupted.isEmpty() ? state
+                : getTranslation("campaigns.stopped.at", interrupted));
         if (overview.incidents().isEmpty()) {
             return where;
         }
@@ -187,7 +193,7 @@ public class CampaignsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String label(CurrentStep step) {
-        return StepLabel.of(this, step.id(), step.name());
+        return StepLabel.of(this, step, dates);
     }
 
     private Component actions(CampaignOverview overview) {

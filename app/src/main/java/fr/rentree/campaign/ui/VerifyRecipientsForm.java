@@ -141,7 +141,9 @@ class VerifyRecipientsForm implements TaskForm {
         dialog.setText(text);
         dialog.setCancelable(true);
         dialog.setCancelText(form.getTranslation("verify.confirm.back"));
-        dialog.setConfirmText(form.getTranslation(plan.mails() > 0 ? "verify.confirm.send" : "verify.confirm.print"));
+        // the button names all it starts: "Envoyer" alone hid the PDF made beside the e-mails
+        dialog.setConfirmText(form.getTranslation(plan.mails() == 0 ? "verify.confirm.print"
+                : plan.sheets() == 0 ? "verify.confirm.send" : "verify.confirm.both"));
         dialog.addConfirmListener(e -> task.submit(() -> campaigns.validate(task.task().id(), distribution)));
         dialog.open();
     }

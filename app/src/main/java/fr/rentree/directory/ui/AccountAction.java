@@ -11,6 +11,10 @@ import fr.rentree.directory.domain.AccountRow;
  */
 public interface AccountAction {
 
-    /** The action's button for this account of this school; empty when it does not apply to the account. */
-    Optional<Component> on(String schoolUai, AccountRow account);
+    /**
+     * The action's button for this account of this school; empty when it does not apply to the account.
+     *
+     * @param changed to run once the action changed the account, so that the list shows its row anew at once
+     */
+    Optional<Component> on(String schoolUai, AccountRow account, Runnable changed);
 }

@@ -213,7 +213,9 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
 
     /**
      * Every column as wide as what it holds, on one line (rows of one height): a login is what a director reads out
-     * to a parent. When the page is narrow the table scrolls sideways, the actions staying in sight.
+     * to a parent. The state comes right after the name and profile, in sight on a laptop; when the page is narrow
+     * the table scrolls sideways, the name staying in sight. The actions are not frozen at the end: frozen, they
+     * covered Classe, Courriel, État and Date at 1366 px.
      */
     private void configureAccounts() {
         accounts.setId("accounts");
@@ -221,17 +223,17 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
                 .setAutoWidth(true).setFlexGrow(1).setFrozen(true);
         accounts.addComponentColumn(this::profileBadge).setHeader(getTranslation("account.profile"))
                 .setAutoWidth(true).setFlexGrow(0);
+        accounts.addColumn(this::state).setHeader(getTranslation("account.state")).setAutoWidth(true).setFlexGrow(0);
         accounts.addColumn(AccountRow::login).setHeader(getTranslation("account.login")).setAutoWidth(true)
                 .setFlexGrow(0).setClassNameGenerator(row -> "login");
         accounts.addColumn(row -> row.classes() == null ? "" : row.classes()).setHeader(getTranslation("account.classes"))
                 .setAutoWidth(true).setFlexGrow(0);
         accounts.addColumn(row -> row.email() == null ? "" : row.email()).setHeader(getTranslation("account.email"))
                 .setAutoWidth(true).setFlexGrow(0);
-        accounts.addColumn(this::state).setHeader(getTranslation("account.state")).setAutoWidth(true).setFlexGrow(0);
         accounts.addColumn(row -> dates.format(row.createdAt())).setHeader(getTranslation("account.created"))
                 .setAutoWidth(true).setFlexGrow(0);
         accounts.addComponentColumn(this::accountActions).setHeader(getTranslation("account.actions"))
-                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+                .setAutoWidth(true).setFlexGrow(0);
         accounts.setItems(new CallbackDataProvider<AccountRow, Void>(
                 query -> directory.accounts(query(), query.getOffset(), query.getLimit()).stream(),
                 query -> {
@@ -290,7 +292,8 @@ public class SchoolView extends VerticalLayout implements HasDynamicTitle, Befor
     }
 
     private Component[] otherActions(AccountRow row) {
-        return actions.stream().flatMap(action -> action.on(school.getValue().uai(), row).stream())
+        return actions.stream().flatMap(action -> action.on(school.getValue().uai(), row,
+                        () -> accounts.getDataProvider().refreshAll()).stream())
                 .toArray(Component[]::new);
     }
 

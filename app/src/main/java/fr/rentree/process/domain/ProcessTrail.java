@@ -20,7 +20,16 @@ public record ProcessTrail(String bpmnXml, List<StepVisit> visits, List<CurrentS
 
     /** The ids of the steps done at least once. */
     public Set<String> done() {
-        return visits.stream().filter(visit -> visit.endedAt() != null).map(StepVisit::id)
+        return visits.stream().filter(StepVisit::done).map(StepVisit::id).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The ids of the steps the process was stopped at (left unfinished) and not done at another visit: a stopped
+     * campaign must not look as if it had run to its end.
+     */
+    public Set<String> interrupted() {
+        Set<String> done = done();
+        return visits.stream().filter(StepVisit::interrupted).map(StepVisit::id).filter(id -> !done.contains(id))
                 .collect(Collectors.toUnmodifiableSet());
     }
 

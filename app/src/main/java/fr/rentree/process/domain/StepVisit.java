@@ -11,9 +11,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id      the BPMN id of the step (the key of its label in the bundle: {@code step.<id>})
  * @param name    the BPMN name, used when the bundle has no label
- * @param endedAt when the step was done; null while the process stands there
+ * @param endedAt     when the step was done or interrupted; null while the process stands there
+ * @param interrupted whether it was left unfinished (the campaign was stopped there), not done
  */
-public record StepVisit(String id, String name, Instant startedAt, @Nullable Instant endedAt) {
+public record StepVisit(String id, String name, Instant startedAt, @Nullable Instant endedAt, boolean interrupted) {
+
+    /** Whether the step was done: it ended, and not because the process was stopped there. */
+    public boolean done() {
+        return endedAt != null && !interrupted;
+    }
 
     public Optional<Instant> ended() {
         return Optional.ofNullable(endedAt);

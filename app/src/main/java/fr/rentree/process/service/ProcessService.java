@@ -23,6 +23,7 @@ import org.operaton.bpm.engine.history.HistoricActivityInstance;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.history.HistoricVariableInstance;
 import org.operaton.bpm.engine.runtime.ActivityInstance;
+import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.runtime.TransitionInstance;
 import org.springframework.stereotype.Service;
@@ -100,8 +101,16 @@ public class ProcessService {
         collect(root, standing);
         // a join waiting for its other branches is not a step of its own while one of them runs
         boolean working = standing.stream().anyMatch(at -> !NOT_STEPS.contains(at.type()));
-        return standing.stream().filter(at -> !working || !NOT_STEPS.contains(at.type())).map(Standing::step)
+        return standing.stream().filter(at -> !working || !NOT_STEPS.contains(at.type()))
+                .map(at -> "intermediateTimer".equals(at.type()) ? due(processInstanceId, at.step()) : at.step())
                 .toList();
+    }
+
+    /** A waiting timer's step with the time it falls due. */
+    private CurrentStep due(String processInstanceId, CurrentStep step) {
+        Job timer = management.createJobQuery().processInstanceId(processInstanceId).activityId(step.id()).timers()
+                .list().stream().filter(job -> job.getDuedate() != null).findFirst().orElse(null);
+        return timer == null ? step : new CurrentStep(step.id(), step.name(), timer.getDuedate().toInstant());
     }
 
     private record Standing(CurrentStep step, String type) {
@@ -169,6 +178,18 @@ public class ProcessService {
         return new ProcessTrail(model(instance.getProcessDefinitionId()), visits, currentSteps(processInstanceId));
     }
 
+    /** The steps an ended instance was stopped at (left unfinished by a cancellation), in the order they started. */
+    @Transactional(readOnly = true)
+    public List<CurrentStep> interruptedSteps(String processInstanceId) {
+        checkFollower(processInstanceId);
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).canceled()
+                .orderByHistoricActivityInstanceStartTime().asc().list().stream()
+                .filter(activity -> !NOT_STEPS.contains(activity.getActivityType()))
+                .map(activity -> new CurrentStep(activity.getActivityId(),
+                        name(activity.getActivityName(), activity.getActivityId())))
+                .distinct().toList();
+    }
+
     private String model(String processDefinitionId) {
         try (InputStream xml = repository.getProcessModel(processDefinitionId)) {
             return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
@@ -180,7 +201,7 @@ public class ProcessService {
     private static StepVisit visit(HistoricActivityInstance activity) {
         return new StepVisit(activity.getActivityId(), name(activity.getActivityName(), activity.getActivityId()),
                 activity.getStartTime().toInstant(),
-                activity.getEndTime() == null ? null : activity.getEndTime().toInstant());
+                activity.getEndTime() == null ? null : activity.getEndTime().toInstant(), activity.isCanceled());
     }
 
     private Optional<ProcessInstance> instance(String processInstanceId) {

@@ -28,13 +28,15 @@ class AccountMailButton implements AccountAction {
     }
 
     @Override
-    public Optional<Component> on(String schoolUai, AccountRow account) {
+    public Optional<Component> on(String schoolUai, AccountRow account, Runnable changed) {
         if (account.state() != AccountState.ACTIVE || account.activatedAt() != null || account.email() == null) {
             return Optional.empty();
         }
         Button button = new Button(VaadinIcon.ENVELOPE_O.create());
-        button.setText(button.getTranslation("account.mail-sheet"));
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        // an icon named by its tooltip, as "Modifier": with every action in words the column hid others (issue 22 B9)
+        button.setTooltipText(button.getTranslation("account.mail-sheet"));
+        button.setAriaLabel(button.getTranslation("account.mail-sheet"));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         button.addClassName("mail-sheet");
         button.addClickListener(click -> {
             ConfirmDialog confirm = new ConfirmDialog(button.getTranslation("account.mail-sheet"),

@@ -30,7 +30,7 @@ class AccountSheetLink implements AccountAction {
     }
 
     @Override
-    public Optional<com.vaadin.flow.component.Component> on(String schoolUai, AccountRow account) {
+    public Optional<com.vaadin.flow.component.Component> on(String schoolUai, AccountRow account, Runnable changed) {
         if (account.state() != AccountState.ACTIVE) {
             return Optional.empty();
         }
@@ -41,8 +41,11 @@ class AccountSheetLink implements AccountAction {
             sheets.printAccount(schoolUai, account.id(), locale, event.getOutputStream());
         };
         Anchor link = new Anchor(pdf, AttachmentType.DOWNLOAD, "");
-        Button button = new Button(link.getTranslation("account.print-sheet"), VaadinIcon.PRINT.create());
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        // an icon named by its tooltip, as "Modifier": with every action in words the column hid others (issue 22 B9)
+        Button button = new Button(VaadinIcon.PRINT.create());
+        button.setTooltipText(link.getTranslation("account.print-sheet"));
+        button.setAriaLabel(link.getTranslation("account.print-sheet"));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         link.add(button);
         link.addClassName("print-sheet");
         return Optional.of(link);

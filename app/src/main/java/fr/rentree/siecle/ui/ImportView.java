@@ -6,11 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.AbstractField.ComponentValueChangeEvent;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -34,12 +36,15 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import fr.rentree.base.i18n.Institution;
+import fr.rentree.base.ui.Confirmation;
 import fr.rentree.base.ui.Notifications;
 import fr.rentree.base.ui.RefusingUpload;
 import fr.rentree.base.ui.UploadTexts;
 import fr.rentree.directory.domain.AccountChange;
 import fr.rentree.directory.domain.ChangeKind;
 import fr.rentree.directory.domain.RosterChanges;
+import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.school.ui.SchoolPicker;
 import fr.rentree.security.service.SignedInUser;
@@ -73,6 +78,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     private final Div report = new Div();
     private final Div samples = new Div();
     private ImportAnalysis analysis;
+    private boolean putBack;
 
     /** @param sampleExports files to try the import with (dev's demo schools); no bean in production */
     ImportView(SiecleImportService imports, SchoolService schools, AuthenticationContext authentication,
@@ -80,7 +86,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         this.imports = imports;
         this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
         school = new SchoolPicker(getTranslation("import.school"), schools.findAll(user.schoolUais()));
-        school.addValueChangeListener(e -> clear());
+        school.addValueChangeListener(this::schoolChanged);
         sampleExports.ifAvailable(available -> {
             school.addValueChangeListener(e -> showSamples(available));
             showSamples(available);
@@ -148,6 +154,34 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 });
             }
         }
+    }
+
+    /**
+     * Files are uploaded for one school: choosing another drops them, after asking when there are some (they were
+     * dropped without a word). Declining puts the first school back.
+     */
+    private void schoolChanged(ComponentValueChangeEvent<ComboBox<School>, School> changed) {
+        List<ExportFile> files = received.files();
+        if (putBack) { // the school the files are for, put back by "Garder les fichiers"
+            putBack = false;
+            return;
+        }
+        if (!changed.isFromClient() || files.isEmpty()) {
+            clear();
+            return;
+        }
+        School before = changed.getOldValue();
+        if (before == null) {
+            clear();
+            return;
+        }
+        Confirmation.ask(getTranslation("import.change-school.title"), getTranslation("import.change-school.text",
+                        files.stream().map(ExportFile::name).collect(Collectors.joining(", ")),
+                        new Institution(before.name())), getTranslation("import.change-school.confirm"),
+                getTranslation("import.change-school.keep"), true, this::clear, () -> {
+                    putBack = true;
+                    school.setValue(before);
+                });
     }
 
     private void showFiles() {

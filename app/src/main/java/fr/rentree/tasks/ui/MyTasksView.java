@@ -20,6 +20,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -33,6 +35,7 @@ import fr.rentree.school.domain.School;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Mes tâches": the steps the processes wait for from the signed-in user, oldest first, read lazily from the engine's
@@ -41,7 +44,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("taches")
 @Menu(title = "nav.tasks", order = 0, icon = "vaadin:tasks")
 @RolesAllowed("DIRECTOR")
-public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
+public class MyTasksView extends VerticalLayout implements HasDynamicTitle, BeforeLeaveObserver {
 
     private final InboxService inbox;
     private final Map<String, TaskForm> forms;
@@ -49,6 +52,8 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<WaitingTask> grid = new Grid<>();
     private final Paragraph count = new Paragraph();
     private Registration polling;
+    /** The task's dialog while it is open. */
+    private @Nullable Dialog openTask;
 
     MyTasksView(InboxService inbox, SchoolService schools, CurrentUser currentUser, List<TaskForm> forms) {
         this.inbox = inbox;
@@ -128,7 +133,16 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
             refresh();
         })));
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
+        dialog.addOpenedChangeListener(changed -> openTask = changed.isOpened() ? dialog : null);
         dialog.open();
+    }
+
+    /** A dialog belongs to the UI, not to the screen: the browser's Back left it open over the page gone back to. */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (openTask != null) {
+            openTask.close();
+        }
     }
 
     @Override

@@ -215,14 +215,18 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
         return filters;
     }
 
+    /**
+     * Every column in sight at 1366 px and read whole: the school and its step wrap and take what is left, the rates
+     * are as wide as their header ("Enseignants" was cut).
+     */
     private void columns() {
         schools.addComponentColumn(this::school).setHeader(getTranslation("district-campaign.column.school"))
-                .setWidth("11em").setFlexGrow(2).setSortable(true).setKey(DashboardOrder.Column.SCHOOL.name());
+                .setWidth("9em").setFlexGrow(2).setSortable(true).setKey(DashboardOrder.Column.SCHOOL.name());
         schools.addColumn(line -> getTranslation("school.kind." + line.kind().name()))
                 .setHeader(getTranslation("district-campaign.column.kind")).setAutoWidth(true).setFlexGrow(0)
                 .setSortable(true).setKey(DashboardOrder.Column.KIND.name());
         schools.addComponentColumn(this::standing).setHeader(getTranslation("campaigns.column.state"))
-                .setWidth("10em").setFlexGrow(2).setSortable(true).setKey(DashboardOrder.Column.PHASE.name());
+                .setWidth("9em").setFlexGrow(2).setSortable(true).setKey(DashboardOrder.Column.PHASE.name());
         schools.addColumn(line -> percent(line.all())).setHeader(getTranslation("district-dashboard.rate"))
                 .setWidth("7em").setFlexGrow(0).setSortable(true).setKey(DashboardOrder.Column.RATE.name());
         Map<Profile, Function<SchoolLine, Rate>> profiles = new EnumMap<>(Profile.class);
@@ -233,7 +237,7 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
         schools.addColumn(this::trend).setHeader(getTranslation("district-dashboard.trend")).setWidth("6.5em")
                 .setFlexGrow(0);
         profiles.forEach((profile, rate) -> schools.addColumn(line -> percent(rate.apply(line)))
-                .setHeader(getTranslation("statistics.profile." + profile.name())).setWidth("6.5em").setFlexGrow(0));
+                .setHeader(getTranslation("statistics.profile." + profile.name())).setAutoWidth(true).setFlexGrow(0));
         schools.addComponentColumn(this::delivered).setHeader(getTranslation("district-dashboard.delivered"))
                 .setWidth("11em").setFlexGrow(1);
         schools.setMultiSort(false);
