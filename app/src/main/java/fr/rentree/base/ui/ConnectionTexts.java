@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What Vaadin itself says when the connection is lost or the session is gone, in the user's language from the
  * bundles: its own texts are English ("Cookies disabled", a wordless reconnection bar), and French users met them
- * on the first real day (issue 22, B11). The session-expired texts say why (inactivity) and what to do, for when
- * Vaadin shows them.
+ * on the first real day (issue 22, B11). An expired session says nothing here: it reloads to the sign-in page, which
+ * says why.
  */
 @Component
 public class ConnectionTexts implements VaadinServiceInitListener, SystemMessagesProvider {
@@ -48,8 +48,6 @@ public class ConnectionTexts implements VaadinServiceInitListener, SystemMessage
                         && supported.getLanguage().equals(info.getLocale().getLanguage()))
                 .findFirst().orElse(Locale.FRENCH);
         CustomizedSystemMessages texts = new CustomizedSystemMessages();
-        texts.setSessionExpiredCaption(text("connection.session-expired", locale));
-        texts.setSessionExpiredMessage(text("connection.session-expired.message", locale));
         // left off, as by default: an expired session reloads at once to the sign-in page, which says why; a
         // notification first held a signed-out user (ended by an administrator) on a dead page until they clicked it
         texts.setSessionExpiredNotificationEnabled(false);

@@ -221,12 +221,12 @@ public class DistrictDashboardView extends VerticalLayout implements HasUrlParam
      */
     private void columns() {
         schools.addComponentColumn(this::school).setHeader(getTranslation("district-campaign.column.school"))
-                .setWidth("9em").setFlexGrow(2).setSortable(true).setKey(DashboardOrder.Column.SCHOOL.name());
+                .setWidth("12em").setFlexGrow(2).setSortable(true).setKey(DashboardOrder.Column.SCHOOL.name());
         schools.addColumn(line -> getTranslation("school.kind." + line.kind().name()))
                 .setHeader(getTranslation("district-campaign.column.kind")).setAutoWidth(true).setFlexGrow(0)
                 .setSortable(true).setKey(DashboardOrder.Column.KIND.name());
         schools.addComponentColumn(this::standing).setHeader(getTranslation("campaigns.column.state"))
-                .setWidth("9em").setFlexGrow(2).setSortable(true).setKey(DashboardOrder.Column.PHASE.name());
+                .setWidth("10em").setFlexGrow(2).setSortable(true).setKey(DashboardOrder.Column.PHASE.name());
         schools.addColumn(line -> percent(line.all())).setHeader(getTranslation("district-dashboard.rate"))
                 .setWidth("7em").setFlexGrow(0).setSortable(true).setKey(DashboardOrder.Column.RATE.name());
         Map<Profile, Function<SchoolLine, Rate>> profiles = new EnumMap<>(Profile.class);

@@ -43,15 +43,14 @@ class ConnectionTextsBrowserIT {
     }
 
     @Test
-    void an_expired_session_and_refused_cookies_are_said_in_french_and_in_english() {
+    void an_expired_session_goes_to_the_sign_in_page_and_refused_cookies_are_said_in_french_and_in_english() {
         SystemMessages french = texts.getSystemMessages(new SystemMessagesInfo(Locale.FRENCH, null, null));
-        assertThat(french.getSessionExpiredCaption()).isEqualTo("Session expirée");
-        assertThat(french.getSessionExpiredMessage()).contains("inactivité");
+        // no notification held over a dead page: the reload lands on the sign-in page, which says why
+        assertThat(french.isSessionExpiredNotificationEnabled()).isFalse();
         assertThat(french.getCookiesDisabledCaption()).isEqualTo("Cookies désactivés");
         assertThat(french.getCookiesDisabledMessage()).contains("cookies");
         assertThat(french.getInternalErrorCaption()).isEqualTo("Erreur interne");
         SystemMessages english = texts.getSystemMessages(new SystemMessagesInfo(Locale.ENGLISH, null, null));
-        assertThat(english.getSessionExpiredCaption()).isEqualTo("Session expired");
         assertThat(english.getCookiesDisabledCaption()).isEqualTo("Cookies disabled");
     }
 
