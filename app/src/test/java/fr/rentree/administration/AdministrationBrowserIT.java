@@ -156,7 +156,9 @@ class AdministrationBrowserIT {
         try (Browser browser = new Browser()) {
             browser.open("http://localhost:" + port + "/");
             browser.signIn(officer, Fixtures.PASSWORD);
-            browser.awaitText("h2", "Suivi des écoles");
+            // their home: their district's campaign under way, or their district campaigns
+            await().atMost(Duration.ofSeconds(20)).until(browser::currentUrl,
+                    url -> url.contains("/circonscription/campagne"));
             for (String page : List.of("etablissement", "etablissement?uai=" + school.school().uai(), "journal",
                     "fiches", "import", "parametres", "taches", "admin/etablissements", "admin/utilisateurs")) {
                 browser.open("http://localhost:" + port + "/" + page);

@@ -128,6 +128,19 @@ public class CurrentUser {
                 List.copyOf(user.getAuthorities())), work);
     }
 
+    /** Whoever this thread works for (a director's screen, Rentrée's own step), to carry to another thread. */
+    public Optional<Authentication> authentication() {
+        return Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /**
+     * Runs work on this thread as {@code caller}, read by {@link #authentication} on the thread that asked (a print's
+     * own threads), then restores the previous context.
+     */
+    public <T> T as(Optional<Authentication> caller, Supplier<T> work) {
+        return within(caller.orElse(null), work);
+    }
+
     /** Runs work with this authentication alone, then restores the previous context. */
     static <T> T within(Authentication authentication, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();

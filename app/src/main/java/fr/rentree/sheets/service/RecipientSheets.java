@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
+import fr.rentree.directory.domain.Placement;
 import fr.rentree.directory.domain.Recipient;
 import fr.rentree.directory.domain.WrittenName;
 import fr.rentree.sheets.domain.PrintList;
@@ -16,6 +18,8 @@ import fr.rentree.reports.Sheet;
 import fr.rentree.school.domain.School;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import fr.rentree.security.service.CurrentUser;
+import org.springframework.security.core.Authentication;
 
 /**
  * The sheets of a list of placements, their recipients read from the database a page at a time while the PDF is
@@ -32,13 +36,18 @@ final class RecipientSheets implements Iterator<Sheet> {
     private final int limit;
     private final Map<fr.rentree.directory.domain.Pile, Integer> pileSizes;
     private final Map<String, List<String>> headTeachers;
+    private final CurrentUser currentUser;
+    /** Who asked for the sheets: the pages are read on the renderer's own thread, as them. */
+    private final Optional<Authentication> caller;
     private Iterator<Recipient> page = List.<Recipient>of().iterator();
     private int read;
 
     /** At most {@code limit} sheets (a preview needs one page's worth). */
     RecipientSheets(RecipientService recipients, PrintList list, School school, HolderPages pages,
-            MessageSource messages, Locale locale, int limit) {
+            MessageSource messages, Locale locale, int limit, CurrentUser currentUser) {
         this.recipients = recipients;
+        this.currentUser = currentUser;
+        this.caller = currentUser.authentication();
         this.list = list;
         this.school = school;
         this.pages = pages;
@@ -55,7 +64,7 @@ final class RecipientSheets implements Iterator<Sheet> {
             return false;
         }
         while (!page.hasNext() && list.pages().hasNext()) {
-            page = recipients.recipients(school.uai(), list.pages().next()).iterator();
+            page = asCaller(list.pages().next()).iterator();
         }
         return page.hasNext();
     }
@@ -67,6 +76,10 @@ final class RecipientSheets implements Iterator<Sheet> {
         }
         read++;
         return sheet(page.next());
+    }
+
+    private List<Recipient> asCaller(List<Placement> placements) {
+        return currentUser.as(caller, () -> recipients.recipients(school.uai(), placements));
     }
 
     private Sheet sheet(Recipient recipient) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +40,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.context.MessageSource;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 /** The PDFs of account sheets: counted, previewed and printed, every print recorded. */
@@ -64,8 +65,8 @@ public class SheetService {
      * Two prints at a time: each keeps both cores busy, the others wait their turn. A print runs as whoever asked for
      * it (the director's screen, or Rentrée's own step), checked again on the print's thread.
      */
-    private final ExecutorService printing = new DelegatingSecurityContextExecutorService(
-            Executors.newFixedThreadPool(2, Thread.ofPlatform().name("sheet-print-", 1).daemon().factory()));
+    private final ExecutorService printing = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().name("sheet-print-", 1).daemon().factory());
 
     SheetService(RecipientService recipients, SchoolService schools, SheetPrintRepository prints,
             HolderPages pages, MessageSource messages, SheetFiles files, CurrentUser currentUser, Clock clock,
@@ -133,7 +134,8 @@ public class SheetService {
     public CompletableFuture<PrintedSheets> printLater(SheetRequest request, Locale locale, IntConsumer progress,
             String printedBy) {
         currentUser.requireDirectorOrSystem(request.schoolUai()); // here, before a file is made
-        return CompletableFuture.supplyAsync(() -> {
+        Optional<Authentication> caller = currentUser.authentication();
+        return CompletableFuture.supplyAsync(() -> currentUser.as(caller, () -> {
             Path file = null;
             try {
                 file = files.create();
@@ -146,7 +148,7 @@ public class SheetService {
                 }
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
-        }, printing);
+        }), printing);
     }
 
     /** Deletes a PDF printed by {@link #printLater}: it holds activation codes. */
@@ -196,7 +198,7 @@ public class SheetService {
     private RecipientSheets sheets(String schoolUai, PrintList list, Locale locale, int limit) {
         School school = schools.find(schoolUai)
                 .orElseThrow(() -> new IllegalArgumentException("No school " + schoolUai));
-        return new RecipientSheets(recipients, list, school, pages, messages, locale, limit);
+        return new RecipientSheets(recipients, list, school, pages, messages, locale, limit, currentUser);
     }
 
     private static String describe(RecipientQuery query) {
