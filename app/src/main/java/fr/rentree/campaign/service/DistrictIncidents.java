@@ -1,9 +1,10 @@
 package fr.rentree.campaign.service;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import fr.rentree.campaign.domain.Campaign;
@@ -58,23 +59,20 @@ public class DistrictIncidents {
                 .collect(Collectors.toMap(Campaign::processInstanceId, Campaign::id));
         Map<Integer, String> schoolAt = schools.stream()
                 .collect(Collectors.toMap(DistrictSchool::position, DistrictSchool::schoolUai));
-        List<SchoolIncident> found = new ArrayList<>();
+        Map<Incident, String> schoolOf = new LinkedHashMap<>(); // oldest first, as the engine gave them
         for (Incident incident : incidents) {
-            boolean ofDistrict = incident.processInstanceId().equals(campaign.processInstanceId());
-            String school = ofDistrict ? incident.item() == null ? null : schoolAt.get(incident.item())
+            String school = incident.processInstanceId().equals(campaign.processInstanceId())
+                    ? incident.item() == null ? null : schoolAt.get(incident.item())
                     : schoolOfCampaign.get(campaignOfProcess.get(incident.processInstanceId()));
             if (school != null) {
-                found.add(new SchoolIncident(school, school, incident, ofDistrict));
+                schoolOf.put(incident, school);
             }
         }
-        if (found.isEmpty()) {
-            return found;
-        }
-        Map<String, String> names = schoolDirectory.findAll(found.stream().map(SchoolIncident::schoolUai)
-                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(School::uai, School::name));
-        return found.stream().map(school -> new SchoolIncident(school.schoolUai(),
-                names.getOrDefault(school.schoolUai(), school.schoolUai()), school.incident(), school.ofDistrict()))
-                .toList();
+        Map<String, String> names = schoolOf.isEmpty() ? Map.of() : schoolDirectory.findAll(Set.copyOf(
+                schoolOf.values())).stream().collect(Collectors.toMap(School::uai, School::name));
+        return schoolOf.entrySet().stream().map(found -> new SchoolIncident(found.getValue(),
+                names.getOrDefault(found.getValue(), found.getValue()), found.getKey(),
+                found.getKey().processInstanceId().equals(campaign.processInstanceId()))).toList();
     }
 
     /** Gives a school's failed start in the district's process one more try; for its staff only. */
