@@ -2,6 +2,7 @@ package fr.rentree.support;
 
 import java.time.Clock;
 
+import fr.rentree.base.config.MigrationLock;
 import fr.rentree.process.service.ServiceStep;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.BackOfficeUserService;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 @TestConfiguration(proxyBeanMethods = false)
@@ -22,10 +24,11 @@ public class TestSetup {
 
     /** Every run starts from an empty, freshly migrated schema, whatever an earlier run left. */
     @Bean
-    FlywayMigrationStrategy cleanThenMigrate() {
+    @Primary
+    FlywayMigrationStrategy cleanThenMigrate(MigrationLock oneAtATime) {
         return flyway -> {
             flyway.clean();
-            flyway.migrate();
+            oneAtATime.migrate(flyway);
         };
     }
 

@@ -1,0 +1,293 @@
+package fr.rentree.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import fr.rentree.campaign.domain.Campaign;
+import fr.rentree.campaign.domain.CampaignPlan;
+import fr.rentree.campaign.domain.Distribution;
+import fr.rentree.campaign.domain.DistributionMode;
+import fr.rentree.campaign.service.CampaignService;
+import fr.rentree.demo.district.DemoSchool;
+import fr.rentree.directory.domain.ActivationFilter;
+import fr.rentree.directory.domain.DistributionOrder;
+import fr.rentree.directory.domain.EmailFilter;
+import fr.rentree.directory.domain.LocalAdminFilter;
+import fr.rentree.directory.domain.ParentPlacement;
+import fr.rentree.directory.domain.Profile;
+import fr.rentree.directory.domain.RecipientSelection;
+import fr.rentree.process.service.InboxService;
+import fr.rentree.reports.SheetLayout;
+import fr.rentree.support.Cluster;
+import fr.rentree.support.Fixtures;
+import fr.rentree.support.SystemAtWork;
+import fr.rentree.support.TestSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The production topology proven with faults ({@code ./rentree cluster-faults}): {@code ops/cluster} brings up three
+ * Galera nodes, the SMTP catcher, two Rentrée instances under prod and HAProxy; this JVM only prepares the work (a
+ * collège imported, a campaign launched and validated as its director would) with its own job executor off, so the
+ * two instances do all the sending. Then an instance is killed mid-mailing, and a Galera node is killed and rejoins.
+ * Asserted: every recipient has their e-mail, at most the one e-mail in flight at a kill arrives twice (by
+ * Message-ID), every delivery row is true, no job stays locked past its lock. The figures are printed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "rentree.dev-services.enabled=false",
+        "spring.flyway.enabled=false",
+        "operaton.bpm.job-execution.enabled=false",
+        "rentree.background-work.enabled=false",
+        "spring.datasource.username=rentree",
+        "spring.datasource.password=rentree",
+        "spring.mail.host=127.0.0.1",
+        "spring.mail.port=" + Cluster.SMTP_PORT})
+@ActiveProfiles("test")
+@Import(TestSetup.class)
+@ExtendWith(SystemAtWork.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterScenario {
+
+    /** A job is locked this long to the instance that took it: a dead instance's mailing goes on after it. */
+    private static final Duration JOB_LOCK = Duration.ofSeconds(20);
+
+    private static final Cluster CLUSTER = new Cluster(Path.of(".."), Map.of(
+            "RENTREE_SECURITY_TOTP", "false",
+            "RENTREE_PROCESS_JOB_LOCK", String.valueOf(JOB_LOCK.toMillis()),
+            "RENTREE_PROCESS_JOB_WAIT", "200",
+            "RENTREE_PROCESS_JOB_MAX_WAIT", "2000",
+            "RENTREE_PROCESS_RETRY_CYCLE", "R10/PT3S",
+            "RENTREE_CAMPAIGN_MAIL_SLICE", "PT5S"));
+    private static final List<String> FIGURES = new ArrayList<>();
+    private static String startOutput;
+    private static long startMillis;
+
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    InboxService inbox;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path folder;
+
+    /** The topology from nothing, before this JVM's context reaches it: both instances start together. */
+    @DynamicPropertySource
+    static void cluster(DynamicPropertyRegistry registry) {
+        if (startOutput == null) {
+            CLUSTER.run("destroy");
+            long begin = System.nanoTime();
+            startOutput = CLUSTER.run("up");
+            startMillis = (System.nanoTime() - begin) / 1_000_000;
+        }
+        registry.add("spring.datasource.url", CLUSTER::jdbcUrl);
+        registry.add("rentree.activation-codes.key-file",
+                () -> CLUSTER.directory().resolve("activation-code.key").toString());
+    }
+
+    @AfterAll
+    static void report() {
+        System.out.println();
+        System.out.println("=== Rentrée on a three-node Galera cluster, two instances ===");
+        FIGURES.forEach(System.out::println);
+        if (!Boolean.getBoolean("cluster.keep")) {
+            CLUSTER.run("down");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void two_instances_starting_together_on_an_empty_cluster_migrate_it_once() throws Exception {
+        figure("topology up from nothing (3 nodes, catcher, 2 instances together, HAProxy)", startMillis + " ms");
+        long migrations;
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            migrations = files.filter(file -> file.getFileName().toString().startsWith("V")).count();
+        }
+        assertThat(jdbc.sql("""
+                select count(*) from flyway_schema_history where success = 1 and type <> 'BASELINE'""")
+                .query(Long.class).single()).as("each migration applied once").isEqualTo(migrations);
+        assertThat(jdbc.sql("""
+                select count(distinct version) from flyway_schema_history where type <> 'BASELINE'""")
+                .query(Long.class).single()).isEqualTo(migrations);
+        List<String> logs = List.of(log(1), log(2));
+        assertThat(logs.stream().filter(log -> log.contains("Successfully applied " + migrations + " migrations")))
+                .as("one instance migrated, the other found the schema up to date").hasSize(1);
+        assertThat(logs.stream().filter(log -> log.contains("is up to date. No migration necessary"))).hasSize(1);
+
+        // the schema, the engine's tables and the journal's triggers are on every node
+        String shape = "select (select count(*) from information_schema.tables where table_schema = 'rentree'),"
+                + " (select count(*) from information_schema.triggers where trigger_schema = 'rentree')";
+        List<String> shapes = new ArrayList<>();
+        for (int node = 1; node <= 3; node++) {
+            shapes.add(node(node).sql(shape).query((rs, row) -> rs.getInt(1) + " tables, " + rs.getInt(2)
+                    + " triggers").single());
+        }
+        assertThat(shapes).as("the same on the three nodes").containsOnly(shapes.getFirst());
+        assertThat(CLUSTER.run("status")).contains("node 1: Synced, cluster size 3", "node 2: Synced, cluster size 3",
+                "node 3: Synced, cluster size 3", "instance 1: ready", "instance 2: ready");
+    }
+
+    @Test
+    @Order(2)
+    void an_instance_killed_mid_mailing_leaves_the_rest_to_the_other() {
+        Mailing mailing = mailing("Collège de la panne d’instance");
+        int sender = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> sent(mailing.campaign()) >= mailing.count() / 4 ? CLUSTER.sendingInstance().orElse(0)
+                        : 0, instance -> instance > 0);
+        int before = sent(mailing.campaign());
+        CLUSTER.run("kill-instance", String.valueOf(sender));
+        Instant killed = Instant.now();
+
+        Instant resumed = resumedAfter(mailing.campaign(), killed);
+        awaitAllSent(mailing);
+        figure("instance killed after " + before + " of " + mailing.count() + " e-mails; work went on after",
+                Duration.between(killed, resumed).toMillis() + " ms (job lock " + JOB_LOCK.toSeconds() + " s)");
+        assertThat(Duration.between(killed, resumed)).as("taken again once the dead instance's lock ran out")
+                .isLessThan(JOB_LOCK.plusSeconds(30));
+        checkDelivered(mailing, "instance killed");
+
+        CLUSTER.run("start-instance", String.valueOf(sender));
+    }
+
+    @Test
+    @Order(3)
+    void a_galera_node_killed_mid_mailing_is_left_behind_then_rejoins() {
+        Mailing mailing = mailing("Collège de la panne de nœud");
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> sent(mailing.campaign()) >= mailing.count() / 4);
+        int before = sent(mailing.campaign());
+        // node 1: the one every instance (sequential URL) writes to
+        CLUSTER.run("kill-node", "1");
+        Instant killed = Instant.now();
+
+        Instant resumed = resumedAfter(mailing.campaign(), killed);
+        figure("node 1 killed after " + before + " of " + mailing.count() + " e-mails; work went on after",
+                Duration.between(killed, resumed).toMillis() + " ms");
+        long rejoin = System.nanoTime();
+        String restart = CLUSTER.run("start-node", "1");
+        figure("node 1 restarted and Synced again", (System.nanoTime() - rejoin) / 1_000_000 + " ms ("
+                + (restart.contains("recovered its position") ? "IST from its recovered position" : "state transfer")
+                + ")");
+        awaitAllSent(mailing);
+        checkDelivered(mailing, "node killed");
+        assertThat(CLUSTER.run("status")).contains("node 1: Synced, cluster size 3", "node 2: Synced, cluster size 3",
+                "node 3: Synced, cluster size 3");
+    }
+
+    /** A 2,700-pupil collège imported, its parents with an address selected, "Envoyer" confirmed: ~2,000 e-mails. */
+    private Mailing mailing(String schoolName) {
+        var school = fixtures.schoolWithDirector(schoolName);
+        String uai = school.school().uai();
+        fixtures.importGenerated(new DemoSchool(uai, schoolName, DemoSchool.Kind.COLLEGE, 2_700),
+                folder.resolve(uai));
+        RecipientSelection parents = new RecipientSelection(uai, Set.of(Profile.PARENT), Set.of(),
+                ActivationFilter.ALL, EmailFilter.WITH_EMAIL, LocalAdminFilter.ALL, null, null, false);
+        String director = school.director();
+        Campaign campaign = fixtures.as(director, () -> campaigns.launch(uai, new CampaignPlan("Rentrée",
+                LocalDate.now().plusWeeks(6), 90, Duration.ofDays(7)), false));
+        fixtures.as(director, () -> campaigns.submitSelection(firstTask(director), parents));
+        String verify = firstTask(director);
+        int count = fixtures.as(director, () -> campaigns.validate(verify, new Distribution(
+                DistributionOrder.ALPHABETICAL, ParentPlacement.WITH_YOUNGEST_CHILD, SheetLayout.ONE_PER_PAGE,
+                DistributionMode.EMAIL))).mails();
+        assertThat(count).isGreaterThan(2_000);
+        return new Mailing(campaign, count);
+    }
+
+    private String firstTask(String director) {
+        return await().atMost(Duration.ofMinutes(1)).until(() -> fixtures.as(director, () -> inbox.inbox(0, 1)),
+                tasks -> !tasks.isEmpty()).getFirst().id();
+    }
+
+    private record Mailing(Campaign campaign, int count) {
+    }
+
+    private Instant resumedAfter(Campaign campaign, Instant killed) {
+        return await().atMost(JOB_LOCK.plusMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> jdbc.sql("""
+                        select min(d.done_at) from delivery d join campaign_round r on r.id = d.round_id
+                        where r.campaign_id = ? and d.done_at > ?""").params(campaign.id(), Timestamp.from(killed))
+                        .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null),
+                        instant -> instant != null);
+    }
+
+    private void awaitAllSent(Mailing mailing) {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> sent(mailing.campaign()) == mailing.count());
+    }
+
+    /**
+     * Every delivery SENT with its Message-ID, every one of those received, none lost, and at most the one e-mail in
+     * flight at the fault received twice; no job locked past its lock.
+     */
+    private void checkDelivered(Mailing mailing, String fault) {
+        List<String> expected = jdbc.sql("""
+                        select d.message_id from delivery d join campaign_round r on r.id = d.round_id
+                        where r.campaign_id = ? and d.status = 'SENT' and d.done_at is not null""")
+                .param(mailing.campaign().id()).query(String.class).list();
+        assertThat(expected).as("every delivery row SENT").hasSize(mailing.count()).doesNotContainNull();
+        Map<String, Long> received = CLUSTER.receivedMails().stream().map(line -> line.split("\t")[0])
+                .filter(Set.copyOf(expected)::contains)
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        long lost = expected.stream().filter(id -> !received.containsKey(id)).count();
+        long twice = received.values().stream().mapToLong(times -> times - 1).sum();
+        double perSecond = jdbc.sql("""
+                        select count(*) / timestampdiff(microsecond, min(d.done_at), max(d.done_at)) * 1000000
+                        from delivery d join campaign_round r on r.id = d.round_id where r.campaign_id = ?""")
+                .param(mailing.campaign().id()).query(Double.class).single();
+        figure(fault + ": e-mails lost / received twice", lost + " / " + twice + " (of " + mailing.count() + ")");
+        figure(fault + ": e-mails/s, first to last, the fault included", String.format("%.0f/s", perSecond));
+        assertThat(lost).as("no e-mail lost").isZero();
+        assertThat(twice).as("at most the e-mail in flight at the fault sent twice").isLessThanOrEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from ACT_RU_JOB where LOCK_EXP_TIME_ < now(3)").query(Integer.class)
+                .single()).as("no job locked past its lock").isZero();
+    }
+
+    private int sent(Campaign campaign) {
+        return jdbc.sql("""
+                        select count(*) from delivery d join campaign_round r on r.id = d.round_id
+                        where r.campaign_id = ? and d.status <> 'PENDING'""")
+                .param(campaign.id()).query(Integer.class).single();
+    }
+
+    private static JdbcClient node(int node) {
+        return JdbcClient.create(new SingleConnectionDataSource("jdbc:mariadb://127.0.0.1:" + (3340 + node)
+                + "/rentree?user=rentree&password=rentree", true));
+    }
+
+    private static String log(int instance) throws Exception {
+        return Files.readString(CLUSTER.directory().resolve("app" + instance + "/app.log"));
+    }
+
+    private static void figure(String what, String value) {
+        FIGURES.add(String.format("%-90s %s", what, value));
+    }
+}
