@@ -90,6 +90,8 @@ class SecurityConfiguration {
         http.addFilterBefore(new EndedSessions(users), SecurityContextHolderFilter.class);
         // a session left alone (polls are no activity), or signed in too long ago, ends at its next request
         http.addFilterBefore(new SessionLifetime(environment, clock), SecurityContextHolderFilter.class);
+        // signed out on purpose: the session's cookie goes too, so the sign-in page does not take it for one lost
+        http.logout(logout -> logout.deleteCookies("JSESSIONID"));
         if (oidc.enabled()) {
             // Vaadin's configurer sets up one login, the form; the provider's comes back to the same page (?error)
             http.oauth2Login(login -> login.loginPage("/login")

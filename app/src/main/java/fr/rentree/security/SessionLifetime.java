@@ -32,7 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the rows a poll refreshed), or a heartbeat, is no activity.
  * After {@code rentree.security.session.idle-timeout} (30 min) without activity, or
  * {@code rentree.security.session.lifetime} (10 h) after the sign-in whatever the activity, the session is
- * invalidated at the next request; the new one remembers why ({@link #ENDED}), and the sign-in page says it. Read at
+ * invalidated at the next request; the new one remembers why ({@link #ENDED}), and the sign-in page says it. A
+ * session this server does not know (lost with the instance that held it) is said alike. Read at
  * each request, so that a test (or an operator, through a restart) can shorten them.
  */
 public class SessionLifetime extends OncePerRequestFilter {
@@ -54,7 +55,12 @@ public class SessionLifetime extends OncePerRequestFilter {
 
     /** Why a session ended; the sign-in page's sentence is {@code login.ended.<reason>}. */
     public enum Reason {
-        IDLE, LIFETIME
+        IDLE, LIFETIME,
+        /**
+         * The browser named a session this server does not hold: the instance that held it stopped (the load balancer
+         * sent the browser to another), or it expired meanwhile. A sign-out deletes the cookie, so it is not this.
+         */
+        LOST
     }
 
     private final Environment environment;
@@ -69,6 +75,9 @@ public class SessionLifetime extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
+        if (session == null && request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
+            request.getSession(true).setAttribute(ENDED, Reason.LOST.name());
+        }
         if (session == null || !signedIn(session)) {
             chain.doFilter(request, response);
             return;

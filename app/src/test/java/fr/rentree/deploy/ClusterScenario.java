@@ -31,10 +31,12 @@ import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.process.service.InboxService;
 import fr.rentree.reports.SheetLayout;
+import fr.rentree.support.Browser;
 import fr.rentree.support.Cluster;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.SystemAtWork;
 import fr.rentree.support.TestSetup;
+import fr.rentree.support.Typography;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -57,7 +60,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * collège imported, a campaign launched and validated as its director would) with its own job executor off, so the
  * two instances do all the sending. Then an instance is killed mid-mailing, and a Galera node is killed and rejoins.
  * Asserted: every recipient has their e-mail, at most the one e-mail in flight at a kill arrives twice (by
- * Message-ID), every delivery row is true, no job stays locked past its lock. The figures are printed.
+ * Message-ID), every delivery row is true, no job stays locked past its lock; a director whose instance dies is
+ * sent to the other and told, in French, to sign in again. The figures are printed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "rentree.dev-services.enabled=false",
@@ -200,6 +204,32 @@ class ClusterScenario {
         checkDelivered(mailing, "node killed");
         assertThat(CLUSTER.run("status")).contains("node 1: Synced, cluster size 3", "node 2: Synced, cluster size 3",
                 "node 3: Synced, cluster size 3");
+    }
+
+    @Test
+    @Order(4)
+    void a_director_whose_instance_dies_is_sent_to_the_other_and_told_to_sign_in_again() {
+        String director = fixtures.schoolWithDirector("École du basculement").director();
+        try (Browser browser = Browser.laptop()) {
+            browser.open("http://localhost:" + Cluster.PROXY_PORT + "/login");
+            browser.signIn(director, Fixtures.PASSWORD);
+            browser.awaitText("h2", "Mes tâches");
+            // HAProxy's sticky cookie names the instance holding the session
+            String instance = browser.driver().manage().getCookieNamed("RENTREE_INSTANCE").getValue();
+            CLUSTER.run("kill-instance", instance.substring("app".length()));
+
+            browser.awaitText("vaadin-side-nav-item", "Campagnes").click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30), Duration.ofMillis(500)).until(d ->
+                    browser.deepText("vaadin-login-form").contains(Typography.plain("Votre session a pris fin")));
+            browser.screenshot("cluster-session-lost");
+            assertThat(browser.driver().manage().getCookieNamed("RENTREE_INSTANCE").getValue())
+                    .as("sent to the other instance").isNotEqualTo(instance);
+
+            // signed in again there, the director goes on
+            browser.signIn(director, Fixtures.PASSWORD);
+            browser.awaitText("h2", "Mes tâches");
+            CLUSTER.run("start-instance", instance.substring("app".length()));
+        }
     }
 
     /** A 2,700-pupil collège imported, its parents with an address selected, "Envoyer" confirmed: ~2,000 e-mails. */

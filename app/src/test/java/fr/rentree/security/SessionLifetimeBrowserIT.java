@@ -10,6 +10,8 @@ import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
 import fr.rentree.support.Typography;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,6 +64,39 @@ class SessionLifetimeBrowserIT {
             }
             awaitSignInPageSaying(browser, "Votre session a atteint sa durée maximale");
             browser.screenshot("session-lifetime-ended");
+        }
+    }
+
+    @Test
+    void a_session_this_server_does_not_hold_ends_with_a_word() {
+        String director = fixtures.schoolWithDirector("Collège Irène-Joliot-Curie").director();
+        try (Browser browser = new Browser()) {
+            browser.open("http://localhost:" + port + "/login");
+            browser.signIn(director, Fixtures.PASSWORD);
+            browser.awaitText("h2", "Mes tâches");
+            // what a second instance sees when the load balancer sends it the browser of one that stopped
+            browser.driver().manage().deleteCookieNamed("JSESSIONID");
+            browser.driver().manage().addCookie(new Cookie.Builder("JSESSIONID", "0F1E2D3C4B5A69788796A5B4C3D2E1F0")
+                    .path("/").isHttpOnly(true).build());
+
+            browser.awaitText("vaadin-side-nav-item", "Campagnes").click();
+            awaitSignInPageSaying(browser, "Votre session a pris fin\u00a0: le serveur qui la portait s’est arrêté");
+            browser.screenshot("session-lost");
+        }
+    }
+
+    @Test
+    void signing_out_on_purpose_is_not_taken_for_a_lost_session() {
+        String director = fixtures.schoolWithDirector("Collège Frédéric-Joliot").director();
+        try (Browser browser = new Browser()) {
+            browser.open("http://localhost:" + port + "/login");
+            browser.signIn(director, Fixtures.PASSWORD);
+            browser.awaitText("h2", "Mes tâches");
+            browser.awaitText("vaadin-button", "Se déconnecter").click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(d -> browser.currentUrl().contains("/login"));
+            browser.await(By.cssSelector("vaadin-login-form"));
+            assertThat(browser.deepText("vaadin-login-form")).doesNotContain("Session terminée", "pris fin");
         }
     }
 
