@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -120,21 +121,84 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle, Befo
             Notifications.error(getTranslation("tasks.no-form", task.formKey()));
             return;
         }
-        Dialog dialog = new Dialog(getTranslation("task." + task.formKey()));
-        dialog.setWidth("min(" + form.width() + ", 95vw)");
-        dialog.add(form.create(new TaskContext(task, completion -> {
+        TaskDialog dialog = new TaskDialog(task, form);
+        try {
+            dialog.add(form.create(dialog));
+        } catch (Refusal e) { // handled in another tab since the list was read
+            Notifications.error(getTranslation(e.messageKey()));
+            refresh();
+            return;
+        }
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    /** A task's form in its dialog, and what the form may do with it. */
+    private final class TaskDialog extends Dialog implements TaskContext {
+
+        private final WaitingTask task;
+
+        TaskDialog(WaitingTask task, TaskForm form) {
+            super(MyTasksView.this.getTranslation("task." + task.formKey()));
+            this.task = task;
+            setWidth("min(" + form.width() + ", 95vw)");
+            addOpenedChangeListener(changed -> {
+                if (changed.isOpened()) {
+                    openTask = this;
+                } else if (openTask == this) {
+                    openTask = null;
+                }
+            });
+        }
+
+        @Override
+        public WaitingTask task() {
+            return task;
+        }
+
+        @Override
+        public void submit(Runnable completion) {
+            complete(completion, false);
+        }
+
+        @Override
+        public void submitAndOpenNext(Runnable completion) {
+            complete(completion, true);
+        }
+
+        @Override
+        public void act(Runnable action) {
+            try {
+                action.run();
+            } catch (Refusal e) {
+                Notifications.error(getTranslation(e.messageKey()));
+                if (!inbox.isWaiting(task.id())) { // done in another tab, or gone: nothing left to do here
+                    close();
+                    refresh();
+                }
+            }
+        }
+
+        @Override
+        public void actions(Component... buttons) {
+            getFooter().add(buttons);
+        }
+
+        private void complete(Runnable completion, boolean openNext) {
             try {
                 completion.run();
-                Notifications.success(getTranslation("tasks.completed", getTranslation("task." + task.formKey())));
             } catch (Refusal e) { // done already, gone, not theirs, or the feature's own reason
                 Notifications.error(getTranslation(e.messageKey()));
+                close();
+                refresh();
+                return;
             }
-            dialog.close();
+            close();
             refresh();
-        })));
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
-        dialog.addOpenedChangeListener(changed -> openTask = changed.isOpened() ? dialog : null);
-        dialog.open();
+            Optional<WaitingTask> next = openNext ? inbox.next(task.processInstanceId()) : Optional.empty();
+            next.ifPresentOrElse(MyTasksView.this::open, () -> Notifications.success(
+                    getTranslation("tasks.completed", getTranslation("task." + task.formKey()))));
+        }
     }
 
     /** A dialog belongs to the UI, not to the screen: the browser's Back left it open over the page gone back to. */
