@@ -31,6 +31,12 @@ class SelectRecipientsForm implements TaskForm {
         return "select-recipients";
     }
 
+    /** The count and the buttons on one line of the footer. */
+    @Override
+    public String width() {
+        return "50em";
+    }
+
     @Override
     public Component create(TaskContext task) {
         VerticalLayout form = new VerticalLayout();

@@ -89,7 +89,8 @@ class VerifyRecipientsForm implements TaskForm {
         validate.addClickListener(e -> task.act(() -> confirm(form, task, new Distribution(order.getValue(),
                 parents.getValue(), layout.getValue(), mode.getValue()))));
 
-        HorizontalLayout choices = new HorizontalLayout(order, parents, layout, mode);
+        // the mode first: at 1366 px the last group wraps under the fold
+        HorizontalLayout choices = new HorizontalLayout(mode, order, parents, layout);
         choices.setWrap(true);
         form.add(choices);
         task.actions(validate, change); // in sight at 768 px high: the list and the choices scroll, not the buttons

@@ -1,5 +1,6 @@
 package fr.rentree.tasks.ui;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -54,7 +55,7 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle, Befo
     private final Paragraph count = new Paragraph();
     private Registration polling;
     /** The task's dialog while it is open. */
-    private @Nullable Dialog openTask;
+    private @Nullable TaskDialog openTask;
 
     MyTasksView(InboxService inbox, SchoolService schools, CurrentUser currentUser, List<TaskForm> forms) {
         this.inbox = inbox;
@@ -136,6 +137,9 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle, Befo
     /** A task's form in its dialog, and what the form may do with it. */
     private final class TaskDialog extends Dialog implements TaskContext {
 
+        /** How often an open dialog checks that its task still waits (handled in another tab, or gone). */
+        private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+
         private final WaitingTask task;
 
         TaskDialog(WaitingTask task, TaskForm form) {
@@ -149,6 +153,13 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle, Befo
                     openTask = null;
                 }
             });
+            // the screen's poll is ignored while a modal dialog makes the page inert: the dialog looks for itself
+            getElement().addEventListener("task-check", check -> closeIfHandled());
+            getElement().executeJs("""
+                    const dialog = this;
+                    const timer = setInterval(() => dialog.opened && dialog.isConnected
+                        ? dialog.dispatchEvent(new CustomEvent('task-check')) : clearInterval(timer), $0);""",
+                    (int) CHECK_EVERY.toMillis()); // Flow encodes an int, not a long
         }
 
         @Override
@@ -176,6 +187,17 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle, Befo
                     close();
                     refresh();
                 }
+            }
+        }
+
+        /** Handled in another tab, by a colleague, or gone with its campaign: says so and closes, before any click. */
+        void closeIfHandled() {
+            try {
+                inbox.task(task.id());
+            } catch (Refusal e) {
+                Notifications.error(getTranslation(e.messageKey()));
+                close();
+                refresh();
             }
         }
 
