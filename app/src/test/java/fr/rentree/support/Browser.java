@@ -41,6 +41,11 @@ public final class Browser implements AutoCloseable {
         return new Browser("1366,768");
     }
 
+    /** A screen of this size in CSS pixels (1440 × 900, a common laptop's too). */
+    public static Browser sized(int width, int height) {
+        return new Browser(width + "," + height);
+    }
+
     /** A phone's screen (390 × 844 CSS pixels), as a family opens the page of a QR code. */
     public static Browser phone() {
         return new Browser("390,844");

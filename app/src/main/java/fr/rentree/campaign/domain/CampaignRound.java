@@ -2,6 +2,7 @@ package fr.rentree.campaign.domain;
 
 import java.time.Instant;
 
+import fr.rentree.reports.SheetLayout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -25,6 +26,8 @@ public class CampaignRound {
     private @Nullable Instant sheetsGeneratedAt;
     private @Nullable Instant sheetsDeletedAt;
     private @Nullable Instant handedOutAt;
+    /** The model its hand-out chose for its sheets; none: the campaign's. */
+    private @Nullable SheetLayout sheetLayout;
     @Version
     private @Nullable Integer version;
 
@@ -69,6 +72,12 @@ public class CampaignRound {
         sheetsFile = null;
         sheetsDeletedAt = now;
         return true;
+    }
+
+    /** Its PDF was printed again in another model, chosen at its hand-out. */
+    public void reprinted(SheetLayout layout, int printed) {
+        sheetLayout = layout;
+        sheetsPrinted = printed;
     }
 
     public void handedOut(Instant now) {
@@ -120,5 +129,10 @@ public class CampaignRound {
 
     public @Nullable Instant handedOutAt() {
         return handedOutAt;
+    }
+
+    /** The model of its sheets: the one its hand-out chose, else the campaign's. */
+    public SheetLayout layout(SheetLayout campaigns) {
+        return sheetLayout == null ? campaigns : sheetLayout;
     }
 }

@@ -96,6 +96,12 @@ public class Deliveries {
                 .update();
     }
 
+    /** A pile ticked by mistake is no longer handed out. */
+    public void cancelHandOut(long roundId, Pile pile) {
+        jdbc.sql("delete from handed_out_pile where round_id = ? and pile_kind = ? and pile_name = ?")
+                .params(roundId, pile.kind().name(), pile.name() == null ? "" : pile.name()).update();
+    }
+
     /** The piles of a round handed out so far. */
     public Set<Pile> handedOut(long roundId) {
         return new HashSet<>(jdbc.sql("select pile_kind, pile_name from handed_out_pile where round_id = ?")

@@ -19,6 +19,7 @@ import fr.rentree.campaign.domain.Deliveries;
 import fr.rentree.campaign.domain.HandOut;
 import fr.rentree.campaign.domain.PileStatus;
 import fr.rentree.directory.domain.Pile;
+import fr.rentree.reports.SheetLayout;
 import fr.rentree.process.service.InboxService;
 import fr.rentree.security.service.CurrentUser;
 import fr.rentree.security.service.SignedInUser;
@@ -74,15 +75,43 @@ public class RoundSheets {
         if (round.sheetsGeneratedAt() != null) {
             return;
         }
+        String file = "campagne-%d-tour-%d.pdf".formatted(campaignId, number);
+        int printed = write(campaign, round, layout(campaign, round), file);
+        round.sheetsGenerated(file, printed, clock.instant());
+        rounds.save(round);
+        deliveries.printed(round.id(), clock.instant());
+    }
+
+    /**
+     * Prints the PDF of the task's round again in another model (a reminder's sheets 8 per page, to stick in the
+     * carnet de liaison); its piles are printed in it too. Returns the round's sheets as they are now.
+     */
+    public HandOut changeLayout(String taskId, SheetLayout layout) {
+        Campaign campaign = tasks.of(taskId);
+        CampaignRound round = latest(campaign.id());
+        String file = round.sheetsFile();
+        if (file == null) {
+            throw new CampaignException(CampaignException.Reason.NO_SHEETS,
+                    "Round " + round.number() + " of campaign " + campaign.id() + " has no PDF now");
+        }
+        round.reprinted(layout, write(campaign, round, layout, file));
+        rounds.save(round);
+        return handOut(campaign, round);
+    }
+
+    /**
+     * The PDF of a round's paper list, written to a temporary file and moved into place only when whole, so a crash
+     * leaves no half PDF; how many sheets it holds.
+     */
+    private int write(Campaign campaign, CampaignRound round, SheetLayout layout, String file) {
         try {
             Files.createDirectories(settings.sheetsDir());
-            Path file = settings.sheetsDir().resolve("campagne-%d-tour-%d.pdf".formatted(campaignId, number));
             Path partial = Files.createTempFile(settings.sheetsDir(), "rentree-fiches-", ".part");
             int printed;
             try (OutputStream out = Files.newOutputStream(partial)) {
                 long roundId = Objects.requireNonNull(round.id());
-                printed = sheets.print(campaign.schoolUai(), list(round, null),
-                        campaign.distribution().orElseThrow().layout(), Locale.FRENCH, out, written -> {
+                printed = sheets.print(campaign.schoolUai(), list(round, null), layout, Locale.FRENCH, out,
+                        written -> {
                             if (written % PROGRESS_EVERY == 0) {
                                 rounds.recordSheetsWritten(roundId, written);
                             }
@@ -91,10 +120,9 @@ public class RoundSheets {
                 Files.deleteIfExists(partial);
                 throw e;
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            round.sheetsGenerated(file.getFileName().toString(), printed, clock.instant());
-            rounds.save(round);
-            deliveries.printed(round.id(), clock.instant());
+            Files.move(partial, settings.sheetsDir().resolve(file), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            return printed;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,6 +147,14 @@ public class RoundSheets {
         return handOut;
     }
 
+    /** Unticks a pile ticked by mistake, while the hand-out is not done (then the task is gone: refused). */
+    public HandOut cancelHandOut(String taskId, Pile pile) {
+        Campaign campaign = tasks.of(taskId);
+        CampaignRound round = latest(campaign.id());
+        deliveries.cancelHandOut(round.id(), pile);
+        return handOut(campaign, round);
+    }
+
     /** The director says the sheets are handed out, ticked or not. */
     public void finishHandOut(String taskId) {
         Campaign campaign = tasks.of(taskId);
@@ -141,8 +177,8 @@ public class RoundSheets {
             if (pile == null) {
                 Files.copy(settings.sheetsDir().resolve(round.sheetsFile()), out);
             } else {
-                sheets.print(campaign.schoolUai(), list(round, pile), campaign.distribution().orElseThrow().layout(),
-                        Locale.FRENCH, out, done -> { });
+                sheets.print(campaign.schoolUai(), list(round, pile), layout(campaign, round), Locale.FRENCH, out,
+                        done -> { });
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -183,8 +219,12 @@ public class RoundSheets {
     private HandOut handOut(Campaign campaign, CampaignRound round) {
         Set<Pile> handedOut = deliveries.handedOut(round.id());
         return new HandOut(campaign.id(), round.number(), round.reminder(), round.sheetsPrinted(),
-                deliveries.pileSizes(round.id()).entrySet().stream().map(pile -> new PileStatus(pile.getKey(),
+                layout(campaign, round), deliveries.pileSizes(round.id()).entrySet().stream().map(pile -> new PileStatus(pile.getKey(),
                         pile.getValue(), handedOut.contains(pile.getKey()))).toList());
+    }
+
+    private static SheetLayout layout(Campaign campaign, CampaignRound round) {
+        return round.layout(campaign.distribution().orElseThrow().layout());
     }
 
     private PrintList list(CampaignRound round, @Nullable Pile pile) {

@@ -11,11 +11,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import fr.rentree.base.ui.Notifications;
 import fr.rentree.campaign.domain.HandOut;
 import fr.rentree.campaign.domain.PileStatus;
 import fr.rentree.campaign.service.RoundSheets;
 import fr.rentree.directory.domain.Pile;
+import fr.rentree.reports.SheetLayout;
 import fr.rentree.tasks.ui.TaskContext;
 import fr.rentree.tasks.ui.TaskForm;
 import org.jspecify.annotations.Nullable;
@@ -50,8 +53,11 @@ class HandOutSheetsForm implements TaskForm {
         String taskId = task.task().id();
         HandOut handOut = sheets.handOut(taskId);
 
-        form.add(new Paragraph(form.getTranslation(handOut.reminder() ? "hand-out.intro.reminder" : "hand-out.intro",
-                handOut.sheets())));
+        Paragraph intro = new Paragraph(intro(form, handOut));
+        form.add(intro);
+        if (handOut.reminder()) { // the campaign's model first; 8 per page suits the carnet de liaison
+            form.add(layout(form, task, handOut, intro));
+        }
         Anchor all = download(form, handOut, null, form.getTranslation("hand-out.download.all", handOut.sheets()));
         all.setId("hand-out-download");
         form.add(all);
@@ -59,13 +65,17 @@ class HandOutSheetsForm implements TaskForm {
         for (PileStatus pile : handOut.piles()) {
             Checkbox done = new Checkbox(form.getTranslation("hand-out.pile", label(form, pile.pile()), pile.sheets()),
                     pile.handedOut());
-            done.setReadOnly(pile.handedOut());
             done.addValueChangeListener(e -> {
-                done.setReadOnly(true);
-                if (left.decrementAndGet() == 0) { // the last pile: the service ends the task, the form says so and closes
+                if (!e.isFromClient()) {
+                    return;
+                }
+                if (!e.getValue()) { // ticked by mistake
+                    left.incrementAndGet();
+                    task.act(() -> sheets.cancelHandOut(taskId, pile.pile()));
+                } else if (left.decrementAndGet() == 0) { // the last pile: the service ends the task, the form closes
                     task.submit(() -> sheets.handOut(taskId, pile.pile()));
                 } else {
-                    sheets.handOut(taskId, pile.pile());
+                    task.act(() -> sheets.handOut(taskId, pile.pile()));
                 }
             });
             HorizontalLayout line = new HorizontalLayout(done, download(form, handOut, pile.pile(),
@@ -78,8 +88,32 @@ class HandOutSheetsForm implements TaskForm {
         finished.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         finished.setDisableOnClick(true);
         finished.addClickListener(e -> task.submit(() -> sheets.finishHandOut(taskId)));
-        form.add(finished);
+        task.actions(finished); // in sight however many piles
         return form;
+    }
+
+    private static String intro(Component form, HandOut handOut) {
+        return form.getTranslation(handOut.reminder() ? "hand-out.intro.reminder" : "hand-out.intro", handOut.sheets());
+    }
+
+    /** The round's model: choosing another prints its PDF again in it. */
+    private RadioButtonGroup<SheetLayout> layout(Component form, TaskContext task, HandOut handOut, Paragraph intro) {
+        RadioButtonGroup<SheetLayout> layout = new RadioButtonGroup<>(form.getTranslation("sheets.layout"));
+        layout.setId("hand-out-layout");
+        layout.setItems(SheetLayout.values());
+        layout.setItemLabelGenerator(value -> form.getTranslation("sheets.layout." + value.name()));
+        layout.setValue(handOut.layout());
+        layout.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                task.act(() -> {
+                    HandOut now = sheets.changeLayout(task.task().id(), e.getValue());
+                    intro.setText(intro(form, now));
+                    Notifications.success(form.getTranslation("hand-out.layout.changed",
+                            form.getTranslation("sheets.layout." + now.layout().name())));
+                });
+            }
+        });
+        return layout;
     }
 
     private Anchor download(Component form, HandOut handOut, @Nullable Pile pile, String text) {

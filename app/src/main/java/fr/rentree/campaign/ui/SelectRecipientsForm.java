@@ -31,6 +31,12 @@ class SelectRecipientsForm implements TaskForm {
         return "select-recipients";
     }
 
+    /** The count and the buttons on one line of the footer. */
+    @Override
+    public String width() {
+        return "50em";
+    }
+
     @Override
     public Component create(TaskContext task) {
         VerticalLayout form = new VerticalLayout();
@@ -44,6 +50,7 @@ class SelectRecipientsForm implements TaskForm {
         Span count = new Span();
         count.setId("selection-count");
         Button confirm = new Button(form.getTranslation("selection.submit"));
+        confirm.setId("selection-submit");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.setDisableOnClick(true); // one submission, however many clicks
         confirm.addClickListener(e -> task.submit(() ->
@@ -57,7 +64,8 @@ class SelectRecipientsForm implements TaskForm {
         filters.addChangeListener(recount);
         recount.run();
 
-        form.add(new Paragraph(form.getTranslation("selection.intro")), filters, count, confirm);
+        form.add(new Paragraph(form.getTranslation("selection.intro")), filters);
+        task.actions(count, confirm); // the count and the button in sight while the filters scroll
         return form;
     }
 }

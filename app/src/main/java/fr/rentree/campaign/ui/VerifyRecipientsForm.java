@@ -13,7 +13,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -71,7 +70,7 @@ class VerifyRecipientsForm implements TaskForm {
         Button change = new Button(form.getTranslation("verify.change"));
         change.setId("verify-change");
         change.setDisableOnClick(true);
-        change.addClickListener(e -> task.submit(() -> campaigns.changeCriteria(taskId)));
+        change.addClickListener(e -> task.submitAndOpenNext(() -> campaigns.changeCriteria(taskId)));
 
         RadioButtonGroup<DistributionOrder> order = radio(form, "sheets.order", DistributionOrder.values(),
                 DistributionOrder.BY_CLASS);
@@ -87,14 +86,14 @@ class VerifyRecipientsForm implements TaskForm {
         Button validate = new Button(form.getTranslation("verify.validate"));
         validate.setId("verify-validate");
         validate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        validate.addClickListener(e -> confirm(form, task, new Distribution(order.getValue(), parents.getValue(),
-                layout.getValue(), mode.getValue())));
+        validate.addClickListener(e -> task.act(() -> confirm(form, task, new Distribution(order.getValue(),
+                parents.getValue(), layout.getValue(), mode.getValue()))));
 
-        HorizontalLayout choices = new HorizontalLayout(order, parents, layout, mode);
+        // the mode first: at 1366 px the last group wraps under the fold
+        HorizontalLayout choices = new HorizontalLayout(mode, order, parents, layout);
         choices.setWrap(true);
-        HorizontalLayout actions = new HorizontalLayout(validate, change);
-        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
-        form.add(choices, actions);
+        form.add(choices);
+        task.actions(validate, change); // in sight at 768 px high: the list and the choices scroll, not the buttons
         return form;
     }
 
@@ -123,7 +122,7 @@ class VerifyRecipientsForm implements TaskForm {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(query -> campaigns.selected(selection, query.getOffset(), query.getLimit()).stream(),
                 query -> tally.accounts());
-        grid.setHeight("22em");
+        grid.setHeight("min(22em, 40vh)"); // the choices below it within reach on a laptop's screen
         return grid;
     }
 

@@ -2,6 +2,7 @@ package fr.rentree.process.service;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -68,6 +69,24 @@ public class InboxService {
     @Transactional(readOnly = true)
     public WaitingTask task(String taskId) {
         return describe(List.of(mine(taskId))).getFirst();
+    }
+
+    /** Whether the task still waits in one of the user's groups (not done in another tab, nor gone). */
+    @Transactional(readOnly = true)
+    public boolean isWaiting(String taskId) {
+        Set<String> groups = participation.groups();
+        return !groups.isEmpty() && query(groups).taskId(taskId).count() > 0;
+    }
+
+    /** The user's task that a process waits for now, if any: the step that follows one just completed. */
+    @Transactional(readOnly = true)
+    public Optional<WaitingTask> next(String processInstanceId) {
+        Set<String> groups = participation.groups();
+        if (groups.isEmpty()) {
+            return Optional.empty();
+        }
+        return describe(query(groups).processInstanceId(processInstanceId).initializeFormKeys()
+                .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, 1)).stream().findFirst();
     }
 
     /**

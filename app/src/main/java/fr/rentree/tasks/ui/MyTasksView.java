@@ -1,10 +1,12 @@
 package fr.rentree.tasks.ui;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -53,7 +55,7 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle, Befo
     private final Paragraph count = new Paragraph();
     private Registration polling;
     /** The task's dialog while it is open. */
-    private @Nullable Dialog openTask;
+    private @Nullable TaskDialog openTask;
 
     MyTasksView(InboxService inbox, SchoolService schools, CurrentUser currentUser, List<TaskForm> forms) {
         this.inbox = inbox;
@@ -120,21 +122,105 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle, Befo
             Notifications.error(getTranslation("tasks.no-form", task.formKey()));
             return;
         }
-        Dialog dialog = new Dialog(getTranslation("task." + task.formKey()));
-        dialog.setWidth("min(" + form.width() + ", 95vw)");
-        dialog.add(form.create(new TaskContext(task, completion -> {
+        TaskDialog dialog = new TaskDialog(task, form);
+        try {
+            dialog.add(form.create(dialog));
+        } catch (Refusal e) { // handled in another tab since the list was read
+            Notifications.error(getTranslation(e.messageKey()));
+            refresh();
+            return;
+        }
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    /** A task's form in its dialog, and what the form may do with it. */
+    private final class TaskDialog extends Dialog implements TaskContext {
+
+        /** How often an open dialog checks that its task still waits (handled in another tab, or gone). */
+        private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+
+        private final WaitingTask task;
+
+        TaskDialog(WaitingTask task, TaskForm form) {
+            super(MyTasksView.this.getTranslation("task." + task.formKey()));
+            this.task = task;
+            setWidth("min(" + form.width() + ", 95vw)");
+            addOpenedChangeListener(changed -> {
+                if (changed.isOpened()) {
+                    openTask = this;
+                } else if (openTask == this) {
+                    openTask = null;
+                }
+            });
+            // the screen's poll is ignored while a modal dialog makes the page inert: the dialog looks for itself
+            getElement().addEventListener("task-check", check -> closeIfHandled());
+            getElement().executeJs("""
+                    const dialog = this;
+                    const timer = setInterval(() => dialog.opened && dialog.isConnected
+                        ? dialog.dispatchEvent(new CustomEvent('task-check')) : clearInterval(timer), $0);""",
+                    (int) CHECK_EVERY.toMillis()); // Flow encodes an int, not a long
+        }
+
+        @Override
+        public WaitingTask task() {
+            return task;
+        }
+
+        @Override
+        public void submit(Runnable completion) {
+            complete(completion, false);
+        }
+
+        @Override
+        public void submitAndOpenNext(Runnable completion) {
+            complete(completion, true);
+        }
+
+        @Override
+        public void act(Runnable action) {
+            try {
+                action.run();
+            } catch (Refusal e) {
+                Notifications.error(getTranslation(e.messageKey()));
+                if (!inbox.isWaiting(task.id())) { // done in another tab, or gone: nothing left to do here
+                    close();
+                    refresh();
+                }
+            }
+        }
+
+        /** Handled in another tab, by a colleague, or gone with its campaign: says so and closes, before any click. */
+        void closeIfHandled() {
+            try {
+                inbox.task(task.id());
+            } catch (Refusal e) {
+                Notifications.error(getTranslation(e.messageKey()));
+                close();
+                refresh();
+            }
+        }
+
+        @Override
+        public void actions(Component... buttons) {
+            getFooter().add(buttons);
+        }
+
+        private void complete(Runnable completion, boolean openNext) {
             try {
                 completion.run();
-                Notifications.success(getTranslation("tasks.completed", getTranslation("task." + task.formKey())));
             } catch (Refusal e) { // done already, gone, not theirs, or the feature's own reason
                 Notifications.error(getTranslation(e.messageKey()));
+                close();
+                refresh();
+                return;
             }
-            dialog.close();
+            close();
             refresh();
-        })));
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()));
-        dialog.addOpenedChangeListener(changed -> openTask = changed.isOpened() ? dialog : null);
-        dialog.open();
+            Optional<WaitingTask> next = openNext ? inbox.next(task.processInstanceId()) : Optional.empty();
+            next.ifPresentOrElse(MyTasksView.this::open, () -> Notifications.success(
+                    getTranslation("tasks.completed", getTranslation("task." + task.formKey()))));
+        }
     }
 
     /** A dialog belongs to the UI, not to the screen: the browser's Back left it open over the page gone back to. */
