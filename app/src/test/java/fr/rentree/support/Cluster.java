@@ -64,10 +64,11 @@ public final class Cluster {
         return root.resolve(".rentree/cluster");
     }
 
-    /** The pid of instance 1 or 2, while it runs. */
+    /** The pid of instance 1 or 2, as its pid file says (the pid, then its start time). */
     public long instancePid(int instance) {
         try {
-            return Long.parseLong(Files.readString(directory().resolve("app" + instance + "/app.pid")).strip());
+            return Long.parseLong(Files.readString(directory().resolve("app" + instance + "/app.pid")).split(" ")[0]
+                    .strip());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
