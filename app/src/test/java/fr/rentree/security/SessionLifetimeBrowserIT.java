@@ -37,9 +37,7 @@ class SessionLifetimeBrowserIT {
     void my_tasks_left_open_polls_but_the_session_ends_after_the_idle_timeout() throws Exception {
         String director = fixtures.schoolWithDirector("Collège Marie-Curie").director();
         try (AutoCloseable shortened = session("PT12S", "PT10H"); Browser browser = new Browser()) {
-            browser.open("http://localhost:" + port + "/login");
-            browser.signIn(director, Fixtures.PASSWORD);
-            browser.awaitText("h2", "Mes tâches");
+            signIn(browser, director);
 
             // nobody touches it: the page keeps polling every 5 s, and still the session ends
             awaitSignInPageSaying(browser, "Vous avez été déconnecté après un moment sans activité");
@@ -53,9 +51,7 @@ class SessionLifetimeBrowserIT {
         String director = fixtures.schoolWithDirector("Collège Pierre-Curie").director();
         String home = "http://localhost:" + port;
         try (AutoCloseable shortened = session("PT1H", "PT15S"); Browser browser = new Browser()) {
-            browser.open(home + "/login");
-            browser.signIn(director, Fixtures.PASSWORD);
-            browser.awaitText("h2", "Mes tâches");
+            signIn(browser, director);
             long start = System.nanoTime();
             while (Duration.ofNanos(System.nanoTime() - start).toSeconds() < 20
                     && !browser.currentUrl().contains("/login")) {
@@ -71,9 +67,7 @@ class SessionLifetimeBrowserIT {
     void a_session_this_server_does_not_hold_ends_with_a_word() {
         String director = fixtures.schoolWithDirector("Collège Irène-Joliot-Curie").director();
         try (Browser browser = new Browser()) {
-            browser.open("http://localhost:" + port + "/login");
-            browser.signIn(director, Fixtures.PASSWORD);
-            browser.awaitText("h2", "Mes tâches");
+            signIn(browser, director);
             // what a second instance sees when the load balancer sends it the browser of one that stopped
             browser.driver().manage().deleteCookieNamed("JSESSIONID");
             browser.driver().manage().addCookie(new Cookie.Builder("JSESSIONID", "0F1E2D3C4B5A69788796A5B4C3D2E1F0")
@@ -89,15 +83,19 @@ class SessionLifetimeBrowserIT {
     void signing_out_on_purpose_is_not_taken_for_a_lost_session() {
         String director = fixtures.schoolWithDirector("Collège Frédéric-Joliot").director();
         try (Browser browser = new Browser()) {
-            browser.open("http://localhost:" + port + "/login");
-            browser.signIn(director, Fixtures.PASSWORD);
-            browser.awaitText("h2", "Mes tâches");
+            signIn(browser, director);
             browser.awaitText("vaadin-button", "Se déconnecter").click();
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                     .until(d -> browser.currentUrl().contains("/login"));
             browser.await(By.cssSelector("vaadin-login-form"));
             assertThat(browser.deepText("vaadin-login-form")).doesNotContain("Session terminée", "pris fin");
         }
+    }
+
+    private void signIn(Browser browser, String director) {
+        browser.open("http://localhost:" + port + "/login");
+        browser.signIn(director, Fixtures.PASSWORD);
+        browser.awaitText("h2", "Mes tâches");
     }
 
     private static void awaitSignInPageSaying(Browser browser, String words) {

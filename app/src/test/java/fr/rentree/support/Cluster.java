@@ -37,22 +37,14 @@ public final class Cluster {
     public String run(String... arguments) {
         List<String> command = new ArrayList<>(List.of(root.resolve("ops/cluster").toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("ops/cluster " + String.join(" ", arguments) + " failed:\n" + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Output done = output(builder);
+        if (done.exitCode() != 0) {
+            throw new IllegalStateException("ops/cluster " + String.join(" ", arguments) + " failed:\n" + done.text());
         }
+        return done.text();
     }
 
     /** The JDBC URL the instances use: sequential over the three nodes. */
@@ -105,11 +97,17 @@ public final class Cluster {
     }
 
     private static String command(String... command) {
+        return output(new ProcessBuilder(command)).text();
+    }
+
+    private record Output(int exitCode, String text) {
+    }
+
+    private static Output output(ProcessBuilder builder) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor();
-            return output;
+            Process process = builder.redirectErrorStream(true).start();
+            String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Output(process.waitFor(), text);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
