@@ -41,7 +41,11 @@ import fr.rentree.support.Cluster;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.SystemAtWork;
 import fr.rentree.support.TestSetup;
+import fr.rentree.support.SimulatedAcademie;
 import fr.rentree.support.Typography;
+import fr.rentree.tracking.domain.DashboardFilter;
+import fr.rentree.tracking.domain.DashboardOrder;
+import fr.rentree.tracking.service.DistrictDashboard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -104,6 +108,8 @@ class ClusterScenario {
     InboxService inbox;
     @Autowired
     DistrictCampaignService districtCampaigns;
+    @Autowired
+    DistrictDashboard dashboard;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -200,6 +206,24 @@ class ClusterScenario {
 
     @Test
     @Order(3)
+    void an_academie_dashboard_on_the_cluster() {
+        long begin = System.nanoTime();
+        long campaign = new SimulatedAcademie(jdbc).seed(3_000, 1_000_000);
+        figure("a simulated académie written (3,000 schools in one district campaign, tallies of 1 M accounts,"
+                + " a year of nightly counts)", (System.nanoTime() - begin) / 1_000_000 + " ms");
+        String officer = fixtures.districtOfficer(Set.of(SimulatedAcademie.firstSchool()));
+        String page = SimulatedAcademie.measure("its dashboard's first page (50), count and totals",
+                () -> fixtures.as(officer, () -> {
+                    dashboard.totals(campaign);
+                    dashboard.count(campaign, DashboardFilter.ALL);
+                    return dashboard.page(campaign, DashboardFilter.ALL, DashboardOrder.BY_SCHOOL, 0, 50);
+                }));
+        figure(page.substring(0, 52).strip(), page.substring(52).strip());
+        assertThat(fixtures.as(officer, () -> dashboard.count(campaign, DashboardFilter.ALL))).isEqualTo(3_000);
+    }
+
+    @Test
+    @Order(4)
     void an_instance_killed_mid_mailing_leaves_the_rest_to_the_other() {
         Mailing mailing = mailing("Collège de la panne d’instance");
         int sender = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
@@ -221,7 +245,7 @@ class ClusterScenario {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void a_galera_node_killed_mid_mailing_is_left_behind_then_rejoins() {
         Mailing mailing = mailing("Collège de la panne de nœud");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
@@ -246,7 +270,7 @@ class ClusterScenario {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void a_director_whose_instance_dies_is_sent_to_the_other_and_told_to_sign_in_again() {
         String director = fixtures.schoolWithDirector("École du basculement").director();
         try (Browser browser = Browser.laptop()) {
