@@ -8,23 +8,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 
 import fr.rentree.campaign.domain.Campaign;
-import fr.rentree.campaign.domain.CampaignPlan;
-import fr.rentree.campaign.domain.Distribution;
-import fr.rentree.campaign.domain.DistributionMode;
 import fr.rentree.campaign.domain.HandOut;
 import fr.rentree.campaign.domain.PileStatus;
-import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.campaign.service.RoundSheets;
-import fr.rentree.directory.domain.DistributionOrder;
-import fr.rentree.directory.domain.ParentPlacement;
 import fr.rentree.directory.domain.Pile;
-import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.process.service.InboxService;
 import fr.rentree.process.service.ProcessException;
 import fr.rentree.reports.SheetLayout;
+import fr.rentree.support.DirectorSteps;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
 import org.apache.pdfbox.Loader;
@@ -39,13 +32,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 class HandOutIT {
 
     @Autowired
-    CampaignService campaigns;
-    @Autowired
     RoundSheets roundSheets;
     @Autowired
     InboxService inbox;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    DirectorSteps steps;
     @TempDir
     Path folder;
 
@@ -53,8 +46,8 @@ class HandOutIT {
     void a_pile_ticked_by_mistake_is_unticked_until_the_hand_out_is_done() {
         var school = fixtures.schoolWithAccounts("Collège Jean-Moulin", folder);
         String director = school.director();
-        handingOut(school);
-        String task = task(director, "hand-out-sheets");
+        steps.handingOut(school, SheetLayout.ONE_PER_PAGE);
+        String task = steps.task(director, "hand-out-sheets");
         Pile pile = fixtures.as(director, () -> roundSheets.handOut(task)).piles().getFirst().pile();
 
         fixtures.as(director, () -> roundSheets.handOut(task, pile));
@@ -74,11 +67,11 @@ class HandOutIT {
     void a_reminder_round_prints_its_sheets_in_the_model_its_hand_out_chooses() throws IOException {
         var school = fixtures.schoolWithAccounts("Collège Jean-Zay", folder);
         String director = school.director();
-        Campaign campaign = handingOut(school);
-        String first = task(director, "hand-out-sheets");
+        Campaign campaign = steps.handingOut(school, SheetLayout.ONE_PER_PAGE);
+        String first = steps.task(director, "hand-out-sheets");
         fixtures.as(director, () -> roundSheets.finishHandOut(first));
         fixtures.fireTimer(campaign.processInstanceId()); // nobody activated: a reminder round
-        String reminder = await().atMost(Duration.ofSeconds(30)).until(() -> task(director, "hand-out-sheets"),
+        String reminder = await().atMost(Duration.ofSeconds(30)).until(() -> steps.task(director, "hand-out-sheets"),
                 id -> !id.equals(first));
         HandOut before = fixtures.as(director, () -> roundSheets.handOut(reminder));
         assertThat(before.layout()).as("the campaign's, first").isEqualTo(SheetLayout.ONE_PER_PAGE);
@@ -98,25 +91,6 @@ class HandOutIT {
     }
 
     /** A campaign whose first round's PDF is ready: every sheet on paper by class, one a page. */
-    private Campaign handingOut(Fixtures.SchoolAndDirector school) {
-        String director = school.director();
-        Campaign campaign = fixtures.as(director, () -> campaigns.launch(school.school().uai(),
-                new CampaignPlan("Rentrée", LocalDate.now().plusWeeks(6), 90, Duration.ofDays(7)), false));
-        fixtures.as(director, () -> campaigns.submitSelection(task(director, "select-recipients"),
-                RecipientSelection.defaults(school.school().uai())));
-        fixtures.as(director, () -> campaigns.validate(task(director, "verify-recipients"), new Distribution(
-                DistributionOrder.BY_CLASS, ParentPlacement.WITH_YOUNGEST_CHILD, SheetLayout.ONE_PER_PAGE,
-                DistributionMode.PAPER)));
-        task(director, "hand-out-sheets");
-        return campaign;
-    }
-
-    private String task(String director, String formKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.as(director, () -> inbox.inbox(0, 20))
-                .stream().filter(t -> t.formKey().equals(formKey)).findFirst(), found -> found.isPresent())
-                .orElseThrow().id();
-    }
-
     private int pages(String director, Campaign campaign, int round, @Nullable Pile pile) throws IOException {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         fixtures.as(director, () -> roundSheets.download(campaign.id(), round, pile, pdf));

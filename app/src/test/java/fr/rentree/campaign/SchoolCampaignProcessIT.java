@@ -59,6 +59,7 @@ import fr.rentree.process.service.InboxService;
 import fr.rentree.process.service.ProcessException;
 import fr.rentree.process.service.ProcessService;
 import fr.rentree.reports.SheetLayout;
+import fr.rentree.support.DirectorSteps;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
 import jakarta.mail.Folder;
@@ -105,6 +106,8 @@ class SchoolCampaignProcessIT {
     JdbcClient jdbc;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    DirectorSteps steps;
     @TempDir
     Path folder;
     @Value("${rentree.mail.bounces.port}")
@@ -119,10 +122,10 @@ class SchoolCampaignProcessIT {
         Campaign campaign = fixtures.as(director, () -> campaigns.launch(uai, plan(), false));
 
         // step 1, then back from step 2 to change the criteria: pupils and parents, then everyone
-        String select = task(director, "select-recipients");
+        String select = steps.task(director, "select-recipients");
         fixtures.as(director, () -> campaigns.submitSelection(select, selection(uai, Set.of(Profile.STUDENT))));
-        fixtures.as(director, () -> campaigns.changeCriteria(task(director, "verify-recipients")));
-        String again = task(director, "select-recipients");
+        fixtures.as(director, () -> campaigns.changeCriteria(steps.task(director, "verify-recipients")));
+        String again = steps.task(director, "select-recipients");
         assertThat(fixtures.as(director, () -> campaigns.selection(again)).profiles())
                 .as("the form opens on the criteria chosen before").containsExactly(Profile.STUDENT);
         RecipientSelection everyone = selection(uai, Set.of());
@@ -130,7 +133,7 @@ class SchoolCampaignProcessIT {
         assertThat(fixtures.as(director, () -> campaigns.tally(everyone)).accounts()).isEqualTo(11);
 
         // step 2 and 3: the exact numbers, then the list frozen as round 1
-        String verify = task(director, "verify-recipients");
+        String verify = steps.task(director, "verify-recipients");
         RoundPlan plan = fixtures.as(director, () -> campaigns.plan(verify, BY_CLASS_MAIL_ELSE_PAPER));
         assertThat(plan.mails()).as("one e-mail per address holder, the family's two parents each").isEqualTo(4);
         assertThat(plan.sheets()).isEqualTo(7);
@@ -152,7 +155,7 @@ class SchoolCampaignProcessIT {
         assertThat(deliveries(campaign, 1, "SENT")).isEqualTo(4);
 
         // the PDF of the others, then the hand-out task
-        String handOutTask = task(director, "hand-out-sheets");
+        String handOutTask = steps.task(director, "hand-out-sheets");
         HandOut handOut = fixtures.as(director, () -> roundSheets.handOut(handOutTask));
         assertThat(handOut.sheets()).as("what the PDF holds").isEqualTo(7);
         assertThat(handOut.piles()).extracting(PileStatus::sheets).containsExactly(2, 2, 2, 1);
@@ -169,7 +172,7 @@ class SchoolCampaignProcessIT {
                 .query(Long.class).list();
         directory.recordActivations(accounts.subList(0, 3));
         fixtures.fireTimer(campaign.processInstanceId());
-        String reminderHandOut = task(director, "hand-out-sheets");
+        String reminderHandOut = steps.task(director, "hand-out-sheets");
         assertThat(campaigns.find(campaign.id()).orElseThrow().activationPercent()).contains(27);
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(campaign, 2, "SENT")
                 + deliveries(campaign, 2, "PRINTED") == 8);
@@ -284,12 +287,12 @@ class SchoolCampaignProcessIT {
                     Files.createDirectories(folder.resolve(step)));
             String director = school.director();
             Campaign campaign = fixtures.as(director, () -> campaigns.launch(school.school().uai(), plan(), false));
-            fixtures.as(director, () -> campaigns.submitSelection(task(director, "select-recipients"),
+            fixtures.as(director, () -> campaigns.submitSelection(steps.task(director, "select-recipients"),
                     selection(school.school().uai(), Set.of())));
             if (!step.equals("VerifyRecipients")) {
-                fixtures.as(director, () -> campaigns.validate(task(director, "verify-recipients"),
+                fixtures.as(director, () -> campaigns.validate(steps.task(director, "verify-recipients"),
                         BY_CLASS_MAIL_ELSE_PAPER));
-                String handOut = task(director, "hand-out-sheets");
+                String handOut = steps.task(director, "hand-out-sheets");
                 if (step.equals("WaitCadence")) {
                     fixtures.as(director, () -> roundSheets.finishHandOut(handOut));
                 }
@@ -315,11 +318,11 @@ class SchoolCampaignProcessIT {
         var school = fixtures.schoolWithAccounts("Collège Victor-Hugo", folder);
         String director = school.director();
         Campaign campaign = fixtures.as(director, () -> campaigns.launch(school.school().uai(), plan(), false));
-        fixtures.as(director, () -> campaigns.submitSelection(task(director, "select-recipients"),
+        fixtures.as(director, () -> campaigns.submitSelection(steps.task(director, "select-recipients"),
                 selection(school.school().uai(), Set.of())));
         long activatedMeanwhile;
         try (AutoCloseable paused = fixtures.pauseJobs()) { // the e-mails wait while the family activates
-            fixtures.as(director, () -> campaigns.validate(task(director, "verify-recipients"),
+            fixtures.as(director, () -> campaigns.validate(steps.task(director, "verify-recipients"),
                     withMode(DistributionMode.EMAIL)));
             activatedMeanwhile = jdbc.sql("""
                             select d.account_id from delivery d join campaign_round r on r.id = d.round_id
@@ -344,7 +347,7 @@ class SchoolCampaignProcessIT {
         var school = fixtures.schoolWithAccounts("Collège Jacques-Prévert", folder);
         String director = school.director();
         Campaign campaign = fixtures.as(director, () -> campaigns.launch(school.school().uai(), plan(), false));
-        fixtures.as(director, () -> campaigns.submitSelection(task(director, "select-recipients"),
+        fixtures.as(director, () -> campaigns.submitSelection(steps.task(director, "select-recipients"),
                 selection(school.school().uai(), Set.of())));
         Distribution byMail = new Distribution(DistributionOrder.ALPHABETICAL, ParentPlacement.WITH_YOUNGEST_CHILD,
                 SheetLayout.ONE_PER_PAGE, DistributionMode.EMAIL);
@@ -353,7 +356,7 @@ class SchoolCampaignProcessIT {
             smtp.setPort(closed.getLocalPort()); // answers nothing: as if the SMTP server were down
         }
         try {
-            fixtures.as(director, () -> campaigns.validate(task(director, "verify-recipients"), byMail));
+            fixtures.as(director, () -> campaigns.validate(steps.task(director, "verify-recipients"), byMail));
 
             // 3 attempts, 1 s apart (the test's retry cycle), then an incident on the step
             List<Incident> incidents = await().atMost(Duration.ofSeconds(30)).until(() -> overview(director,
@@ -388,9 +391,9 @@ class SchoolCampaignProcessIT {
                 .query(Long.class).single();
         jdbc.sql("update account set email = 'jean..dupont@exemple.fr' where id = ?").param(broken).update();
         Campaign campaign = fixtures.as(director, () -> campaigns.launch(uai, plan(), false));
-        fixtures.as(director, () -> campaigns.submitSelection(task(director, "select-recipients"),
+        fixtures.as(director, () -> campaigns.submitSelection(steps.task(director, "select-recipients"),
                 selection(uai, Set.of())));
-        fixtures.as(director, () -> campaigns.validate(task(director, "verify-recipients"), BY_CLASS_MAIL_ELSE_PAPER));
+        fixtures.as(director, () -> campaigns.validate(steps.task(director, "verify-recipients"), BY_CLASS_MAIL_ELSE_PAPER));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(campaign, 1, "SENT") == 3
                 && deliveries(campaign, 1, "REJECTED") == 1);
@@ -410,9 +413,9 @@ class SchoolCampaignProcessIT {
                 """.formatted(DevMailbox.BOUNCES));
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(campaign, 1, "BOUNCED") == 1);
         assertThat(deliveries(campaign, 1, "SENT")).isEqualTo(2);
-        fixtures.as(director, () -> roundSheets.finishHandOut(task(director, "hand-out-sheets")));
+        fixtures.as(director, () -> roundSheets.finishHandOut(steps.task(director, "hand-out-sheets")));
         fixtures.fireTimer(campaign.processInstanceId());
-        task(director, "hand-out-sheets"); // the reminder round is frozen and printed
+        steps.task(director, "hand-out-sheets"); // the reminder round is frozen and printed
 
         for (long account : List.of(broken, bounced)) {
             assertThat(jdbc.sql("""
@@ -499,13 +502,6 @@ class SchoolCampaignProcessIT {
     private static RecipientSelection selection(String uai, Set<Profile> profiles) {
         return new RecipientSelection(uai, profiles, Set.of(), ActivationFilter.NOT_ACTIVATED, EmailFilter.ALL,
                 LocalAdminFilter.ALL, null, null, false);
-    }
-
-    /** The director's task of this kind, once the process has reached it. */
-    private String task(String director, String formKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.as(director, () -> inbox.inbox(0, 20))
-                .stream().filter(t -> t.formKey().equals(formKey)).findFirst(), found -> found.isPresent())
-                .orElseThrow().id();
     }
 
     /** A delivery status notification as Postfix writes it: the address is unknown at the receiving server. */

@@ -33,11 +33,11 @@ import fr.rentree.directory.domain.ParentPlacement;
 import fr.rentree.directory.domain.Profile;
 import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.process.domain.CandidateGroups;
-import fr.rentree.process.service.InboxService;
 import fr.rentree.reports.SheetLayout;
 import fr.rentree.school.domain.Uai;
 import fr.rentree.support.Browser;
 import fr.rentree.support.Cluster;
+import fr.rentree.support.DirectorSteps;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.SystemAtWork;
 import fr.rentree.support.TestSetup;
@@ -105,8 +105,6 @@ class ClusterScenario {
     @Autowired
     CampaignService campaigns;
     @Autowired
-    InboxService inbox;
-    @Autowired
     DistrictCampaignService districtCampaigns;
     @Autowired
     DistrictDashboard dashboard;
@@ -114,6 +112,8 @@ class ClusterScenario {
     TaskService tasks;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    DirectorSteps steps;
     @Autowired
     JdbcClient jdbc;
     @TempDir
@@ -306,18 +306,13 @@ class ClusterScenario {
         String director = school.director();
         Campaign campaign = fixtures.as(director, () -> campaigns.launch(uai, new CampaignPlan("Rentrée",
                 LocalDate.now().plusWeeks(6), 90, Duration.ofDays(7)), false));
-        fixtures.as(director, () -> campaigns.submitSelection(firstTask(director), parents));
-        String verify = firstTask(director);
+        fixtures.as(director, () -> campaigns.submitSelection(steps.task(director, "select-recipients"), parents));
+        String verify = steps.task(director, "verify-recipients");
         int count = fixtures.as(director, () -> campaigns.validate(verify, new Distribution(
                 DistributionOrder.ALPHABETICAL, ParentPlacement.WITH_YOUNGEST_CHILD, SheetLayout.ONE_PER_PAGE,
                 DistributionMode.EMAIL))).mails();
         assertThat(count).isGreaterThan(2_000);
         return new Mailing(campaign, count);
-    }
-
-    private String firstTask(String director) {
-        return await().atMost(Duration.ofMinutes(1)).until(() -> fixtures.as(director, () -> inbox.inbox(0, 1)),
-                tasks -> !tasks.isEmpty()).getFirst().id();
     }
 
     private record Mailing(Campaign campaign, int count) {

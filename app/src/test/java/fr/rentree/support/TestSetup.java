@@ -3,6 +3,8 @@ package fr.rentree.support;
 import java.time.Clock;
 
 import fr.rentree.base.config.MigrationLock;
+import fr.rentree.campaign.service.CampaignService;
+import fr.rentree.process.service.InboxService;
 import fr.rentree.process.service.ServiceStep;
 import fr.rentree.school.service.SchoolService;
 import fr.rentree.security.service.BackOfficeUserService;
@@ -77,6 +79,11 @@ public class TestSetup {
             JdbcClient jdbc, CurrentUser currentUser, Clock clock, ManagementService management,
             ProcessEngine engine) {
         return new Fixtures(schools, users, imports, jdbc, currentUser, clock, management, engine);
+    }
+
+    @Bean
+    DirectorSteps directorSteps(Fixtures fixtures, CampaignService campaigns, InboxService inbox) {
+        return new DirectorSteps(fixtures, campaigns, inbox);
     }
 
     private static void pause() {

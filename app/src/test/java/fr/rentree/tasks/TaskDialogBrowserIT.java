@@ -6,22 +6,16 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 
 import fr.rentree.campaign.domain.Campaign;
-import fr.rentree.campaign.domain.CampaignPlan;
-import fr.rentree.campaign.domain.Distribution;
-import fr.rentree.campaign.domain.DistributionMode;
 import fr.rentree.campaign.service.CampaignService;
 import fr.rentree.campaign.service.RoundSheets;
-import fr.rentree.directory.domain.DistributionOrder;
-import fr.rentree.directory.domain.ParentPlacement;
-import fr.rentree.directory.domain.RecipientSelection;
 import fr.rentree.process.service.InboxService;
 import fr.rentree.reports.SheetLayout;
 import fr.rentree.support.Browser;
+import fr.rentree.support.DirectorSteps;
 import fr.rentree.support.Fixtures;
 import fr.rentree.support.RentreeIntegrationTest;
 import org.apache.pdfbox.Loader;
@@ -48,6 +42,8 @@ class TaskDialogBrowserIT {
     @Autowired
     Fixtures fixtures;
     @Autowired
+    DirectorSteps steps;
+    @Autowired
     CampaignService campaigns;
     @Autowired
     RoundSheets roundSheets;
@@ -61,7 +57,7 @@ class TaskDialogBrowserIT {
     @Test
     void back_closes_the_task_dialog() {
         var school = fixtures.schoolWithDirector("Collège Olympe-de-Gouges");
-        launch(school);
+        steps.launch(school);
         try (Browser browser = Browser.laptop()) {
             browser.open("http://localhost:" + port + "/campagnes");
             browser.signIn(school.director(), Fixtures.PASSWORD);
@@ -81,7 +77,7 @@ class TaskDialogBrowserIT {
     @Test
     void changing_the_criteria_opens_the_selection_at_once() {
         var school = fixtures.schoolWithAccounts("Collège Simone-Veil", folder);
-        verifying(school);
+        steps.verifying(school);
         try (Browser browser = Browser.laptop()) {
             openTask(browser, school, "Vérifier la liste et choisir l’envoi");
             browser.await(By.id("verify-change")).click();
@@ -117,7 +113,7 @@ class TaskDialogBrowserIT {
     /** "Vérifier" open in the browser while another tab changes the criteria, then {@code then} in the browser. */
     private void handledElsewhere(String schoolName, Consumer<Browser> then) {
         var school = fixtures.schoolWithAccounts(schoolName, folder);
-        String verify = verifying(school);
+        String verify = steps.verifying(school);
         try (Browser browser = Browser.laptop()) {
             openTask(browser, school, "Vérifier la liste et choisir l’envoi");
             browser.awaitText("vaadin-grid-cell-content", "anne-sophie.boeuf");
@@ -136,7 +132,7 @@ class TaskDialogBrowserIT {
     @Test
     void the_main_buttons_of_verify_are_in_sight_without_scrolling() {
         var school = fixtures.schoolWithAccounts("Collège Lucie-Aubrac", folder);
-        verifying(school);
+        steps.verifying(school);
         for (int[] size : List.of(new int[] {1366, 768}, new int[] {1440, 900})) {
             try (Browser browser = Browser.sized(size[0], size[1])) {
                 openTask(browser, school, "Vérifier la liste et choisir l’envoi");
@@ -153,7 +149,7 @@ class TaskDialogBrowserIT {
     @Test
     void a_pile_ticked_by_mistake_is_unticked() {
         var school = fixtures.schoolWithAccounts("Collège Missak-Manouchian", folder);
-        Campaign campaign = handingOut(school, SheetLayout.ONE_PER_PAGE);
+        Campaign campaign = steps.handingOut(school, SheetLayout.ONE_PER_PAGE);
         try (Browser browser = Browser.laptop()) {
             openTask(browser, school, "Distribuer les fiches");
             WebElement pile = browser.awaitText("vaadin-checkbox", "Classe 6A (");
@@ -173,11 +169,11 @@ class TaskDialogBrowserIT {
     @Test
     void a_reminder_round_chooses_its_model() throws IOException {
         var school = fixtures.schoolWithAccounts("Collège Pierre-Brossolette", folder);
-        Campaign campaign = handingOut(school, SheetLayout.ONE_PER_PAGE);
-        String first = task(school, "hand-out-sheets");
+        Campaign campaign = steps.handingOut(school, SheetLayout.ONE_PER_PAGE);
+        String first = steps.task(school.director(), "hand-out-sheets");
         fixtures.as(school.director(), () -> roundSheets.finishHandOut(first));
         fixtures.fireTimer(campaign.processInstanceId()); // nobody activated: a reminder round, paper for those without an address
-        await().atMost(Duration.ofSeconds(30)).until(() -> !task(school, "hand-out-sheets").equals(first));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !steps.task(school.director(), "hand-out-sheets").equals(first));
 
         try (Browser browser = Browser.laptop()) {
             openTask(browser, school, "Distribuer les fiches");
@@ -197,35 +193,6 @@ class TaskDialogBrowserIT {
         try (PDDocument pdf = Loader.loadPDF(browser.download(browser.await(By.id("hand-out-download"))))) {
             return pdf.getNumberOfPages();
         }
-    }
-
-    private Campaign launch(Fixtures.SchoolAndDirector school) {
-        return fixtures.as(school.director(), () -> campaigns.launch(school.school().uai(),
-                new CampaignPlan("Rentrée", LocalDate.now().plusWeeks(6), 90, Duration.ofDays(7)), false));
-    }
-
-    /** A campaign at "Vérifier", the default selection made; the task's id. */
-    private String verifying(Fixtures.SchoolAndDirector school) {
-        launch(school);
-        fixtures.as(school.director(), () -> campaigns.submitSelection(task(school, "select-recipients"),
-                RecipientSelection.defaults(school.school().uai())));
-        return task(school, "verify-recipients");
-    }
-
-    /** A campaign whose first round's PDF is ready to hand out, every sheet on paper by class. */
-    private Campaign handingOut(Fixtures.SchoolAndDirector school, SheetLayout layout) {
-        String verify = verifying(school);
-        fixtures.as(school.director(), () -> campaigns.validate(verify, new Distribution(DistributionOrder.BY_CLASS,
-                ParentPlacement.WITH_YOUNGEST_CHILD, layout, DistributionMode.PAPER)));
-        task(school, "hand-out-sheets");
-        return fixtures.as(school.director(), () -> campaigns.myCampaigns()).stream()
-                .filter(c -> c.schoolUai().equals(school.school().uai())).findFirst().orElseThrow();
-    }
-
-    private String task(Fixtures.SchoolAndDirector school, String formKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.as(school.director(),
-                () -> inbox.inbox(0, 20)).stream().filter(t -> t.formKey().equals(formKey)).findFirst(),
-                found -> found.isPresent()).orElseThrow().id();
     }
 
     private void openTask(Browser browser, Fixtures.SchoolAndDirector school, String name) {
