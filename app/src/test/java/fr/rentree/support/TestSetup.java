@@ -82,6 +82,11 @@ public class TestSetup {
     }
 
     @Bean
+    ConflictingWrites conflictingWrites(JdbcClient jdbc) {
+        return new ConflictingWrites(jdbc);
+    }
+
+    @Bean
     DirectorSteps directorSteps(Fixtures fixtures, CampaignService campaigns, InboxService inbox) {
         return new DirectorSteps(fixtures, campaigns, inbox);
     }
