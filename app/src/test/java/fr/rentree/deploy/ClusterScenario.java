@@ -53,17 +53,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.operaton.bpm.engine.TaskService;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -79,6 +80,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * two instances writing through two nodes, are run again and the work ends whole. The figures are printed. The tests
  * tagged {@code check} are the faults alone, which CI runs ({@code ./rentree cluster-check}).
  */
+@ExtendWith(ClusterScenario.StopsTheCluster.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "rentree.dev-services.enabled=false",
         "spring.flyway.enabled=false",
@@ -92,6 +94,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestSetup.class)
 @ExtendWith(SystemAtWork.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ClusterScenario {
 
     /** A job is locked this long to the instance that took it: a dead instance's mailing goes on after it. */
@@ -142,14 +145,24 @@ class ClusterScenario {
     }
 
     @AfterAll
-    static void report(ApplicationContext context) {
+    static void report() {
         System.out.println();
         System.out.println("=== Rentrée on a three-node Galera cluster, two instances ===");
         FIGURES.forEach(System.out::println);
-        if (!Boolean.getBoolean("cluster.keep")) {
-            // this JVM's application first: stopping at exit, it would call the stopped nodes for half a minute
-            ((ConfigurableApplicationContext) context).close();
-            CLUSTER.run("down");
+    }
+
+    /**
+     * Stops the topology once this JVM's application has closed (after the class, {@code @DirtiesContext}): closed
+     * at the JVM's exit instead, it would call the stopped nodes for half a minute. Registered before Spring's
+     * extension, so that it comes after it.
+     */
+    static final class StopsTheCluster implements AfterAllCallback {
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (!Boolean.getBoolean("cluster.keep")) {
+                CLUSTER.run("down");
+            }
         }
     }
 
