@@ -1,8 +1,10 @@
 package fr.rentree.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,10 +51,12 @@ import fr.rentree.tracking.domain.DashboardFilter;
 import fr.rentree.tracking.domain.DashboardOrder;
 import fr.rentree.tracking.service.DistrictDashboard;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,7 +83,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Message-ID), every delivery row is true, no job stays locked past its lock; a director whose instance dies is
  * sent to the other and told, in French, to sign in again; Galera's conflicts, on a service's transaction and with
  * two instances writing through two nodes, are run again and the work ends whole. The figures are printed. The tests
- * tagged {@code check} are the faults alone, which CI runs ({@code ./rentree cluster-check}).
+ * tagged {@code check} are the faults alone, which CI runs ({@code ./rentree cluster-check}); those tagged
+ * {@code figures} also run on one MariaDB with one instance ({@code -Dcluster.topology=single}), the baseline that
+ * {@code ./rentree cluster-figures} sets beside the cluster's.
  */
 @ExtendWith(ClusterScenario.StopsTheCluster.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -100,14 +107,19 @@ class ClusterScenario {
     /** A job is locked this long to the instance that took it: a dead instance's mailing goes on after it. */
     private static final Duration JOB_LOCK = Duration.ofSeconds(20);
 
+    /** {@code -Dcluster.topology=single}: one plain MariaDB and one instance, the baseline of the figures. */
+    private static final String TOPOLOGY = System.getProperty("cluster.topology", "galera");
+    private static final boolean GALERA = !TOPOLOGY.equals("single");
     private static final Cluster CLUSTER = new Cluster(Path.of(".."), Map.of(
+            "RENTREE_CLUSTER_NODES", GALERA ? "3" : "1",
+            "RENTREE_CLUSTER_INSTANCES", GALERA ? "2" : "1",
             "RENTREE_SECURITY_TOTP", "false",
             "RENTREE_PROCESS_JOB_LOCK", String.valueOf(JOB_LOCK.toMillis()),
             "RENTREE_PROCESS_JOB_WAIT", "200",
             "RENTREE_PROCESS_JOB_MAX_WAIT", "2000",
             "RENTREE_PROCESS_RETRY_CYCLE", "R10/PT3S",
             "RENTREE_CAMPAIGN_MAIL_SLICE", "PT5S"));
-    private static final List<String> FIGURES = new ArrayList<>();
+    private static final Map<String, String> FIGURES = new LinkedHashMap<>();
     private static String startOutput;
     private static long startMillis;
 
@@ -144,11 +156,21 @@ class ClusterScenario {
                 () -> CLUSTER.directory().resolve("activation-code.key").toString());
     }
 
+    /** Without Galera, the figures alone: the faults are the cluster's. */
+    @BeforeEach
+    void onlyFiguresWithoutGalera(TestInfo test) {
+        assumeTrue(GALERA || test.getTags().contains("figures"), "a fault of the cluster");
+    }
+
+    /** The figures printed, and kept for {@code ./rentree cluster-figures}, which sets both topologies side by side. */
     @AfterAll
-    static void report() {
+    static void report() throws IOException {
         System.out.println();
-        System.out.println("=== Rentrée on a three-node Galera cluster, two instances ===");
-        FIGURES.forEach(System.out::println);
+        System.out.println(GALERA ? "=== Rentrée on a three-node Galera cluster, two instances ==="
+                : "=== Rentrée on one MariaDB, one instance ===");
+        FIGURES.forEach((what, value) -> System.out.println(String.format("%-90s %s", what, value)));
+        Files.write(Path.of("target/cluster-figures-" + TOPOLOGY + ".tsv"), FIGURES.entrySet().stream()
+                .map(figure -> figure.getKey() + "\t" + figure.getValue()).toList());
     }
 
     /**
@@ -200,6 +222,7 @@ class ClusterScenario {
     }
 
     @Test
+    @Tag("figures")
     @Order(2)
     void figures_without_a_fault() {
         Mailing mailing = mailing("Collège de la mesure");
@@ -219,6 +242,7 @@ class ClusterScenario {
     }
 
     @Test
+    @Tag("figures")
     @Order(3)
     void an_academie_dashboard_on_the_cluster() {
         long begin = System.nanoTime();
@@ -534,6 +558,6 @@ class ClusterScenario {
     }
 
     private static void figure(String what, String value) {
-        FIGURES.add(String.format("%-90s %s", what, value));
+        FIGURES.put(what, value);
     }
 }

@@ -47,9 +47,10 @@ public final class Cluster {
         return done.text();
     }
 
-    /** The JDBC URL the instances use: sequential over the three nodes. */
+    /** The JDBC URL the instances use: sequential over the three nodes (or the one MariaDB of the baseline). */
     public String jdbcUrl() {
-        return "jdbc:mariadb:sequential://127.0.0.1:3341,127.0.0.1:3342,127.0.0.1:3343/rentree";
+        return "1".equals(environment.get("RENTREE_CLUSTER_NODES")) ? "jdbc:mariadb://127.0.0.1:3341/rentree"
+                : "jdbc:mariadb:sequential://127.0.0.1:3341,127.0.0.1:3342,127.0.0.1:3343/rentree";
     }
 
     public Path directory() {
